@@ -1,0 +1,51 @@
+import { defineConfig, devices } from '@playwright/test';
+
+// Own ports, so e2e can run beside a developer's `npm start` (3000/4200).
+const mockPort = Number(process.env['E2E_MOCK_PORT'] ?? 3100);
+const appPort = Number(process.env['E2E_APP_PORT'] ?? 4300);
+const ci = !!process.env['CI'];
+
+export default defineConfig({
+  testDir: '.',
+  outputDir: '../test-results',
+  fullyParallel: false,
+  workers: 1,
+  forbidOnly: true,
+  retries: 0,
+  timeout: 60_000,
+  reporter: [['list'], ['html', { outputFolder: '../playwright-report', open: 'never' }]],
+  use: {
+    baseURL: `http://127.0.0.1:${appPort}`,
+    trace: 'retain-on-failure',
+    screenshot: 'only-on-failure',
+    ...devices['Desktop Chrome'],
+    launchOptions: {
+      // Debian's Chromium: no browser download works on these machines.
+      executablePath: process.env['CHROME_BIN'] ?? '/usr/bin/chromium',
+      args: [
+        '--no-sandbox',
+        '--disable-gpu',
+        '--disable-dev-shm-usage',
+        '--disable-background-networking',
+      ],
+    },
+  },
+  webServer: [
+    {
+      command: `node --import tsx mock-server/src/main.ts --port ${mockPort}`,
+      cwd: '..',
+      url: `http://127.0.0.1:${mockPort}/api/health`,
+      reuseExistingServer: !ci,
+      stdout: 'pipe',
+      timeout: 30_000,
+    },
+    {
+      command: `npx ng serve --port ${appPort} --host 127.0.0.1 --no-hmr`,
+      cwd: '..',
+      env: { MOCK_PORT: String(mockPort), NG_CLI_ANALYTICS: 'false' },
+      url: `http://127.0.0.1:${appPort}`,
+      reuseExistingServer: !ci,
+      timeout: 240_000,
+    },
+  ],
+});

@@ -1,0 +1,1 @@
+module.exports = (config) => require('../../karma.base.cjs')(config, 'ngx-sse');

@@ -1,0 +1,4 @@
+/*
+ * Public API surface of ngx-sse.
+ */
+export * from './lib/sse-error';

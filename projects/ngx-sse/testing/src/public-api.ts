@@ -1,0 +1,4 @@
+/*
+ * Public API surface of ngx-sse/testing.
+ */
+export * from './sse-event';
