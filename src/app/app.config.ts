@@ -4,6 +4,7 @@ import {
   provideZonelessChangeDetection,
 } from '@angular/core';
 import { provideRouter, withComponentInputBinding } from '@angular/router';
+import { provideSse, withLinger } from 'ngx-sse';
 
 import { routes } from './app.routes';
 
@@ -12,5 +13,7 @@ export const appConfig: ApplicationConfig = {
     provideBrowserGlobalErrorListeners(),
     provideZonelessChangeDetection(),
     provideRouter(routes, withComponentInputBinding()),
+    // Linger keeps a stream open across a route change that unsubscribes and resubscribes.
+    provideSse(withLinger(2000)),
   ],
 };

@@ -1,4 +1,7 @@
-import { ChangeDetectionStrategy, Component, DestroyRef, inject, signal } from '@angular/core';
+import { ChangeDetectionStrategy, Component, inject } from '@angular/core';
+import { toSignal } from '@angular/core/rxjs-interop';
+import { SseClient } from 'ngx-sse';
+import { map } from 'rxjs';
 
 interface Tick {
   n: number;
@@ -20,11 +23,8 @@ interface Tick {
   `,
 })
 export class LiveTicks {
-  protected readonly tick = signal<Tick | null>(null);
-
-  constructor() {
-    const source = new EventSource('/api/ticks');
-    source.addEventListener('tick', (event) => this.tick.set(JSON.parse(event.data) as Tick));
-    inject(DestroyRef).onDestroy(() => source.close());
-  }
+  private readonly stream = inject(SseClient).stream<{ tick: Tick }>('/api/ticks');
+  protected readonly tick = toSignal(this.stream.on('tick').pipe(map(({ data }) => data)), {
+    initialValue: null,
+  });
 }

@@ -1,3 +1,5 @@
+import type { SseFailure } from './policy';
+
 /**
  * What went wrong, in the terms a caller can act on.
  *
@@ -46,5 +48,37 @@ export class SseError extends Error {
     this.url = init.url;
     this.attempt = init.attempt;
     this.status = init.status;
+  }
+}
+
+/** The typed error for a backend failure; `null` for a normal end of stream, which is no error. */
+export function failureError(failure: SseFailure, url: string, attempt: number): SseError | null {
+  const init = { url, attempt };
+  switch (failure.kind) {
+    case 'ended':
+      return null;
+    case 'http': {
+      const { status } = failure;
+      const kind = status === 401 || status === 403 ? 'unauthorized' : 'http';
+      return new SseError(kind, `server answered ${status}`, { ...init, status });
+    }
+    case 'refused':
+      return new SseError(
+        'http',
+        'server refused the stream (non-200 or not text/event-stream)',
+        init,
+      );
+    case 'content-type':
+      return new SseError(
+        'content-type',
+        `expected text/event-stream, got ${failure.contentType}`,
+        init,
+      );
+    case 'network':
+      return new SseError('network', 'connection lost', init);
+    case 'idle-timeout':
+      return new SseError('idle-timeout', 'nothing received within the heartbeat timeout', init);
+    case 'too-large':
+      return new SseError('too-large', 'event exceeds the maximum size', init);
   }
 }

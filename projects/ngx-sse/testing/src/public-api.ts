@@ -1,4 +1,9 @@
 /*
  * Public API surface of ngx-sse/testing.
  */
-export * from './sse-event';
+export { FakeSseScheduler } from './fake-sse-scheduler';
+export { SseTestingBackend, provideSseTesting } from './provide-sse-testing';
+export { SseTestingController } from './sse-testing-controller';
+export type { ConnectionMatch } from './sse-testing-controller';
+export { TestConnection } from './test-connection';
+export type { TestFailure } from './test-connection';

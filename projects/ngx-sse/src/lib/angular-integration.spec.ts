@@ -1,0 +1,123 @@
+import {
+  DestroyRef,
+  EnvironmentInjector,
+  NgZone,
+  PLATFORM_ID,
+  createEnvironmentInjector,
+  provideZoneChangeDetection,
+  runInInjectionContext,
+} from '@angular/core';
+import { TestBed } from '@angular/core/testing';
+import {
+  EVENT_SOURCE_FACTORY,
+  SseClient,
+  provideSse,
+  withBatching,
+  type SseBatching,
+} from 'ngx-sse';
+
+import { type TestEvents, setup } from './testing.spec-helper';
+
+const macrotask = () => new Promise((resolve) => setTimeout(resolve));
+
+describe('Angular integration', () => {
+  describe('under zone.js', () => {
+    let emit: (type: string, data: string) => void;
+    let constructedInZone: boolean | undefined;
+
+    function configure(mode: SseBatching) {
+      TestBed.configureTestingModule({
+        providers: [
+          provideZoneChangeDetection(),
+          provideSse(withBatching(mode)),
+          {
+            provide: EVENT_SOURCE_FACTORY,
+            useValue: () => {
+              constructedInZone = NgZone.isInAngularZone();
+              const target = new EventTarget();
+              emit = (type, data) => target.dispatchEvent(new MessageEvent(type, { data }));
+              return Object.assign(target, {
+                readyState: 1,
+                close: () => undefined,
+              }) as unknown as EventSource;
+            },
+          },
+        ],
+      });
+      return { client: TestBed.inject(SseClient), zone: TestBed.inject(NgZone) };
+    }
+
+    async function zoneTurnsFor(mode: SseBatching, events: number) {
+      const { client, zone } = configure(mode);
+      let turns = 0;
+      let deliveredInZone = true;
+      zone.onUnstable.subscribe(() => turns++);
+      const subscription = zone.run(() =>
+        client
+          .stream('/e', { deserialize: 'text' })
+          .on('tick')
+          .subscribe(() => (deliveredInZone &&= NgZone.isInAngularZone())),
+      );
+      await macrotask();
+      turns = 0;
+      for (let i = 0; i < events; i++) emit('tick', `${i}`);
+      await macrotask();
+      subscription.unsubscribe();
+      return { turns, deliveredInZone };
+    }
+
+    it('creates the EventSource outside the Angular zone', async () => {
+      await zoneTurnsFor('microtask', 1);
+      expect(constructedInZone).toBeFalse();
+    });
+
+    it('re-enters the zone once per batch: a burst of 100 events is one zone turn', async () => {
+      const { turns, deliveredInZone } = await zoneTurnsFor('microtask', 100);
+      expect(turns).toBe(1);
+      expect(deliveredInZone).toBeTrue();
+    });
+
+    it("batches per animation frame in 'animation-frame' mode", async () => {
+      const { turns } = await zoneTurnsFor('animation-frame', 100);
+      expect(turns).toBeLessThanOrEqual(2);
+    });
+
+    it("re-enters once per event in 'sync' mode (the baseline batching avoids)", async () => {
+      const { turns } = await zoneTurnsFor('sync', 100);
+      expect(turns).toBeGreaterThanOrEqual(100);
+    });
+  });
+
+  it('connects nothing on the server platform and stays idle', () => {
+    const { client, controller } = setup([], [{ provide: PLATFORM_ID, useValue: 'server' }]);
+    const stream = client.stream<TestEvents>('/e');
+    const got: unknown[] = [];
+    const subscription = stream.on('notification').subscribe((m) => got.push(m));
+    controller.expectNone('/e');
+    expect(stream.state()).toEqual({ status: 'idle' });
+    subscription.unsubscribe();
+  });
+
+  it('closes a stream created in an injection context when that context is destroyed', () => {
+    const { client, controller } = setup();
+    const scope = createEnvironmentInjector([], TestBed.inject(EnvironmentInjector));
+    const stream = runInInjectionContext(scope, () => client.stream<TestEvents>('/e'));
+    let completed = false;
+    stream.on('notification').subscribe({ complete: () => (completed = true) });
+    const connection = controller.expectConnection('/e');
+    scope.destroy();
+    expect(completed).toBeTrue();
+    expect(connection.cancelled).toBeTrue();
+    expect(stream.state()).toEqual({ status: 'closed', reason: 'closed' });
+  });
+
+  it('uses an explicit destroyRef', () => {
+    const { client, controller } = setup();
+    const scope = createEnvironmentInjector([], TestBed.inject(EnvironmentInjector));
+    const stream = client.stream<TestEvents>('/e', { destroyRef: scope.get(DestroyRef) });
+    stream.on('notification').subscribe();
+    const connection = controller.expectConnection('/e');
+    scope.destroy();
+    expect(connection.cancelled).toBeTrue();
+  });
+});

@@ -1,0 +1,135 @@
+import { TestBed } from '@angular/core/testing';
+import {
+  EVENT_SOURCE_FACTORY,
+  SSE_SCHEDULER,
+  SseClient,
+  provideSse,
+  withBatching,
+  withCredentials,
+} from 'ngx-sse';
+import { FakeSseScheduler } from 'ngx-sse/testing';
+
+/** Just enough EventSource for the backend: listeners, readyState, open/error hooks. */
+class FakeEventSource extends EventTarget {
+  readyState = 0;
+  onopen: ((event: Event) => void) | null = null;
+  onerror: ((event: Event) => void) | null = null;
+
+  constructor(
+    readonly url: string,
+    readonly init: EventSourceInit,
+  ) {
+    super();
+  }
+
+  close(): void {
+    this.readyState = 2;
+  }
+
+  open(): void {
+    this.readyState = 1;
+    this.onopen?.(new Event('open'));
+  }
+
+  emit(type: string, data: string, lastEventId = ''): void {
+    this.dispatchEvent(new MessageEvent(type, { data, lastEventId }));
+  }
+
+  error(readyState: 0 | 2): void {
+    this.readyState = readyState;
+    this.onerror?.(new Event('error'));
+  }
+}
+
+describe('EventSourceBackend', () => {
+  let sources: FakeEventSource[];
+  let scheduler: FakeSseScheduler;
+  let client: SseClient;
+
+  beforeEach(() => {
+    sources = [];
+    scheduler = new FakeSseScheduler();
+    TestBed.configureTestingModule({
+      providers: [
+        provideSse(withCredentials(), withBatching('sync')),
+        { provide: SSE_SCHEDULER, useValue: scheduler },
+        {
+          provide: EVENT_SOURCE_FACTORY,
+          useValue: (url: string, init: EventSourceInit) => {
+            const source = new FakeEventSource(url, init);
+            sources.push(source);
+            return source as unknown as EventSource;
+          },
+        },
+      ],
+    });
+    client = TestBed.inject(SseClient);
+  });
+
+  it('opens one EventSource with credentials and delivers named events', () => {
+    const got: unknown[] = [];
+    const stream = client.stream('/api/events');
+    const subscription = stream
+      .on('metric')
+      .subscribe(({ data, lastEventId }) => got.push([data, lastEventId]));
+    expect(sources.length).toBe(1);
+    expect(sources[0].url).toBe('/api/events');
+    expect(sources[0].init).toEqual({ withCredentials: true });
+    sources[0].open();
+    sources[0].emit('metric', '{"v":1}', '5');
+    sources[0].emit('other', '{"v":2}', '6');
+    expect(got).toEqual([[{ v: 1 }, '5']]);
+    expect(stream.state()).toEqual({ status: 'open' });
+    subscription.unsubscribe();
+    expect(sources[0].readyState).toBe(2);
+  });
+
+  it('removes the listener of a name with no subscribers left', () => {
+    const got: string[] = [];
+    const stream = client.stream('/api/events', { deserialize: 'text' });
+    const a = stream.on('a').subscribe(({ data }) => got.push(data as string));
+    const b = stream.on('b').subscribe(({ data }) => got.push(data as string));
+    a.unsubscribe();
+    sources[0].emit('a', 'lost');
+    sources[0].emit('b', 'kept');
+    expect(got).toEqual(['kept']);
+    expect(stream.diagnostics().eventsReceived).toBe(1);
+    b.unsubscribe();
+  });
+
+  it('reflects the browser retrying (readyState CONNECTING) as reconnecting, keeping the EventSource', () => {
+    const stream = client.stream('/api/events');
+    const subscription = stream.on('metric').subscribe();
+    sources[0].open();
+    sources[0].error(0);
+    expect(stream.state()).toEqual({
+      status: 'reconnecting',
+      attempt: 1,
+      delayMs: null,
+      reason: 'network',
+    });
+    expect(sources.length).toBe(1);
+    sources[0].open();
+    expect(stream.state()).toEqual({ status: 'open' });
+    subscription.unsubscribe();
+  });
+
+  it('treats readyState CLOSED as fatal and reconnects itself, resuming via the query parameter', () => {
+    const stream = client.stream('/api/events?topics=metrics');
+    const subscription = stream.on('metric').subscribe();
+    sources[0].open();
+    sources[0].emit('metric', '1', '17');
+    sources[0].error(2);
+    expect(stream.state()).toEqual({
+      status: 'reconnecting',
+      attempt: 1,
+      delayMs: 1000,
+      reason: 'refused',
+    });
+    expect(stream.diagnostics().lastError?.kind).toBe('http');
+    scheduler.tick(1000);
+    expect(sources.length).toBe(2);
+    expect(sources[1].url).toBe('/api/events?topics=metrics&lastEventId=17');
+    subscription.unsubscribe();
+  });
+});

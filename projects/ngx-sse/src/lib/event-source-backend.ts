@@ -1,0 +1,71 @@
+import { Injectable, InjectionToken, inject } from '@angular/core';
+
+import {
+  SseBackend,
+  type SseBackendConnection,
+  type SseBackendHandlers,
+  type SseRequest,
+} from './backend';
+
+/**
+ * Creates the browser's `EventSource`. Tests provide a fake here instead of patching globals.
+ *
+ * @example
+ * providers: [{ provide: EVENT_SOURCE_FACTORY, useValue: (url, init) => new FakeEventSource(url, init) }]
+ */
+export const EVENT_SOURCE_FACTORY = new InjectionToken<
+  (url: string, init: EventSourceInit) => EventSource
+>('EVENT_SOURCE_FACTORY', {
+  providedIn: 'root',
+  // Read lazily: touching `EventSource` at import time would break SSR.
+  factory: () => (url, init) => new EventSource(url, init),
+});
+
+// EventSource.CLOSED, spelled out so fakes need not define the constant.
+const CLOSED = 2;
+
+/** Appends `name=value` to a URL that may already have a query string or a fragment. */
+export function withQueryParam(url: string, name: string, value: string): string {
+  const [base, hash] = url.split('#', 2);
+  const param = `${encodeURIComponent(name)}=${encodeURIComponent(value)}`;
+  return `${base}${base.includes('?') ? '&' : '?'}${param}${hash === undefined ? '' : `#${hash}`}`;
+}
+
+/**
+ * The default transport: the browser's native `EventSource`.
+ *
+ * It cannot send headers, so the library's own reconnects resume through a query parameter;
+ * the browser's own retries already send `Last-Event-ID`.
+ */
+@Injectable({ providedIn: 'root' })
+export class EventSourceBackend extends SseBackend {
+  private readonly create = inject(EVENT_SOURCE_FACTORY);
+
+  connect(request: SseRequest, handlers: SseBackendHandlers): SseBackendConnection {
+    const url = request.lastEventId
+      ? withQueryParam(request.url, request.lastEventIdParam, request.lastEventId)
+      : request.url;
+    const source = this.create(url, { withCredentials: request.withCredentials });
+    const listener = (event: Event) => {
+      const { type, data, lastEventId } = event as MessageEvent<string>;
+      handlers.event(type, data, lastEventId);
+    };
+    source.onopen = () => handlers.open();
+    source.onerror = () =>
+      handlers.error(
+        source.readyState === CLOSED
+          ? { kind: 'refused' }
+          : { kind: 'network', browserRetrying: true },
+      );
+    const connection: SseBackendConnection = {
+      listen: (type) => source.addEventListener(type, listener),
+      unlisten: (type) => source.removeEventListener(type, listener),
+      close: () => {
+        source.onopen = source.onerror = null;
+        source.close();
+      },
+    };
+    request.types.forEach(connection.listen);
+    return connection;
+  }
+}

@@ -1,0 +1,67 @@
+import { withHeartbeatTimeout } from 'ngx-sse';
+
+import { type TestEvents, setup } from './testing.spec-helper';
+
+describe('SseStream liveness', () => {
+  it('reconnects with reason idle-timeout when nothing arrives within the heartbeat timeout', () => {
+    const { client, controller, scheduler } = setup([withHeartbeatTimeout(5000)]);
+    const stream = client.stream<TestEvents>('/e');
+    const subscription = stream.on('notification').subscribe();
+    const connection = controller.expectConnection('/e');
+    connection.open();
+    scheduler.tick(4999);
+    expect(stream.state().status).toBe('open');
+    scheduler.tick(1);
+    expect(stream.state()).toEqual(
+      jasmine.objectContaining({ status: 'reconnecting', reason: 'idle-timeout' }),
+    );
+    expect(stream.diagnostics().lastError?.kind).toBe('idle-timeout');
+    expect(connection.cancelled).toBeTrue();
+    subscription.unsubscribe();
+  });
+
+  it('never times out a healthy stream that only sends heartbeat comments', () => {
+    const { client, controller, scheduler } = setup([withHeartbeatTimeout(5000)]);
+    const stream = client.stream<TestEvents>('/e');
+    const subscription = stream.on('notification').subscribe();
+    const connection = controller.expectConnection('/e');
+    connection.open();
+    for (let i = 0; i < 20; i++) {
+      scheduler.tick(3000);
+      connection.comment();
+    }
+    expect(stream.state().status).toBe('open');
+    expect(connection.cancelled).toBeFalse();
+    subscription.unsubscribe();
+  });
+
+  it('counts events as liveness too', () => {
+    const { client, controller, scheduler } = setup();
+    const stream = client.stream<TestEvents>('/e', { heartbeatTimeoutMs: 1000 });
+    const subscription = stream.on('notification').subscribe();
+    const connection = controller.expectConnection('/e');
+    connection.open();
+    for (let i = 0; i < 5; i++) {
+      scheduler.tick(900);
+      connection.emit('notification', { title: `${i}` });
+    }
+    expect(stream.state().status).toBe('open');
+    scheduler.tick(1000);
+    expect(stream.state().status).toBe('reconnecting');
+    subscription.unsubscribe();
+  });
+
+  it('retries at once when the browser comes back online', () => {
+    const { client, controller, scheduler } = setup();
+    const stream = client.stream<TestEvents>('/e');
+    const subscription = stream.on('notification').subscribe();
+    controller.expectConnection('/e').fail();
+    controller.expectNone('/e');
+    window.dispatchEvent(new Event('online'));
+    const retry = controller.expectConnection('/e');
+    expect(scheduler.pending()).toEqual([]);
+    retry.open();
+    expect(stream.state().status).toBe('open');
+    subscription.unsubscribe();
+  });
+});

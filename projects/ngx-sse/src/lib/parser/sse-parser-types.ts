@@ -1,0 +1,80 @@
+/**
+ * One event dispatched by {@link SseParser}, shaped like the DOM `MessageEvent` fields that matter.
+ *
+ * @example
+ * const parser = new SseParser({ event: (e: SseParsedEvent) => console.log(e.type, e.data) });
+ */
+export interface SseParsedEvent {
+  /** The `event:` field of the block, or `'message'` when it was absent or empty. */
+  type: string;
+  /** The `data:` lines joined with `\n` (the spec drops the final line feed). */
+  data: string;
+  /** The last event ID at dispatch time; it persists across events until the server changes it. */
+  lastEventId: string;
+}
+
+/**
+ * Callbacks of {@link SseParser}. They run synchronously inside `feed()`, so they must not call
+ * back into the same parser (defer that, e.g. with `queueMicrotask`). An exception thrown by one
+ * propagates out of `feed()` and leaves the rest of that chunk unparsed: `reset()` after it.
+ *
+ * @example
+ * const handlers: SseParserHandlers = {
+ *   event: (e) => store.push(e),
+ *   retry: (ms) => (reconnectDelay = ms),
+ *   comment: () => heartbeat.touch(),
+ * };
+ */
+export interface SseParserHandlers {
+  /** A dispatched event (a blank line ended a block that had at least one `data` field). */
+  event(event: SseParsedEvent): void;
+  /** A `retry` field whose value is only ASCII digits: the new reconnection delay in ms. */
+  retry?(ms: number): void;
+  /**
+   * A comment line: the text after `:` with one leading space removed. Servers send comments as
+   * keep-alives, so this is the liveness signal even when no event arrives.
+   */
+  comment?(text: string): void;
+}
+
+/**
+ * Options of {@link SseParser}.
+ *
+ * @example
+ * new SseParser(handlers, { maxEventSize: 256 * 1024 });
+ */
+export interface SseParserOptions {
+  /**
+   * Upper bound, in UTF-16 code units of decoded text (equal to bytes for ASCII), of what one
+   * event may buffer: its data so far plus the line being read, field name included. Without a
+   * bound a server that never sends a line break would grow memory forever. Default 1 MiB.
+   */
+  maxEventSize?: number;
+}
+
+/**
+ * Default of {@link SseParserOptions.maxEventSize}: 1 MiB.
+ *
+ * @example
+ * new SseParser(handlers, { maxEventSize: 4 * SSE_DEFAULT_MAX_EVENT_SIZE });
+ */
+export const SSE_DEFAULT_MAX_EVENT_SIZE = 1_048_576;
+
+/**
+ * Thrown by {@link SseParser.feed} when one event outgrows `maxEventSize`. The parser has dropped
+ * its buffers by then and keeps throwing until `reset()`; its `lastEventId` is kept.
+ *
+ * @example
+ * try {
+ *   parser.feed(chunk);
+ * } catch (e) {
+ *   if (e instanceof SseEventTooLargeError) abortConnection(`limit ${e.limit}`);
+ * }
+ */
+export class SseEventTooLargeError extends Error {
+  override readonly name = 'SseEventTooLargeError';
+
+  constructor(readonly limit: number) {
+    super(`ngx-sse: an event exceeded maxEventSize (${limit} UTF-16 code units)`);
+  }
+}

@@ -1,0 +1,153 @@
+import { withReconnect } from 'ngx-sse';
+
+import { type TestEvents, setup } from './testing.spec-helper';
+
+describe('SseStream reconnects', () => {
+  it('reconnects with exponential backoff and counts attempts', () => {
+    const { client, controller, scheduler } = setup([
+      withReconnect({ initialDelayMs: 100, maxDelayMs: 1000 }),
+    ]);
+    const stream = client.stream<TestEvents>('/e');
+    const subscription = stream.on('notification').subscribe();
+    const attempts: (number | null)[] = [];
+    for (let i = 0; i < 4; i++) {
+      const connection = controller.expectConnection('/e');
+      connection.fail();
+      expect(connection.cancelled).toBeTrue();
+      const state = stream.state();
+      attempts.push(state.status === 'reconnecting' ? state.delayMs : null);
+      scheduler.tick(state.status === 'reconnecting' ? (state.delayMs ?? 0) : 0);
+    }
+    expect(attempts).toEqual([100, 200, 400, 800]);
+    expect(stream.diagnostics().reconnects).toBe(4);
+    controller.expectConnection('/e');
+    subscription.unsubscribe();
+  });
+
+  it("uses the server's retry: as the floor", () => {
+    const { client, controller, scheduler } = setup([withReconnect({ initialDelayMs: 100 })]);
+    scheduler.randomValue = 0;
+    const stream = client.stream<TestEvents>('/e');
+    const subscription = stream.on('notification').subscribe();
+    const connection = controller.expectConnection('/e');
+    connection.open();
+    connection.retry(3000);
+    connection.close();
+    expect(stream.state()).toEqual({
+      status: 'reconnecting',
+      attempt: 1,
+      delayMs: 3000,
+      reason: 'ended',
+    });
+    expect(scheduler.pending()).toEqual([3000]);
+    subscription.unsubscribe();
+  });
+
+  it('resets the attempt counter after the connection was healthy for resetAfterMs', () => {
+    const { client, controller, scheduler } = setup([
+      withReconnect({ initialDelayMs: 100, resetAfterMs: 5000 }),
+    ]);
+    const stream = client.stream<TestEvents>('/e');
+    const subscription = stream.on('notification').subscribe();
+    controller.expectConnection('/e').fail();
+    scheduler.tick(100);
+    const second = controller.expectConnection('/e');
+    second.open();
+    scheduler.tick(1000);
+    second.fail();
+    expect(stream.state()).toEqual(jasmine.objectContaining({ attempt: 2, delayMs: 200 }));
+    scheduler.tick(200);
+    const third = controller.expectConnection('/e');
+    third.open();
+    scheduler.tick(5000);
+    third.fail();
+    expect(stream.state()).toEqual(jasmine.objectContaining({ attempt: 1, delayMs: 100 }));
+    subscription.unsubscribe();
+  });
+
+  it('stops with a reason when the policy says so, completing subscribers', () => {
+    const { client, controller } = setup();
+    const stream = client.stream<TestEvents>('/e');
+    let completed = false;
+    stream.on('notification').subscribe({ complete: () => (completed = true) });
+    controller.expectConnection('/e').fail({ status: 401 });
+    expect(stream.state()).toEqual({ status: 'closed', reason: 'unauthorized' });
+    expect(stream.diagnostics().lastError?.kind).toBe('unauthorized');
+    expect(stream.diagnostics().lastError?.status).toBe(401);
+    expect(completed).toBeTrue();
+    controller.verify();
+  });
+
+  it('gives up after maxAttempts', () => {
+    const { client, controller, scheduler } = setup([
+      withReconnect({ initialDelayMs: 10, maxAttempts: 2 }),
+    ]);
+    const stream = client.stream<TestEvents>('/e');
+    stream.on('notification').subscribe();
+    for (let i = 0; i < 3; i++) {
+      controller.expectConnection('/e').fail();
+      scheduler.tick(1000);
+    }
+    expect(stream.state()).toEqual({ status: 'closed', reason: 'max-attempts' });
+    controller.expectNone('/e');
+  });
+
+  it('accepts a custom policy function', () => {
+    const { client, controller } = setup([
+      withReconnect({
+        policy: (failure) => ({ action: 'stop', reason: `custom-${failure.kind}` }),
+      }),
+    ]);
+    const stream = client.stream<TestEvents>('/e');
+    stream.on('notification').subscribe();
+    controller.expectConnection('/e').fail();
+    expect(stream.state()).toEqual({ status: 'closed', reason: 'custom-network' });
+  });
+
+  it('close() always wins: no reconnect fires after it', () => {
+    const { client, controller, scheduler } = setup();
+    const stream = client.stream<TestEvents>('/e');
+    stream.on('notification').subscribe();
+    controller.expectConnection('/e').fail();
+    expect(scheduler.pending().length).toBeGreaterThan(0);
+    stream.close();
+    scheduler.tick(60_000);
+    controller.expectNone('/e');
+    expect(stream.state()).toEqual({ status: 'closed', reason: 'closed' });
+    expect(scheduler.pending()).toEqual([]);
+  });
+
+  it('ignores callbacks from an attempt the client already gave up', () => {
+    const { client, controller } = setup();
+    const stream = client.stream<TestEvents>('/e');
+    const got: string[] = [];
+    stream.on('notification').subscribe(({ data }) => got.push(data.title));
+    const stale = controller.expectConnection('/e');
+    stale.fail();
+    stale.emit('notification', { title: 'late' });
+    stale.open();
+    expect(got).toEqual([]);
+    expect(stream.state().status).toBe('reconnecting');
+  });
+
+  it('resumes every reconnect from the last event id', () => {
+    const { client, controller, scheduler } = setup();
+    const stream = client.stream<TestEvents>('/e');
+    const subscription = stream.on('notification').subscribe();
+    const first = controller.expectConnection('/e');
+    expect(first.request.lastEventId).toBe('');
+    first.open();
+    first.emit('notification', { title: 'a' }, '41');
+    first.emit('notification', { title: 'b' }, '42');
+    first.fail();
+    scheduler.tick(1000);
+    const second = controller.expectConnection('/e');
+    expect(second.request.lastEventId).toBe('42');
+    second.open();
+    second.emit('notification', { title: 'c' }, '43');
+    second.close();
+    scheduler.tick(2000);
+    expect(controller.expectConnection('/e').request.lastEventId).toBe('43');
+    subscription.unsubscribe();
+  });
+});

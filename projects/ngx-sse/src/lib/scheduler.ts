@@ -1,0 +1,26 @@
+import { InjectionToken } from '@angular/core';
+
+/**
+ * Time and randomness as the library sees them. Swap it in tests for deterministic backoff,
+ * jitter and idle timeouts.
+ *
+ * @example
+ * providers: [{ provide: SSE_SCHEDULER, useValue: { ...fakeClock, random: () => 0.5 } }]
+ */
+export interface SseScheduler {
+  now(): number;
+  random(): number;
+  setTimeout(callback: () => void, ms: number): unknown;
+  clearTimeout(handle: unknown): void;
+}
+
+/** The scheduler used for backoff, linger and heartbeat timers. Defaults to the globals. */
+export const SSE_SCHEDULER = new InjectionToken<SseScheduler>('SSE_SCHEDULER', {
+  providedIn: 'root',
+  factory: () => ({
+    now: Date.now,
+    random: Math.random,
+    setTimeout: (callback, ms) => setTimeout(callback, ms),
+    clearTimeout: (handle) => clearTimeout(handle as ReturnType<typeof setTimeout>),
+  }),
+});

@@ -1,0 +1,32 @@
+import { type EnvironmentProviders, type Provider } from '@angular/core';
+import { TestBed } from '@angular/core/testing';
+import { SSE_SCHEDULER, SseClient, provideSse, type SseFeature } from 'ngx-sse';
+import { FakeSseScheduler, SseTestingController, provideSseTesting } from 'ngx-sse/testing';
+
+/** A client on the testing backend and a manual clock, configured with `features`. */
+export function setup(
+  features: SseFeature[] = [],
+  providers: (Provider | EnvironmentProviders)[] = [],
+) {
+  const scheduler = new FakeSseScheduler();
+  TestBed.configureTestingModule({
+    providers: [
+      provideSseTesting(),
+      provideSse(...features),
+      { provide: SSE_SCHEDULER, useValue: scheduler },
+      ...providers,
+    ],
+  });
+  return {
+    client: TestBed.inject(SseClient),
+    controller: TestBed.inject(SseTestingController),
+    scheduler,
+  };
+}
+
+/** Event payload shapes used across the specs. */
+export interface TestEvents {
+  notification: { title: string };
+  'job-progress': { percent: number };
+  message: string;
+}
