@@ -29,7 +29,11 @@ export interface SseConfig {
   /** Reconnect with reason `idle-timeout` after this long without bytes; 0 disables it. */
   readonly heartbeatTimeoutMs: number;
   readonly lastEventIdParam: string;
-  readonly batching: SseBatching;
+  /**
+   * Schedules the delivery of a batch; `null` delivers each event at once. Set it through
+   * `withBatching`, so only the mode an app picks is bundled.
+   */
+  readonly batching: ((flush: () => void) => void) | null;
   /** Keep a connection this long after its last subscriber leaves (route changes). */
   readonly lingerMs: number;
   /** Transitions kept in `diagnostics().log`. */
@@ -43,7 +47,7 @@ export const DEFAULT_SSE_CONFIG: SseConfig = {
   withCredentials: false,
   heartbeatTimeoutMs: 0,
   lastEventIdParam: 'lastEventId',
-  batching: 'microtask',
+  batching: (flush) => queueMicrotask(flush),
   lingerMs: 0,
   logSize: 100,
 };
@@ -128,7 +132,18 @@ export function withLastEventIdParam(name: string): SseFeature {
  * provideSse(withBatching('animation-frame'))
  */
 export function withBatching(mode: SseBatching): SseFeature {
-  return sseFeature({ batching: mode });
+  const batching = {
+    sync: null,
+    microtask: DEFAULT_SSE_CONFIG.batching,
+    'animation-frame': nextFrame,
+  };
+  return sseFeature({ batching: batching[mode] });
+}
+
+function nextFrame(flush: () => void): void {
+  requestAnimationFrame(flush);
+  // rAF pauses in hidden tabs; the timeout bounds how long events wait there.
+  setTimeout(flush, 100);
 }
 
 /**

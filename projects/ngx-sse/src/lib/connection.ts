@@ -55,56 +55,67 @@ export class SseConnection {
   readonly errors = new Subject<SseError>();
 
   // The state the machine acts on; `state` follows it through the dispatcher.
-  private current: SseState = { status: 'idle' };
-  private readonly listeners = new Map<string, Listeners>();
-  private refs = 0;
-  private backendConnection: SseBackendConnection | null = null;
+  #current: SseState = { status: 'idle' };
+  readonly #listeners = new Map<string, Listeners>();
+  #refs = 0;
+  #backendConnection: SseBackendConnection | null = null;
   // Bumped whenever an attempt starts or is closed, so callbacks of a dead attempt are ignored.
-  private generation = 0;
-  private attempt = 0;
-  private serverRetryMs = 0;
-  private resumeId = '';
-  private connectedAt = 0;
-  private lastActivity = 0;
-  private retryTimer: unknown = null;
-  private idleTimer: unknown = null;
-  private lingerTimer: unknown = null;
-  private closeReason = '';
+  #generation = 0;
+  #attempt = 0;
+  #serverRetryMs = 0;
+  #resumeId = '';
+  #connectedAt = 0;
+  #lastActivity = 0;
+  #retryTimer: unknown = null;
+  #idleTimer: unknown = null;
+  #lingerTimer: unknown = null;
+  #closeReason = '';
+
+  readonly #request: Pick<SseRequest, 'url' | 'withCredentials' | 'init'>;
+  readonly #ctx: SseConnectionContext;
+  readonly #heartbeatTimeoutMs: number;
+  readonly #lingerMs: number;
+  readonly #scheduler: SseScheduler;
+  readonly #dispatcher: SseDispatcher;
 
   constructor(
-    private readonly request: Pick<SseRequest, 'url' | 'withCredentials' | 'init'>,
-    private readonly ctx: SseConnectionContext,
-    private readonly heartbeatTimeoutMs: number,
-    private readonly lingerMs: number,
-  ) {}
+    request: Pick<SseRequest, 'url' | 'withCredentials' | 'init'>,
+    ctx: SseConnectionContext,
+    heartbeatTimeoutMs: number,
+    lingerMs: number,
+  ) {
+    this.#request = request;
+    this.#ctx = ctx;
+    this.#heartbeatTimeoutMs = heartbeatTimeoutMs;
+    this.#lingerMs = lingerMs;
+    this.#scheduler = ctx.scheduler;
+    this.#dispatcher = ctx.dispatcher;
+  }
 
   /** Events named `type`; subscribing holds the connection open. */
   events(type: string): Observable<SseRawEvent> {
     return new Observable<SseRawEvent>((subscriber) => {
-      const entry = this.acquire(type);
+      const entry = this.#acquire(type);
       const subscription = entry.subject.subscribe(subscriber);
       return () => {
         subscription.unsubscribe();
-        this.release(type, entry);
+        this.#release(type, entry);
       };
     });
   }
 
   /** Runs `detach` (which unsubscribes a stream's subscribers) as a client-side close. */
   detach(detach: () => void): void {
-    this.closeReason = 'closed';
-    try {
-      detach();
-    } finally {
-      this.closeReason = '';
-    }
+    this.#closeReason = 'closed';
+    detach();
+    this.#closeReason = '';
   }
 
   /** Counts a payload its stream could not deserialize; the stream goes on. */
   reportParseError(event: SseRawEvent, cause: unknown): void {
-    const error = new SseError('parse', `cannot deserialize "${event.type}" event`, {
-      url: this.request.url,
-      attempt: this.attempt,
+    const error = new SseError('parse', `bad ${event.type} payload`, {
+      url: this.#request.url,
+      attempt: this.#attempt,
       cause,
     });
     this.diagnostics.update({
@@ -114,101 +125,101 @@ export class SseConnection {
     this.errors.next(error);
   }
 
-  private acquire(type: string): Listeners {
-    let entry = this.listeners.get(type);
+  #acquire(type: string): Listeners {
+    let entry = this.#listeners.get(type);
     if (!entry) {
       entry = { subject: new Subject(), count: 0 };
-      this.listeners.set(type, entry);
-      this.backendConnection?.listen(type);
+      this.#listeners.set(type, entry);
+      this.#backendConnection?.listen(type);
     }
     entry.count++;
-    this.refs++;
-    this.clear('lingerTimer');
-    if (this.current.status === 'idle' || this.current.status === 'closed') this.start();
+    this.#refs++;
+    this.#lingerTimer = this.#clear(this.#lingerTimer);
+    if (this.#current.status === 'idle' || this.#current.status === 'closed') this.#start();
     return entry;
   }
 
-  private release(type: string, entry: Listeners): void {
-    if (this.listeners.get(type) !== entry) return;
+  #release(type: string, entry: Listeners): void {
+    if (this.#listeners.get(type) !== entry) return;
     if (--entry.count === 0) {
-      this.listeners.delete(type);
-      this.backendConnection?.unlisten(type);
+      this.#listeners.delete(type);
+      this.#backendConnection?.unlisten(type);
     }
-    if (--this.refs > 0) return;
-    if (this.closeReason || !this.lingerMs) {
-      this.shutdown(this.closeReason || 'unsubscribed');
+    if (--this.#refs > 0) return;
+    if (this.#closeReason || !this.#lingerMs) {
+      this.#shutdown(this.#closeReason || 'unsubscribed');
     } else {
-      this.lingerTimer = this.ctx.scheduler.setTimeout(
-        () => this.shutdown('unsubscribed'),
-        this.lingerMs,
+      this.#lingerTimer = this.#scheduler.setTimeout(
+        () => this.#shutdown('unsubscribed'),
+        this.#lingerMs,
       );
     }
   }
 
-  private start(): void {
-    const { window } = this.ctx;
+  #start(): void {
+    const { window } = this.#ctx;
     if (!window) return;
-    this.attempt = 0;
-    this.resumeId = '';
-    this.setState({ status: 'connecting' });
-    this.ctx.zone.runOutsideAngular(() => window.addEventListener('online', this.onOnline));
-    this.connect();
+    this.#attempt = 0;
+    this.#resumeId = '';
+    this.#setState({ status: 'connecting' });
+    this.#ctx.zone.runOutsideAngular(() => window.addEventListener('online', this.#onOnline));
+    this.#connect();
   }
 
-  private readonly onOnline = () => {
-    if (this.retryTimer === null) return;
-    this.clear('retryTimer');
-    this.connect();
+  readonly #onOnline = () => {
+    if (this.#retryTimer === null) return;
+    this.#retryTimer = this.#clear(this.#retryTimer);
+    this.#connect();
   };
 
-  private connect(): void {
-    this.retryTimer = null;
-    const generation = ++this.generation;
-    const live = () => generation === this.generation;
-    const { config, backend, zone } = this.ctx;
-    this.touch();
+  #connect(): void {
+    this.#retryTimer = null;
+    const generation = ++this.#generation;
+    const live = () => generation === this.#generation;
+    const { config, backend, zone } = this.#ctx;
+    this.#touch();
     try {
-      this.backendConnection = zone.runOutsideAngular(() =>
+      this.#backendConnection = zone.runOutsideAngular(() =>
         backend.connect(
           {
-            ...this.request,
-            lastEventId: this.resumeId,
+            ...this.#request,
+            lastEventId: this.#resumeId,
             lastEventIdParam: config.lastEventIdParam,
-            types: [...this.listeners.keys()],
+            types: [...this.#listeners.keys()],
           },
           {
-            open: () => live() && this.onOpen(),
-            event: (type, data, id) => live() && this.onEvent(type, data, id),
-            retry: (ms) => live() && (this.serverRetryMs = ms),
-            alive: () => live() && this.touch(),
-            error: (failure) => live() && this.onFailure(failure),
+            open: () => live() && this.#onOpen(),
+            event: (type, data, id) => live() && this.#onEvent(type, data, id),
+            retry: (ms) => live() && (this.#serverRetryMs = ms),
+            alive: () => live() && this.#touch(),
+            error: (failure) => live() && this.#onFailure(failure),
           },
         ),
       );
     } catch (cause) {
       // A request the backend cannot even start (a malformed URL) will not improve with retries.
-      this.fail(
-        new SseError('network', 'cannot open the stream', {
-          url: this.request.url,
-          attempt: this.attempt,
+      this.#fail(
+        new SseError('network', 'cannot open', {
+          url: this.#request.url,
+          attempt: this.#attempt,
           cause,
         }),
       );
-      this.shutdown('invalid-request');
+      this.#shutdown('invalid-request');
     }
   }
 
-  private onOpen(): void {
-    this.connectedAt = this.ctx.scheduler.now();
-    this.touch();
-    this.setState({ status: 'open' }, { connectedAt: this.connectedAt });
+  #onOpen(): void {
+    this.#connectedAt = this.#scheduler.now();
+    this.#touch();
+    this.#setState({ status: 'open' }, { connectedAt: this.#connectedAt });
   }
 
-  private onEvent(type: string, data: string, lastEventId: string): void {
-    this.resumeId = lastEventId;
-    const receivedAt = this.touch();
-    const entry = this.listeners.get(type);
-    this.ctx.dispatcher.dispatch(() => {
+  #onEvent(type: string, data: string, lastEventId: string): void {
+    this.#resumeId = lastEventId;
+    const receivedAt = this.#touch();
+    const entry = this.#listeners.get(type);
+    this.#dispatcher.dispatch(() => {
       const diagnostics = this.diagnostics.get();
       this.diagnostics.update({
         lastEventId,
@@ -219,92 +230,94 @@ export class SseConnection {
     });
   }
 
-  private onFailure(failure: SseFailure): void {
-    const { config, scheduler } = this.ctx;
+  #onFailure(failure: SseFailure): void {
+    const { config, scheduler } = this.#ctx;
     if (
-      this.current.status === 'open' &&
-      scheduler.now() - this.connectedAt >= config.reconnect.resetAfterMs
+      this.#current.status === 'open' &&
+      scheduler.now() - this.#connectedAt >= config.reconnect.resetAfterMs
     ) {
-      this.attempt = 0;
+      this.#attempt = 0;
     }
-    const attempt = ++this.attempt;
-    const error = failureError(failure, this.request.url, attempt);
-    if (error) this.fail(error);
-    const decision = config.policy(failure, attempt, this.serverRetryMs, config.reconnect, () =>
+    const attempt = ++this.#attempt;
+    const error = failureError(failure, this.#request.url, attempt);
+    if (error) this.#fail(error);
+    const decision = config.policy(failure, attempt, this.#serverRetryMs, config.reconnect, () =>
       scheduler.random(),
     );
     if (decision.action === 'stop') {
-      this.shutdown(decision.reason);
+      this.#shutdown(decision.reason);
       return;
     }
     const browserRetrying = failure.kind === 'network' && failure.browserRetrying;
     const reconnects = this.diagnostics.get().reconnects + 1;
     const delayMs = browserRetrying ? null : decision.delayMs;
-    this.setState(
+    this.#setState(
       { status: 'reconnecting', attempt, delayMs, reason: decision.reason },
       { reconnects },
     );
     if (browserRetrying) return;
-    this.closeBackend();
-    this.retryTimer = scheduler.setTimeout(() => this.connect(), decision.delayMs);
+    this.#closeBackend();
+    this.#retryTimer = scheduler.setTimeout(() => this.#connect(), decision.delayMs);
   }
 
-  private fail(error: SseError): void {
-    this.ctx.dispatcher.dispatch(() => {
+  #fail(error: SseError): void {
+    this.#dispatcher.dispatch(() => {
       this.diagnostics.update({ lastError: error });
       this.errors.next(error);
     });
   }
 
   /** Marks liveness; the idle timer re-arms lazily instead of being reset per event. */
-  private touch(): number {
-    const now = (this.lastActivity = this.ctx.scheduler.now());
-    if (this.heartbeatTimeoutMs && this.idleTimer === null) this.armIdle(this.heartbeatTimeoutMs);
+  #touch(): number {
+    const now = (this.#lastActivity = this.#scheduler.now());
+    if (this.#heartbeatTimeoutMs && this.#idleTimer === null)
+      this.#armIdle(this.#heartbeatTimeoutMs);
     return now;
   }
 
-  private armIdle(ms: number): void {
-    this.idleTimer = this.ctx.scheduler.setTimeout(() => {
-      this.idleTimer = null;
-      const idleFor = this.ctx.scheduler.now() - this.lastActivity;
-      if (idleFor < this.heartbeatTimeoutMs) {
-        this.armIdle(this.heartbeatTimeoutMs - idleFor);
-      } else if (this.backendConnection) {
-        this.onFailure({ kind: 'idle-timeout' });
+  #armIdle(ms: number): void {
+    this.#idleTimer = this.#scheduler.setTimeout(() => {
+      this.#idleTimer = null;
+      const idleFor = this.#scheduler.now() - this.#lastActivity;
+      if (idleFor < this.#heartbeatTimeoutMs) {
+        this.#armIdle(this.#heartbeatTimeoutMs - idleFor);
+      } else if (this.#backendConnection) {
+        this.#onFailure({ kind: 'idle-timeout' });
       }
     }, ms);
   }
 
-  private shutdown(reason: string): void {
-    this.clear('retryTimer');
-    this.clear('idleTimer');
-    this.clear('lingerTimer');
-    this.closeBackend();
-    this.ctx.window?.removeEventListener('online', this.onOnline);
-    this.setState({ status: 'closed', reason });
-    const entries = [...this.listeners.values()];
-    this.listeners.clear();
-    this.refs = 0;
-    this.ctx.dispatcher.dispatch(() => entries.forEach((entry) => entry.subject.complete()));
+  #shutdown(reason: string): void {
+    this.#retryTimer = this.#clear(this.#retryTimer);
+    this.#idleTimer = this.#clear(this.#idleTimer);
+    this.#lingerTimer = this.#clear(this.#lingerTimer);
+    this.#closeBackend();
+    this.#ctx.window?.removeEventListener('online', this.#onOnline);
+    this.#setState({ status: 'closed', reason });
+    const entries = [...this.#listeners.values()];
+    this.#listeners.clear();
+    this.#refs = 0;
+    this.#dispatcher.dispatch(() => entries.forEach((entry) => entry.subject.complete()));
   }
 
-  private closeBackend(): void {
-    this.generation++;
-    this.backendConnection?.close();
-    this.backendConnection = null;
+  #closeBackend(): void {
+    this.#generation++;
+    this.#backendConnection?.close();
+    this.#backendConnection = null;
   }
 
-  private clear(timer: 'retryTimer' | 'idleTimer' | 'lingerTimer'): void {
-    if (this[timer] !== null) this.ctx.scheduler.clearTimeout(this[timer]);
-    this[timer] = null;
+  /** Clears a timer handle; returns the `null` to store in its place. */
+  #clear(handle: unknown): null {
+    if (handle !== null) this.#scheduler.clearTimeout(handle);
+    return null;
   }
 
-  private setState(state: SseState, change: Partial<SseDiagnostics> = {}): void {
-    this.current = state;
-    const at = this.ctx.scheduler.now();
-    this.ctx.dispatcher.dispatch(() => {
+  #setState(state: SseState, change: Partial<SseDiagnostics> = {}): void {
+    this.#current = state;
+    const at = this.#scheduler.now();
+    this.#dispatcher.dispatch(() => {
       const { log } = this.diagnostics.get();
-      const kept = log.slice(Math.max(0, log.length + 1 - this.ctx.config.logSize));
+      const kept = log.slice(Math.max(0, log.length + 1 - this.#ctx.config.logSize));
       this.diagnostics.update({ ...change, log: [...kept, { at, state }] });
       this.state.set(state);
     });

@@ -39,13 +39,13 @@ export function withQueryParam(url: string, name: string, value: string): string
  */
 @Injectable({ providedIn: 'root' })
 export class EventSourceBackend extends SseBackend {
-  private readonly create = inject(EVENT_SOURCE_FACTORY);
+  readonly #create = inject(EVENT_SOURCE_FACTORY);
 
   connect(request: SseRequest, handlers: SseBackendHandlers): SseBackendConnection {
     const url = request.lastEventId
       ? withQueryParam(request.url, request.lastEventIdParam, request.lastEventId)
       : request.url;
-    const source = this.create(url, { withCredentials: request.withCredentials });
+    const source = this.#create(url, { withCredentials: request.withCredentials });
     const listener = (event: Event) => {
       const { type, data, lastEventId } = event as MessageEvent<string>;
       handlers.event(type, data, lastEventId);
@@ -60,10 +60,8 @@ export class EventSourceBackend extends SseBackend {
     const connection: SseBackendConnection = {
       listen: (type) => source.addEventListener(type, listener),
       unlisten: (type) => source.removeEventListener(type, listener),
-      close: () => {
-        source.onopen = source.onerror = null;
-        source.close();
-      },
+      // A closed EventSource fires nothing more, so its handlers need no unhooking.
+      close: () => source.close(),
     };
     request.types.forEach(connection.listen);
     return connection;

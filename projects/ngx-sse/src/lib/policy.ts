@@ -122,16 +122,12 @@ export const reconnectPolicy: SseReconnectPolicy = (
 
 /** A short, stable name for a failure, used as the state's `reason`. */
 export function failureReason(failure: SseFailure): string {
-  switch (failure.kind) {
-    case 'http':
-      return failure.status === 204
-        ? 'no-content'
-        : failure.status === 401 || failure.status === 403
-          ? 'unauthorized'
-          : `http-${failure.status}`;
-    case 'content-type':
-      return 'bad-content-type';
-    default:
-      return failure.kind;
-  }
+  if (failure.kind !== 'http')
+    return failure.kind === 'content-type' ? 'bad-content-type' : failure.kind;
+  const { status } = failure;
+  return status === 204
+    ? 'no-content'
+    : status === 401 || status === 403
+      ? 'unauthorized'
+      : `http-${status}`;
 }

@@ -1,5 +1,4 @@
-import { DOCUMENT, isPlatformBrowser } from '@angular/common';
-import { DestroyRef, Injectable, NgZone, PLATFORM_ID, inject } from '@angular/core';
+import { DOCUMENT, DestroyRef, Injectable, NgZone, PLATFORM_ID, inject } from '@angular/core';
 
 import { SseBackend } from './backend';
 import { DEFAULT_SSE_CONFIG, SSE_CONFIG, type SseConfig } from './config';
@@ -52,19 +51,21 @@ const DESERIALIZERS: Record<'json' | 'text', SseDeserializer> = {
  */
 @Injectable({ providedIn: 'root' })
 export class SseClient {
-  private readonly config: SseConfig = (
-    inject(SSE_CONFIG, { optional: true }) ?? []
-  ).reduce<SseConfig>((config, part) => ({ ...config, ...part }), DEFAULT_SSE_CONFIG);
-  private readonly zone = inject(NgZone);
-  private readonly context = {
+  readonly #config: SseConfig = Object.assign(
+    {},
+    DEFAULT_SSE_CONFIG,
+    ...(inject(SSE_CONFIG, { optional: true }) ?? []),
+  );
+  readonly #zone = inject(NgZone);
+  readonly #context = {
     backend: inject(SseBackend, { optional: true }) ?? inject(EventSourceBackend),
-    config: this.config,
+    config: this.#config,
     scheduler: inject(SSE_SCHEDULER),
-    dispatcher: new SseDispatcher(this.zone, this.config.batching),
-    zone: this.zone,
-    window: isPlatformBrowser(inject(PLATFORM_ID)) ? inject(DOCUMENT).defaultView : null,
+    dispatcher: new SseDispatcher(this.#zone, this.#config.batching),
+    zone: this.#zone,
+    window: inject(PLATFORM_ID) === 'browser' ? inject(DOCUMENT).defaultView : null,
   };
-  private readonly connections = new Map<string, SseConnection>();
+  readonly #connections = new Map<string, SseConnection>();
 
   /**
    * A typed handle on the connection for `url` and these options.
@@ -81,10 +82,10 @@ export class SseClient {
       destroyRef = currentDestroyRef(),
       ...connectionOptions
     } = options;
-    const backend = connectionOptions.backend ?? this.context.backend;
-    const withCredentials = connectionOptions.withCredentials ?? this.config.withCredentials;
-    const heartbeat = connectionOptions.heartbeatTimeoutMs ?? this.config.heartbeatTimeoutMs;
-    const linger = connectionOptions.lingerMs ?? this.config.lingerMs;
+    const backend = connectionOptions.backend ?? this.#context.backend;
+    const withCredentials = connectionOptions.withCredentials ?? this.#config.withCredentials;
+    const heartbeat = connectionOptions.heartbeatTimeoutMs ?? this.#config.heartbeatTimeoutMs;
+    const linger = connectionOptions.lingerMs ?? this.#config.lingerMs;
     const { init } = connectionOptions;
     const key = JSON.stringify([
       url,
@@ -94,15 +95,15 @@ export class SseClient {
       identity(backend),
       identity(init),
     ]);
-    let connection = this.connections.get(key);
+    let connection = this.#connections.get(key);
     if (!connection) {
       connection = new SseConnection(
         { url, withCredentials, init },
-        { ...this.context, backend },
+        { ...this.#context, backend },
         heartbeat,
         linger,
       );
-      this.connections.set(key, connection);
+      this.#connections.set(key, connection);
     }
     const stream = new SseStream<M>(
       connection,

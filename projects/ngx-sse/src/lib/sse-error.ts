@@ -1,4 +1,4 @@
-import type { SseFailure } from './policy';
+import { type SseFailure, failureReason } from './policy';
 
 /**
  * What went wrong, in the terms a caller can act on.
@@ -51,34 +51,26 @@ export class SseError extends Error {
   }
 }
 
+// The message for each failure; an HTTP status or content type is appended.
+const MESSAGES: Record<Exclude<SseFailure['kind'], 'ended'>, string> = {
+  network: 'connection lost',
+  refused: 'stream refused (non-200 or not text/event-stream)',
+  http: 'server answered ',
+  'content-type': 'not text/event-stream: ',
+  'idle-timeout': 'heartbeat timeout',
+  'too-large': 'event too large',
+};
+
 /** The typed error for a backend failure; `null` for a normal end of stream, which is no error. */
 export function failureError(failure: SseFailure, url: string, attempt: number): SseError | null {
-  const init = { url, attempt };
-  switch (failure.kind) {
-    case 'ended':
-      return null;
-    case 'http': {
-      const { status } = failure;
-      const kind = status === 401 || status === 403 ? 'unauthorized' : 'http';
-      return new SseError(kind, `server answered ${status}`, { ...init, status });
-    }
-    case 'refused':
-      return new SseError(
-        'http',
-        'server refused the stream (non-200 or not text/event-stream)',
-        init,
-      );
-    case 'content-type':
-      return new SseError(
-        'content-type',
-        `expected text/event-stream, got ${failure.contentType}`,
-        init,
-      );
-    case 'network':
-      return new SseError('network', 'connection lost', init);
-    case 'idle-timeout':
-      return new SseError('idle-timeout', 'nothing received within the heartbeat timeout', init);
-    case 'too-large':
-      return new SseError('too-large', 'event exceeds the maximum size', init);
-  }
+  if (failure.kind === 'ended') return null;
+  const status = failure.kind === 'http' ? failure.status : undefined;
+  const kind =
+    failureReason(failure) === 'unauthorized'
+      ? 'unauthorized'
+      : failure.kind === 'refused'
+        ? 'http'
+        : failure.kind;
+  const suffix = failure.kind === 'content-type' ? failure.contentType : (status ?? '');
+  return new SseError(kind, MESSAGES[failure.kind] + suffix, { url, attempt, status });
 }

@@ -30,18 +30,20 @@ export class SseStream<M extends SseEventMap = Record<string, unknown>> {
   /** Every error (parse errors included) as it happens; it never errors or completes. */
   readonly errors$: Observable<SseError>;
 
-  private readonly closed = new Subject<void>();
-  private readonly streams = new Map<string, Observable<SseMessage<unknown>>>();
+  readonly #closed = new Subject<void>();
+  readonly #streams = new Map<string, Observable<SseMessage<unknown>>>();
 
-  constructor(
-    private readonly connection: SseConnection,
-    private readonly deserialize: SseDeserializer,
-  ) {
+  readonly #connection: SseConnection;
+  readonly #deserialize: SseDeserializer;
+
+  constructor(connection: SseConnection, deserialize: SseDeserializer) {
+    this.#connection = connection;
+    this.#deserialize = deserialize;
     this.state = connection.state.signal;
     this.state$ = connection.state.changes;
     this.diagnostics = connection.diagnostics.signal;
     this.diagnostics$ = connection.diagnostics.changes;
-    this.errors$ = connection.errors.asObservable();
+    this.errors$ = connection.errors;
   }
 
   /**
@@ -52,21 +54,21 @@ export class SseStream<M extends SseEventMap = Record<string, unknown>> {
    * stream.on('job-progress').pipe(map(({ data }) => data.percent))
    */
   on<K extends keyof M & string>(type: K): Observable<SseMessage<M[K]>> {
-    let stream = this.streams.get(type);
+    let stream = this.#streams.get(type);
     if (!stream) {
-      stream = this.connection.events(type).pipe(
-        takeUntil(this.closed),
+      stream = this.#connection.events(type).pipe(
+        takeUntil(this.#closed),
         mergeMap((event) => {
           try {
-            return [{ ...event, data: this.deserialize(event.data, event.type) }];
+            return [{ ...event, data: this.#deserialize(event.data, event.type) }];
           } catch (cause) {
-            this.connection.reportParseError(event, cause);
+            this.#connection.reportParseError(event, cause);
             return EMPTY;
           }
         }),
         share(),
       );
-      this.streams.set(type, stream);
+      this.#streams.set(type, stream);
     }
     return stream as Observable<SseMessage<M[K]>>;
   }
@@ -86,6 +88,6 @@ export class SseStream<M extends SseEventMap = Record<string, unknown>> {
    * unless other handles still use it. A later subscribe opens it again.
    */
   close(): void {
-    this.connection.detach(() => this.closed.next());
+    this.#connection.detach(() => this.#closed.next());
   }
 }

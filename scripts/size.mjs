@@ -1,0 +1,80 @@
+// Prints what ngx-sse adds, gzipped, to a minimal app that uses the native transport.
+//
+// The same app is bundled with and without an SseClient subscription, each as an app build
+// would: Angular's partial declarations linked, dev-mode code dropped, minified, tree-shaken.
+// - The library's own code: the app bundled with Angular and RxJS external, minus the `import`
+//   statements for them (in an app bundle those are plain references). This is the goal's figure.
+// - The whole difference the library makes to the app, including the RxJS operators it pulls in
+//   that a bare app does not use, printed for reference.
+import { transformAsync } from '@babel/core';
+import { createEs2015LinkerPlugin } from '@angular/compiler-cli/linker/babel';
+import { build } from 'esbuild';
+import { execSync } from 'node:child_process';
+import { existsSync, readFileSync } from 'node:fs';
+import { readFile } from 'node:fs/promises';
+import path from 'node:path';
+import { gzipSync } from 'node:zlib';
+
+const GOAL = 3.5 * 1024;
+const LIBRARY = './dist/ngx-sse/fesm2022/ngx-sse.mjs';
+
+const linkerPlugin = createEs2015LinkerPlugin({
+  linkerJitMode: false,
+  sourceMapping: false,
+  logger: { level: 2, debug() {}, info() {}, warn: console.warn, error: console.error },
+  fileSystem: {
+    resolve: path.resolve,
+    exists: existsSync,
+    dirname: path.dirname,
+    relative: path.relative,
+    readFile: readFileSync,
+  },
+});
+
+/** Links partially compiled Angular packages, as the CLI's build does. */
+const linker = {
+  name: 'angular-linker',
+  setup(build) {
+    build.onLoad({ filter: /\.m?js$/ }, async ({ path: file }) => {
+      const source = await readFile(file, 'utf8');
+      if (/[\\/]@angular[\\/](core|compiler)[\\/]/.test(file) || !source.includes('ɵɵngDeclare')) {
+        return undefined;
+      }
+      const { code } = await transformAsync(source, { filename: file, plugins: [linkerPlugin] });
+      return { contents: code, loader: 'js' };
+    });
+  },
+};
+
+async function bundle(entry, external = [], stripImports = false) {
+  const result = await build({
+    entryPoints: [entry],
+    bundle: true,
+    minify: true,
+    format: 'esm',
+    write: false,
+    platform: 'browser',
+    target: 'es2022',
+    alias: { 'ngx-sse': LIBRARY },
+    external,
+    define: { ngDevMode: 'false', ngJitMode: 'false', ngI18nClosureMode: 'false' },
+    plugins: [linker],
+  });
+  let { text } = result.outputFiles[0];
+  if (stripImports) text = text.replace(/^(import[^;]*;)+/, '');
+  return { min: text.length, gzip: gzipSync(text, { level: 9 }).length };
+}
+
+const kb = (bytes) => `${bytes} B (${(bytes / 1024).toFixed(2)} KB)`;
+
+execSync('npx ng build ngx-sse', { stdio: 'inherit' });
+const baseline = await bundle('scripts/size/baseline.ts');
+const withSse = await bundle('scripts/size/with-sse.ts');
+const own = await bundle('scripts/size/with-sse.ts', ['@angular/*', 'rxjs', 'rxjs/*'], true);
+const added = withSse.gzip - baseline.gzip;
+
+console.log(`
+ngx-sse code, native transport: ${kb(own.gzip)} gzip, ${kb(own.min)} minified
+goal <= 3.5 KB gzip: ${own.gzip <= GOAL ? 'met' : 'NOT met'} (ratio to goal ${(own.gzip / GOAL).toFixed(2)})
+for reference, a minimal app: ${kb(baseline.gzip)} gzip without ngx-sse, ${kb(withSse.gzip)} with it;
+  the difference, ${kb(added)}, includes the RxJS operators ngx-sse uses that the bare app does not`);
