@@ -13,7 +13,14 @@ import { execSync } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
+import { createRequire } from 'node:module';
 import { gzipSync } from 'node:zlib';
+
+// The CLI's "advanced optimizations" (pure annotations, static-member wrapping) are not exported
+// publicly; load them by path. They are what lets an app build drop the unused fetch transport.
+const { adjustStaticMembers, elideAngularMetadata, markTopLevelPure } = createRequire(import.meta.url)(
+  path.resolve('node_modules/@angular/build/src/tools/babel/plugins/index.js'),
+);
 
 const GOAL = 3.5 * 1024;
 const LIBRARY = './dist/ngx-sse/fesm2022/ngx-sse.mjs';
@@ -31,16 +38,23 @@ const linkerPlugin = createEs2015LinkerPlugin({
   },
 });
 
-/** Links partially compiled Angular packages, as the CLI's build does. */
+/** Links partially compiled Angular packages and optimizes side-effect-free ones, as the CLI does. */
 const linker = {
   name: 'angular-linker',
   setup(build) {
     build.onLoad({ filter: /\.m?js$/ }, async ({ path: file }) => {
       const source = await readFile(file, 'utf8');
-      if (/[\\/]@angular[\\/](core|compiler)[\\/]/.test(file) || !source.includes('ɵɵngDeclare')) {
-        return undefined;
+      const link = !/[\\/]@angular[\\/](core|compiler)[\\/]/.test(file) && source.includes('ɵɵngDeclare');
+      const optimize = file.includes(`${path.sep}dist${path.sep}ngx-sse${path.sep}`);
+      if (!link && !optimize) return undefined;
+      const plugins = link ? [linkerPlugin] : [];
+      if (optimize) {
+        plugins.push([markTopLevelPure, { topLevelSafeMode: true }], elideAngularMetadata, [
+          adjustStaticMembers,
+          { wrapDecorators: true },
+        ]);
       }
-      const { code } = await transformAsync(source, { filename: file, plugins: [linkerPlugin] });
+      const { code } = await transformAsync(source, { filename: file, plugins });
       return { contents: code, loader: 'js' };
     });
   },

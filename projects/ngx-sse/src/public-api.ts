@@ -22,6 +22,20 @@ export {
   EventSourceBackend,
   withQueryParam,
 } from './lib/event-source-backend';
+export {
+  FetchBackend,
+  SSE_FETCH,
+  SSE_FETCH_OPTIONS,
+  parseRetryAfter,
+  withFetchTransport,
+} from './lib/fetch-backend';
+export type { SseFetchOptions, SseHeaders } from './lib/fetch-backend';
+export {
+  SSE_DEFAULT_MAX_EVENT_SIZE,
+  SseEventTooLargeError,
+  SseParser,
+} from './lib/parser/sse-parser';
+export type { SseParsedEvent, SseParserHandlers, SseParserOptions } from './lib/parser/sse-parser';
 export { DEFAULT_RECONNECT, failureReason, reconnectPolicy } from './lib/policy';
 export type {
   SseFailure,

@@ -26,6 +26,8 @@ export interface SseBackendHandlers {
   /** Liveness without an event (a comment, a heartbeat, any bytes). */
   alive(): void;
   error(failure: SseFailure): void;
+  /** The backend stopped on purpose (the page is hidden) and will call `open()` when it resumes. */
+  pause(): void;
 }
 
 /** One live connection attempt, as the core controls it. */

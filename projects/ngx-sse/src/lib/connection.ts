@@ -3,10 +3,10 @@ import { Observable, Subject } from 'rxjs';
 
 import type { SseBackend, SseBackendConnection, SseRequest } from './backend';
 import type { SseConfig } from './config';
-import type { SseDispatcher } from './dispatcher';
+import type { SseDispatch } from './dispatcher';
 import type { SseFailure } from './policy';
 import type { SseScheduler } from './scheduler';
-import { SseError, failureError } from './sse-error';
+import { SseError, type SseErrorKind, failureError } from './sse-error';
 import { Store } from './store';
 import type { SseDiagnostics, SseState } from './types';
 
@@ -23,7 +23,7 @@ export interface SseConnectionContext {
   readonly backend: SseBackend;
   readonly config: SseConfig;
   readonly scheduler: SseScheduler;
-  readonly dispatcher: SseDispatcher;
+  readonly dispatch: SseDispatch;
   readonly zone: NgZone;
   /** `null` on the server: nothing connects there. */
   readonly window: Window | null;
@@ -76,7 +76,7 @@ export class SseConnection {
   readonly #heartbeatTimeoutMs: number;
   readonly #lingerMs: number;
   readonly #scheduler: SseScheduler;
-  readonly #dispatcher: SseDispatcher;
+  readonly #dispatch: SseDispatch;
 
   constructor(
     request: Pick<SseRequest, 'url' | 'withCredentials' | 'init'>,
@@ -89,7 +89,7 @@ export class SseConnection {
     this.#heartbeatTimeoutMs = heartbeatTimeoutMs;
     this.#lingerMs = lingerMs;
     this.#scheduler = ctx.scheduler;
-    this.#dispatcher = ctx.dispatcher;
+    this.#dispatch = ctx.dispatch;
   }
 
   /** Events named `type`; subscribing holds the connection open. */
@@ -113,11 +113,7 @@ export class SseConnection {
 
   /** Counts a payload its stream could not deserialize; the stream goes on. */
   reportParseError(event: SseRawEvent, cause: unknown): void {
-    const error = new SseError('parse', `bad ${event.type} payload`, {
-      url: this.#request.url,
-      attempt: this.#attempt,
-      cause,
-    });
+    const error = this.#error('parse', `bad ${event.type} payload`, cause);
     this.diagnostics.update({
       parseErrors: this.diagnostics.get().parseErrors + 1,
       lastError: error,
@@ -193,19 +189,14 @@ export class SseConnection {
             retry: (ms) => live() && (this.#serverRetryMs = ms),
             alive: () => live() && this.#touch(),
             error: (failure) => live() && this.#onFailure(failure),
+            pause: () => live() && this.#onPause(),
           },
         ),
       );
     } catch (cause) {
-      // A request the backend cannot even start (a malformed URL) will not improve with retries.
-      this.#fail(
-        new SseError('network', 'cannot open', {
-          url: this.#request.url,
-          attempt: this.#attempt,
-          cause,
-        }),
-      );
-      this.#shutdown('invalid-request');
+      // Only a malformed URL makes a backend throw at once, and retrying will not fix it.
+      this.#fail(this.#error('network', 'cannot open', cause));
+      this.#shutdown('bad-url');
     }
   }
 
@@ -215,11 +206,22 @@ export class SseConnection {
     this.#setState({ status: 'open' }, { connectedAt: this.#connectedAt });
   }
 
+  #onPause(): void {
+    // Nothing arrives while paused on purpose; the idle timer re-arms when the backend reopens.
+    this.#idleTimer = this.#clear(this.#idleTimer);
+    this.#setState({
+      status: 'reconnecting',
+      attempt: this.#attempt,
+      delayMs: null,
+      reason: 'hidden',
+    });
+  }
+
   #onEvent(type: string, data: string, lastEventId: string): void {
     this.#resumeId = lastEventId;
     const receivedAt = this.#touch();
     const entry = this.#listeners.get(type);
-    this.#dispatcher.dispatch(() => {
+    this.#dispatch(() => {
       const diagnostics = this.diagnostics.get();
       this.diagnostics.update({
         lastEventId,
@@ -260,8 +262,12 @@ export class SseConnection {
     this.#retryTimer = scheduler.setTimeout(() => this.#connect(), decision.delayMs);
   }
 
+  #error(kind: SseErrorKind, detail: string, cause: unknown): SseError {
+    return new SseError(kind, detail, { url: this.#request.url, attempt: this.#attempt, cause });
+  }
+
   #fail(error: SseError): void {
-    this.#dispatcher.dispatch(() => {
+    this.#dispatch(() => {
       this.diagnostics.update({ lastError: error });
       this.errors.next(error);
     });
@@ -297,7 +303,7 @@ export class SseConnection {
     const entries = [...this.#listeners.values()];
     this.#listeners.clear();
     this.#refs = 0;
-    this.#dispatcher.dispatch(() => entries.forEach((entry) => entry.subject.complete()));
+    this.#dispatch(() => entries.forEach((entry) => entry.subject.complete()));
   }
 
   #closeBackend(): void {
@@ -315,10 +321,10 @@ export class SseConnection {
   #setState(state: SseState, change: Partial<SseDiagnostics> = {}): void {
     this.#current = state;
     const at = this.#scheduler.now();
-    this.#dispatcher.dispatch(() => {
+    this.#dispatch(() => {
       const { log } = this.diagnostics.get();
-      const kept = log.slice(Math.max(0, log.length + 1 - this.#ctx.config.logSize));
-      this.diagnostics.update({ ...change, log: [...kept, { at, state }] });
+      const bounded = [...log, { at, state }].slice(-this.#ctx.config.logSize);
+      this.diagnostics.update({ ...change, log: bounded });
       this.state.set(state);
     });
   }

@@ -2,29 +2,24 @@ import type { NgZone } from '@angular/core';
 
 import type { SseConfig } from './config';
 
+/** Runs work inside the Angular zone, batched according to the configured schedule. */
+export type SseDispatch = (work: () => void) => void;
+
 /**
  * Delivers work into the Angular zone in batches. Backends run outside the zone, so without this
  * a burst of N events would trigger N change detections under zone.js.
  */
-export class SseDispatcher {
-  #queue: (() => void)[] = [];
-  readonly #zone: NgZone;
-  readonly #schedule: SseConfig['batching'];
-
-  constructor(zone: NgZone, schedule: SseConfig['batching']) {
-    this.#zone = zone;
-    this.#schedule = schedule;
-  }
-
-  dispatch(work: () => void): void {
-    if (!this.#schedule) this.#zone.run(work);
-    else if (this.#queue.push(work) === 1) this.#schedule(this.#flush);
-  }
-
-  readonly #flush = () => {
-    const batch = this.#queue;
+export function createDispatch(zone: NgZone, schedule: SseConfig['batching']): SseDispatch {
+  let queue: (() => void)[] = [];
+  const flush = () => {
+    const batch = queue;
+    // A schedule may call flush twice (frame and timeout); the second finds nothing to do.
     if (!batch.length) return;
-    this.#queue = [];
-    this.#zone.run(() => batch.forEach((work) => work()));
+    queue = [];
+    zone.run(() => batch.forEach((work) => work()));
+  };
+  return (work) => {
+    if (!schedule) zone.run(work);
+    else if (queue.push(work) === 1) schedule(flush);
   };
 }

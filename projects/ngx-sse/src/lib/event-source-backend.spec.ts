@@ -6,6 +6,8 @@ import {
   provideSse,
   withBatching,
   withCredentials,
+  withLastEventIdParam,
+  withLinger,
 } from 'ngx-sse';
 import { FakeSseScheduler } from 'ngx-sse/testing';
 
@@ -43,19 +45,27 @@ class FakeEventSource extends EventTarget {
 
 describe('EventSourceBackend', () => {
   let sources: FakeEventSource[];
+  let constructionError: Error | null;
   let scheduler: FakeSseScheduler;
   let client: SseClient;
 
   beforeEach(() => {
     sources = [];
+    constructionError = null;
     scheduler = new FakeSseScheduler();
     TestBed.configureTestingModule({
       providers: [
-        provideSse(withCredentials(), withBatching('sync')),
+        provideSse(
+          withCredentials(),
+          withBatching('sync'),
+          withLastEventIdParam('since'),
+          withLinger(500),
+        ),
         { provide: SSE_SCHEDULER, useValue: scheduler },
         {
           provide: EVENT_SOURCE_FACTORY,
           useValue: (url: string, init: EventSourceInit) => {
+            if (constructionError) throw constructionError;
             const source = new FakeEventSource(url, init);
             sources.push(source);
             return source as unknown as EventSource;
@@ -81,6 +91,7 @@ describe('EventSourceBackend', () => {
     expect(got).toEqual([[{ v: 1 }, '5']]);
     expect(stream.state()).toEqual({ status: 'open' });
     subscription.unsubscribe();
+    scheduler.tick(500);
     expect(sources[0].readyState).toBe(2);
   });
 
@@ -129,7 +140,25 @@ describe('EventSourceBackend', () => {
     expect(stream.diagnostics().lastError?.kind).toBe('http');
     scheduler.tick(1000);
     expect(sources.length).toBe(2);
-    expect(sources[1].url).toBe('/api/events?topics=metrics&lastEventId=17');
+    expect(sources[1].url).toBe('/api/events?topics=metrics&since=17');
     subscription.unsubscribe();
+  });
+
+  it('keeps the connection for the configured linger after the last subscriber leaves', () => {
+    const stream = client.stream('/api/events');
+    stream.on('metric').subscribe().unsubscribe();
+    scheduler.tick(499);
+    expect(sources[0].readyState).not.toBe(2);
+    scheduler.tick(1);
+    expect(sources[0].readyState).toBe(2);
+  });
+
+  it('stops with bad-url and a typed error when the EventSource cannot be constructed', () => {
+    constructionError = new SyntaxError('Invalid URL');
+    const stream = client.stream('http://[bad');
+    stream.on('metric').subscribe();
+    expect(stream.state()).toEqual({ status: 'closed', reason: 'bad-url' });
+    expect(stream.diagnostics().lastError?.kind).toBe('network');
+    expect(stream.diagnostics().lastError?.cause).toBeInstanceOf(SyntaxError);
   });
 });

@@ -24,11 +24,13 @@ export const EVENT_SOURCE_FACTORY = new InjectionToken<
 // EventSource.CLOSED, spelled out so fakes need not define the constant.
 const CLOSED = 2;
 
-/** Appends `name=value` to a URL that may already have a query string or a fragment. */
+/**
+ * Appends `name=value` to a URL's query. A fragment is dropped: browsers never send it, and a
+ * parameter appended after it would not reach the server.
+ */
 export function withQueryParam(url: string, name: string, value: string): string {
-  const [base, hash] = url.split('#', 2);
-  const param = `${encodeURIComponent(name)}=${encodeURIComponent(value)}`;
-  return `${base}${base.includes('?') ? '&' : '?'}${param}${hash === undefined ? '' : `#${hash}`}`;
+  const [base] = url.split('#');
+  return `${base}${base.includes('?') ? '&' : '?'}${encodeURIComponent(name)}=${encodeURIComponent(value)}`;
 }
 
 /**

@@ -64,4 +64,26 @@ describe('SseStream liveness', () => {
     expect(stream.state().status).toBe('open');
     subscription.unsubscribe();
   });
+
+  it('suspends the heartbeat timeout while the transport is paused on purpose', () => {
+    const { client, controller, scheduler } = setup([withHeartbeatTimeout(1000)]);
+    const stream = client.stream<TestEvents>('/e');
+    const subscription = stream.on('notification').subscribe();
+    const connection = controller.expectConnection('/e');
+    connection.open();
+    connection.pause();
+    expect(stream.state()).toEqual({
+      status: 'reconnecting',
+      attempt: 0,
+      delayMs: null,
+      reason: 'hidden',
+    });
+    scheduler.tick(10_000);
+    expect(connection.cancelled).toBeFalse();
+    connection.open();
+    expect(stream.state().status).toBe('open');
+    scheduler.tick(1000);
+    expect(stream.state()).toEqual(jasmine.objectContaining({ reason: 'idle-timeout' }));
+    subscription.unsubscribe();
+  });
 });

@@ -3,7 +3,7 @@ import { DOCUMENT, DestroyRef, Injectable, NgZone, PLATFORM_ID, inject } from '@
 import { SseBackend } from './backend';
 import { DEFAULT_SSE_CONFIG, SSE_CONFIG, type SseConfig } from './config';
 import { SseConnection } from './connection';
-import { SseDispatcher } from './dispatcher';
+import { createDispatch } from './dispatcher';
 import { EventSourceBackend } from './event-source-backend';
 import { SSE_SCHEDULER } from './scheduler';
 import { SseStream } from './stream';
@@ -61,7 +61,7 @@ export class SseClient {
     backend: inject(SseBackend, { optional: true }) ?? inject(EventSourceBackend),
     config: this.#config,
     scheduler: inject(SSE_SCHEDULER),
-    dispatcher: new SseDispatcher(this.#zone, this.#config.batching),
+    dispatch: createDispatch(this.#zone, this.#config.batching),
     zone: this.#zone,
     window: inject(PLATFORM_ID) === 'browser' ? inject(DOCUMENT).defaultView : null,
   };

@@ -54,7 +54,7 @@ export class SseError extends Error {
 // The message for each failure; an HTTP status or content type is appended.
 const MESSAGES: Record<Exclude<SseFailure['kind'], 'ended'>, string> = {
   network: 'connection lost',
-  refused: 'stream refused (non-200 or not text/event-stream)',
+  refused: 'stream refused',
   http: 'server answered ',
   'content-type': 'not text/event-stream: ',
   'idle-timeout': 'heartbeat timeout',

@@ -6,6 +6,7 @@ import {
 } from '@angular/core';
 import {
   EventSourceBackend,
+  FetchBackend,
   SseBackend,
   type SseBackendConnection,
   type SseBackendHandlers,
@@ -42,8 +43,9 @@ export function provideSseTesting(): EnvironmentProviders {
     SseTestingController,
     SseTestingBackend,
     { provide: SseBackend, useExisting: SseTestingBackend },
-    // Streams that pick a transport explicitly (`backend: inject(EventSourceBackend)`) are captured too.
+    // Streams that pick a transport explicitly (`backend: inject(FetchBackend)`) are captured too.
     { provide: EventSourceBackend, useExisting: SseTestingBackend },
+    { provide: FetchBackend, useExisting: SseTestingBackend },
     ...withBatching('sync').ɵproviders,
   ]);
 }

@@ -74,6 +74,11 @@ export class TestConnection {
     this.handlers.error(reported);
   }
 
+  /** The transport paused on purpose (a hidden page); `open()` resumes it. */
+  pause(): void {
+    this.handlers.pause();
+  }
+
   /** The server ended the body normally; the client reconnects, as the spec says. */
   close(): void {
     this.handlers.error({ kind: 'ended' });

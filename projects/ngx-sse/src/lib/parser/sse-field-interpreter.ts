@@ -27,10 +27,15 @@ export class SseFieldInterpreter {
   private data = '';
   private hasData = false;
   private eventType = '';
-  private idBuffer = '';
-  private committedId = '';
+  private idBuffer: string;
+  private committedId: string;
 
-  constructor(private readonly handlers: SseParserHandlers) {}
+  constructor(
+    private readonly handlers: SseParserHandlers,
+    lastEventId = '',
+  ) {
+    this.idBuffer = this.committedId = lastEventId;
+  }
 
   /** The spec's last event ID string: the ID buffer as of the latest blank line. */
   get lastEventId(): string {

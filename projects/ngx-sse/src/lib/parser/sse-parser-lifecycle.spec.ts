@@ -96,6 +96,14 @@ describe('SseParser lifecycle', () => {
     expect(events.length).toBe(1);
   });
 
+  it('starts from a seeded lastEventId, as a reconnection keeps it', () => {
+    const events: SseParsedEvent[] = [];
+    const parser = new SseParser({ event: (e) => events.push(e) }, { lastEventId: '41' });
+    expect(parser.lastEventId).toBe('41');
+    parser.feed(new TextEncoder().encode('data: a\n\nid: 42\ndata: b\n\n'));
+    expect(events.map((e) => e.lastEventId)).toEqual(['41', '42']);
+  });
+
   it('commits lastEventId at the blank line, dispatch or not', () => {
     const { parser } = recorder();
     feedText(parser, 'id: 5\n');

@@ -50,6 +50,11 @@ export interface SseParserOptions {
    * bound a server that never sends a line break would grow memory forever. Default 1 MiB.
    */
   maxEventSize?: number;
+  /**
+   * The last event ID to start from. The spec keeps it across reconnections, so a parser created
+   * for a new connection attempt gives events without an `id` field the previous one.
+   */
+  lastEventId?: string;
 }
 
 /**

@@ -47,7 +47,7 @@ export class SseParser {
     const max = options.maxEventSize ?? SSE_DEFAULT_MAX_EVENT_SIZE;
     if (!(max > 0)) throw new RangeError(`ngx-sse: maxEventSize must be positive, got ${max}`);
     this.maxEventSize = max;
-    this.fields = new SseFieldInterpreter(handlers);
+    this.fields = new SseFieldInterpreter(handlers, options.lastEventId);
   }
 
   /**

@@ -1,0 +1,85 @@
+// A scripted SSE endpoint served by Karma itself, so the fetch transport is tested over real HTTP.
+// Each request names a `key`; the stub counts requests per key and records when clients disconnect.
+const counts = new Map();
+const closed = new Set();
+
+const STREAM_HEADERS = {
+  'Content-Type': 'text/event-stream; charset=utf-8',
+  'Cache-Control': 'no-cache',
+};
+
+function readBody(req) {
+  return new Promise((resolve) => {
+    let body = '';
+    req.on('data', (chunk) => (body += chunk));
+    req.on('end', () => resolve(body));
+  });
+}
+
+/** Ends the stream after one `echo` event describing the request, so the client reconnects. */
+function echo(req, res, count, body) {
+  const data = JSON.stringify({
+    count,
+    method: req.method,
+    body,
+    accept: req.headers['accept'] ?? null,
+    authorization: req.headers['authorization'] ?? null,
+    lastEventId: req.headers['last-event-id'] ?? null,
+  });
+  res.writeHead(200, STREAM_HEADERS);
+  res.end(`retry: 10\n: hello\n\nid: e${count}\nevent: echo\ndata: ${data}\n\n`);
+}
+
+/** Keeps the stream open with comments every 50 ms (one event first, unless `quiet`). */
+function hold(req, res, key, quiet) {
+  res.writeHead(200, STREAM_HEADERS);
+  if (!quiet) res.write('id: h1\nevent: held\ndata: {"held":true}\n\n');
+  const timer = setInterval(() => res.write(': ping\n\n'), 50);
+  res.on('close', () => {
+    clearInterval(timer);
+    closed.add(key);
+  });
+}
+
+function createStub() {
+  return async (req, res, next) => {
+    const url = new URL(req.url, 'http://stub');
+    if (!url.pathname.startsWith('/sse-stub/')) return next();
+    const route = url.pathname.slice('/sse-stub/'.length);
+    const key = url.searchParams.get('key') ?? '';
+    if (route === 'stats') {
+      res.writeHead(200, { 'Content-Type': 'application/json' });
+      return res.end(JSON.stringify({ count: counts.get(key) ?? 0, closed: closed.has(key) }));
+    }
+    const count = (counts.get(key) ?? 0) + 1;
+    counts.set(key, count);
+    const body = await readBody(req);
+
+    const failTimes = Number(url.searchParams.get('times') ?? Infinity);
+    const code = Number(url.searchParams.get('code'));
+    if (route === 'status' && count <= failTimes) {
+      const retryAfter = url.searchParams.get('retryAfter');
+      res.writeHead(code, retryAfter ? { 'Retry-After': retryAfter } : {});
+      return res.end(code === 204 ? undefined : `status ${code}`);
+    }
+    switch (route) {
+      case 'status':
+      case 'echo':
+        return echo(req, res, count, body);
+      case 'type':
+        res.writeHead(200, { 'Content-Type': 'text/html' });
+        return res.end('<html></html>');
+      case 'big':
+        res.writeHead(200, STREAM_HEADERS);
+        return res.end(`event: big\ndata: ${'x'.repeat(4096)}\n\n`);
+      case 'hold':
+      case 'quiet':
+        return hold(req, res, key, route === 'quiet');
+      default:
+        res.writeHead(404);
+        return res.end();
+    }
+  };
+}
+
+module.exports = { 'middleware:sse-stub': ['factory', createStub] };

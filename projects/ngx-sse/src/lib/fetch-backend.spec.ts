@@ -1,0 +1,275 @@
+import { TestBed } from '@angular/core/testing';
+import {
+  FetchBackend,
+  SseClient,
+  type SseFetchOptions,
+  type SseState,
+  type SseStream,
+  parseRetryAfter,
+  provideSse,
+  withFetchTransport,
+  withReconnect,
+} from 'ngx-sse';
+import { firstValueFrom, take, toArray } from 'rxjs';
+
+// These tests run against a real HTTP endpoint served by Karma: projects/ngx-sse/karma-sse-stub.cjs.
+interface Echo {
+  count: number;
+  method: string;
+  body: string;
+  accept: string | null;
+  authorization: string | null;
+  lastEventId: string | null;
+}
+interface StubEvents {
+  echo: Echo;
+  held: { held: boolean };
+  big: string;
+}
+
+let keys = 0;
+const uniqueKey = () => `k${Date.now()}-${keys++}`;
+const stats = async (key: string): Promise<{ count: number; closed: boolean }> =>
+  (await fetch(`/sse-stub/stats?key=${key}`)).json();
+
+/** Polls until `check` holds; real network and timers, so generous limits. */
+async function until(
+  check: () => boolean | Promise<boolean>,
+  what: string,
+  ms = 5000,
+): Promise<void> {
+  const end = Date.now() + ms;
+  while (!(await check())) {
+    if (Date.now() > end) throw new Error(`timed out waiting for ${what}`);
+    await new Promise((resolve) => setTimeout(resolve, 20));
+  }
+}
+
+const stateOf = (stream: SseStream<StubEvents>): SseState => stream.state();
+
+describe('FetchBackend (real HTTP)', () => {
+  let client: SseClient;
+  const open = (path: string, init?: SseFetchOptions) => client.stream<StubEvents>(path, { init });
+
+  beforeEach(() => {
+    TestBed.configureTestingModule({
+      providers: [
+        provideSse(withFetchTransport(), withReconnect({ initialDelayMs: 10, maxDelayMs: 50 })),
+      ],
+    });
+    client = TestBed.inject(SseClient);
+  });
+
+  it('sends Accept always, evaluates headers on every attempt, and Last-Event-ID on reconnects', async () => {
+    let token = 0;
+    const stream = open(`/sse-stub/echo?key=${uniqueKey()}`, {
+      headers: async () => ({ Authorization: `Bearer ${++token}` }),
+    });
+    const echoes = await firstValueFrom(stream.on('echo').pipe(take(3), toArray()));
+    expect(echoes.map(({ data }) => data.accept)).toEqual(Array(3).fill('text/event-stream'));
+    expect(echoes.map(({ data }) => data.authorization)).toEqual([
+      'Bearer 1',
+      'Bearer 2',
+      'Bearer 3',
+    ]);
+    expect(echoes.map(({ data }) => data.lastEventId)).toEqual([null, 'e1', 'e2']);
+    expect(echoes.map(({ lastEventId }) => lastEventId)).toEqual(['e1', 'e2', 'e3']);
+    expect(stream.diagnostics().reconnects).toBeGreaterThanOrEqual(2);
+  });
+
+  it('sends the method, body and credentials mode it is given', async () => {
+    const stream = open(`/sse-stub/echo?key=${uniqueKey()}`, {
+      method: 'POST',
+      body: '{"prompt":"hi"}',
+      headers: { 'Content-Type': 'application/json' },
+    });
+    const { data } = await firstValueFrom(stream.on('echo'));
+    expect(data.method).toBe('POST');
+    expect(data.body).toBe('{"prompt":"hi"}');
+    stream.close();
+  });
+
+  it('honours Retry-After on 503 as the floor, then recovers', async () => {
+    const stream = open(`/sse-stub/status?key=${uniqueKey()}&code=503&times=1&retryAfter=1`);
+    const received = firstValueFrom(stream.on('echo'));
+    await until(() => stateOf(stream).status === 'reconnecting', 'reconnecting');
+    expect(stateOf(stream)).toEqual({
+      status: 'reconnecting',
+      attempt: 1,
+      delayMs: 1000,
+      reason: 'http-503',
+    });
+    expect(stream.diagnostics().lastError?.status).toBe(503);
+    expect((await received).data.count).toBe(2);
+    stream.close();
+  });
+
+  it('retries other 5xx with backoff', async () => {
+    const stream = open(`/sse-stub/status?key=${uniqueKey()}&code=500&times=2`);
+    expect((await firstValueFrom(stream.on('echo'))).data.count).toBe(3);
+    expect(stream.diagnostics().log.filter((t) => t.state.status === 'reconnecting').length).toBe(
+      2,
+    );
+    stream.close();
+  });
+
+  for (const [code, reason] of [
+    [204, 'no-content'],
+    [404, 'http-404'],
+    [401, 'unauthorized'],
+  ] as const) {
+    it(`stops on ${code} with reason ${reason}`, async () => {
+      const key = uniqueKey();
+      const stream = open(`/sse-stub/status?key=${key}&code=${code}`);
+      stream.on('echo').subscribe();
+      await until(() => stateOf(stream).status === 'closed', 'closed');
+      expect(stateOf(stream)).toEqual({ status: 'closed', reason });
+      expect((await stats(key)).count).toBe(1);
+    });
+  }
+
+  it('stops with bad-content-type on a response that is not text/event-stream', async () => {
+    const stream = open(`/sse-stub/type?key=${uniqueKey()}`);
+    stream.on('echo').subscribe();
+    await until(() => stateOf(stream).status === 'closed', 'closed');
+    expect(stateOf(stream)).toEqual({ status: 'closed', reason: 'bad-content-type' });
+    expect(stream.diagnostics().lastError?.kind).toBe('content-type');
+  });
+
+  it('on 401 asks onUnauthorized and, if it says retry, reconnects once at once with fresh headers', async () => {
+    let token = 'stale';
+    const onUnauthorized = jasmine.createSpy('onUnauthorized').and.callFake(async () => {
+      token = 'fresh';
+      return 'retry' as const;
+    });
+    const stream = open(`/sse-stub/status?key=${uniqueKey()}&code=401&times=1`, {
+      headers: () => ({ Authorization: token }),
+      onUnauthorized,
+    });
+    const { data } = await firstValueFrom(stream.on('echo'));
+    expect(onUnauthorized).toHaveBeenCalledTimes(1);
+    expect(onUnauthorized.calls.first().args[0].status).toBe(401);
+    expect(data.authorization).toBe('fresh');
+    expect(stream.diagnostics().reconnects).toBe(0);
+    stream.close();
+  });
+
+  it('aborts the request on teardown and never reconnects afterwards', async () => {
+    const key = uniqueKey();
+    const stream = open(`/sse-stub/hold?key=${key}`);
+    const subscription = stream.on('held').subscribe();
+    await until(() => stateOf(stream).status === 'open', 'open');
+    subscription.unsubscribe();
+    await until(async () => (await stats(key)).closed, 'the server to see the disconnect');
+    await new Promise((resolve) => setTimeout(resolve, 200));
+    expect((await stats(key)).count).toBe(1);
+    expect(stateOf(stream)).toEqual({ status: 'closed', reason: 'unsubscribed' });
+  });
+
+  it('counts heartbeat comments as liveness: a quiet but healthy stream never times out', async () => {
+    const stream = client.stream<StubEvents>(`/sse-stub/quiet?key=${uniqueKey()}`, {
+      heartbeatTimeoutMs: 300,
+    });
+    stream.on('echo').subscribe();
+    await until(() => stateOf(stream).status === 'open', 'open');
+    await new Promise((resolve) => setTimeout(resolve, 1200));
+    expect(stateOf(stream)).toEqual({ status: 'open' });
+    expect(stream.diagnostics().reconnects).toBe(0);
+    stream.close();
+  });
+
+  it('stops with too-large when one event exceeds maxEventSize', async () => {
+    const stream = open(`/sse-stub/big?key=${uniqueKey()}`, { maxEventSize: 1024 });
+    stream.on('big').subscribe();
+    await until(() => stateOf(stream).status === 'closed', 'closed');
+    expect(stateOf(stream)).toEqual({ status: 'closed', reason: 'too-large' });
+    expect(stream.diagnostics().lastError?.kind).toBe('too-large');
+  });
+
+  describe('visibility', () => {
+    let hidden = false;
+    beforeEach(() => {
+      hidden = false;
+      Object.defineProperty(document, 'hidden', { configurable: true, get: () => hidden });
+    });
+    afterEach(() => delete (document as { hidden?: boolean }).hidden);
+    const setHidden = (value: boolean) => {
+      hidden = value;
+      document.dispatchEvent(new Event('visibilitychange'));
+    };
+
+    it('stays open while hidden by default', async () => {
+      const key = uniqueKey();
+      const stream = open(`/sse-stub/hold?key=${key}`);
+      stream.on('held').subscribe();
+      await until(() => stateOf(stream).status === 'open', 'open');
+      setHidden(true);
+      await new Promise((resolve) => setTimeout(resolve, 200));
+      expect(stateOf(stream).status).toBe('open');
+      expect((await stats(key)).closed).toBeFalse();
+      stream.close();
+    });
+
+    it('with pauseWhenHidden, closes while hidden and resumes with Last-Event-ID when visible', async () => {
+      const key = uniqueKey();
+      const stream = open(`/sse-stub/hold?key=${key}`, { pauseWhenHidden: true });
+      stream.on('held').subscribe();
+      await until(() => stateOf(stream).status === 'open', 'open');
+      setHidden(true);
+      await until(() => stateOf(stream).status === 'reconnecting', 'the pause to show');
+      expect(stateOf(stream)).toEqual({
+        status: 'reconnecting',
+        attempt: 0,
+        delayMs: null,
+        reason: 'hidden',
+      });
+      await until(async () => (await stats(key)).closed, 'the server to see the pause');
+      setHidden(false);
+      await until(() => stateOf(stream).status === 'open', 'open again');
+      expect((await stats(key)).count).toBe(2);
+      stream.close();
+    });
+
+    it('never replays a POST because of a visibility change unless opted in', async () => {
+      const key = uniqueKey();
+      const stream = open(`/sse-stub/hold?key=${key}`, {
+        method: 'POST',
+        body: 'x',
+        pauseWhenHidden: true,
+      });
+      stream.on('held').subscribe();
+      await until(() => stateOf(stream).status === 'open', 'open');
+      setHidden(true);
+      setHidden(false);
+      await new Promise((resolve) => setTimeout(resolve, 200));
+      expect((await stats(key)).count).toBe(1);
+      expect(stateOf(stream).status).toBe('open');
+      stream.close();
+    });
+  });
+
+  it('can be picked per stream with the backend option', async () => {
+    TestBed.resetTestingModule();
+    const plain = TestBed.inject(SseClient);
+    const stream = plain.stream<StubEvents>(`/sse-stub/echo?key=${uniqueKey()}`, {
+      backend: TestBed.inject(FetchBackend),
+      init: { headers: { Authorization: 'per-stream' } },
+    });
+    expect((await firstValueFrom(stream.on('echo'))).data.authorization).toBe('per-stream');
+    stream.close();
+  });
+});
+
+describe('parseRetryAfter', () => {
+  it('reads seconds and HTTP dates, in ms, never negative', () => {
+    const now = Date.parse('Sat, 21 Nov 2026 06:00:00 GMT');
+    expect(parseRetryAfter('3', now)).toBe(3000);
+    expect(parseRetryAfter('Sat, 21 Nov 2026 06:00:05 GMT', now)).toBe(5000);
+    expect(parseRetryAfter('Sat, 21 Nov 2026 05:00:00 GMT', now)).toBe(0);
+  });
+
+  it('ignores a missing or invalid value', () => {
+    expect(parseRetryAfter(null)).toBeUndefined();
+    expect(parseRetryAfter('soon')).toBeUndefined();
+  });
+});
