@@ -18,9 +18,9 @@ import { gzipSync } from 'node:zlib';
 
 // The CLI's "advanced optimizations" (pure annotations, static-member wrapping) are not exported
 // publicly; load them by path. They are what lets an app build drop the unused fetch transport.
-const { adjustStaticMembers, elideAngularMetadata, markTopLevelPure } = createRequire(import.meta.url)(
-  path.resolve('node_modules/@angular/build/src/tools/babel/plugins/index.js'),
-);
+const { adjustStaticMembers, elideAngularMetadata, markTopLevelPure } = createRequire(
+  import.meta.url,
+)(path.resolve('node_modules/@angular/build/src/tools/babel/plugins/index.js'));
 
 const GOAL = 3.5 * 1024;
 const LIBRARY = './dist/ngx-sse/fesm2022/ngx-sse.mjs';
@@ -44,7 +44,8 @@ const linker = {
   setup(build) {
     build.onLoad({ filter: /\.m?js$/ }, async ({ path: file }) => {
       const source = await readFile(file, 'utf8');
-      const link = !/[\\/]@angular[\\/](core|compiler)[\\/]/.test(file) && source.includes('ɵɵngDeclare');
+      const link =
+        !/[\\/]@angular[\\/](core|compiler)[\\/]/.test(file) && source.includes('ɵɵngDeclare');
       const optimize = file.includes(`${path.sep}dist${path.sep}ngx-sse${path.sep}`);
       if (!link && !optimize) return undefined;
       const plugins = link ? [linkerPlugin] : [];
