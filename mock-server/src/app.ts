@@ -1,43 +1,69 @@
+import fastifyCookie from '@fastify/cookie';
+import fastifyCors from '@fastify/cors';
 import Fastify, { type FastifyInstance } from 'fastify';
 
-import { formatEvent } from './sse.ts';
-
-export interface ServerOptions {
-  /** Milliseconds between two `tick` events of `/api/ticks`. */
-  tickMs: number;
-  logger: boolean;
-}
-
-export const defaultOptions: ServerOptions = { tickMs: 1000, logger: false };
+import { createContext } from './context.ts';
+import { trackInFlight } from './drain.ts';
+import { installErrorHandling, jsonNotFound } from './errors.ts';
+import { answerMethodNotAllowed } from './method-not-allowed.ts';
+import { BODY_LIMIT_BYTES, defaultOptions, type ServerOptions } from './options.ts';
+import { eventRoutes } from './routes/events.ts';
+import { faultRoutes } from './routes/faults.ts';
+import { healthRoutes } from './routes/health.ts';
+import { jobRoutes } from './routes/jobs.ts';
+import { notificationRoutes } from './routes/notifications.ts';
+import { sessionRoutes } from './routes/session.ts';
+import { tickRoutes } from './routes/ticks.ts';
+import { requireSession } from './sessions.ts';
+import { serveSpa } from './static.ts';
 
 /** Builds the mock SSE server without listening, so tests can bind it to an ephemeral port. */
 export function buildServer(overrides: Partial<ServerOptions> = {}): FastifyInstance {
-  const options = { ...defaultOptions, ...overrides };
-  const app = Fastify({ logger: options.logger });
+  const options: ServerOptions = { ...defaultOptions, ...overrides };
+  const app = Fastify({
+    bodyLimit: BODY_LIMIT_BYTES,
+    // A HEAD on an event stream would open one; unsupported methods get a clean 405 instead.
+    exposeHeadRoutes: false,
+    // No type coercion: a number where a string belongs is a client bug worth a 400.
+    ajv: { customOptions: { discriminator: true, coerceTypes: false } },
+  });
+  const ctx = createContext(options);
 
-  app.get('/api/health', async () => ({
-    status: 'ok',
-    uptimeMs: Math.round(process.uptime() * 1000),
-  }));
-
-  app.get('/api/ticks', (request, reply) => {
-    reply.hijack();
-    const res = reply.raw;
-    res.writeHead(200, {
-      'Content-Type': 'text/event-stream; charset=utf-8',
-      'Cache-Control': 'no-cache, no-transform',
-      'X-Accel-Buffering': 'no',
-      Connection: 'keep-alive',
-    });
-    let n = 0;
-    const send = () =>
-      res.write(
-        formatEvent({ event: 'tick', id: ++n, data: JSON.stringify({ n, at: Date.now() }) }),
-      );
-    send();
-    const timer = setInterval(send, options.tickMs);
-    request.raw.on('close', () => clearInterval(timer));
+  installErrorHandling(app, options.log);
+  app.decorateRequest('session', null);
+  app.register(fastifyCookie);
+  app.register(fastifyCors, {
+    // A function, not the list: a list would still send Allow-Credentials to other origins.
+    origin: (origin, callback) =>
+      callback(null, origin !== undefined && options.corsOrigins.includes(origin)),
+    credentials: true,
+    methods: ['GET', 'POST', 'DELETE'],
+    allowedHeaders: ['Content-Type', 'Last-Event-ID', 'X-Request-Id'],
+    exposedHeaders: ['Retry-After', 'X-Request-Id'],
   });
 
+  app.register(async (scope) => {
+    healthRoutes(scope, ctx);
+    tickRoutes(scope, ctx);
+    sessionRoutes(scope, ctx);
+  });
+  app.register(async (scope) => {
+    scope.addHook('onRequest', requireSession(ctx.sessions));
+    eventRoutes(scope, ctx);
+    notificationRoutes(scope, ctx);
+    jobRoutes(scope, ctx);
+    if (options.faults) faultRoutes(scope, ctx);
+  });
+  if (options.staticDir) serveSpa(app, options.staticDir);
+  else app.setNotFoundHandler(jsonNotFound);
+  answerMethodNotAllowed(app);
+
+  // Streams never end on their own: end them first, or close() would wait for them forever.
+  const drain = trackInFlight(app.server);
+  app.addHook('preClose', (done) => {
+    ctx.shutdown();
+    drain();
+    done();
+  });
   return app;
 }

@@ -1,38 +1,52 @@
-import { parseArgs } from 'node:util';
-
 import { buildServer } from './app.ts';
+import { CliError, parseCli, usage, type CliConfig } from './cli.ts';
 
-const options = {
-  port: { type: 'string', default: process.env['MOCK_PORT'] ?? '3000' },
-  host: { type: 'string', default: process.env['MOCK_HOST'] ?? '127.0.0.1' },
-} as const;
+/** Past this, shutdown gives up waiting for in-flight requests. */
+const SHUTDOWN_TIMEOUT_MS = 4500;
 
-function fail(message: string): never {
-  console.error(`mock-server: ${message}`);
-  process.exit(2);
-}
-
-let values: { port: string; host: string };
+let config: CliConfig;
 try {
-  ({ values } = parseArgs({ options }));
+  config = parseCli(process.argv.slice(2), process.env);
 } catch (error) {
-  fail((error as Error).message);
-}
-
-const port = Number(values.port);
-if (!Number.isInteger(port) || port < 0 || port > 65535) {
-  console.error(
-    `mock-server: --port must be an integer 0-65535, got ${JSON.stringify(values.port)}`,
-  );
+  if (!(error instanceof CliError)) throw error;
+  console.error(`mock-server: ${error.message} (see --help)`);
   process.exit(2);
 }
+if (config.help) {
+  console.log(usage());
+  process.exit(0);
+}
 
-const app = buildServer();
-const address = await app.listen({ port, host: values.host });
-console.log(`mock-server listening on ${address}`);
+const log = (line: string) => console.log(`mock-server: ${line}`);
+const app = buildServer({ ...config.options, log: config.quiet ? () => undefined : log });
+let address: string;
+try {
+  address = await app.listen({ port: config.port, host: config.host });
+} catch (error) {
+  console.error(
+    `mock-server: cannot listen on ${config.host}:${config.port}: ${(error as Error).message}`,
+  );
+  process.exit(1);
+}
+const { faults, staticDir } = config.options;
+log(
+  `listening on ${address}${faults ? ' (faults on)' : ''}${staticDir ? `, serving ${staticDir}` : ''}`,
+);
 
+let stopping = false;
 for (const signal of ['SIGINT', 'SIGTERM'] as const) {
-  process.once(signal, () => {
-    void app.close().then(() => process.exit(0));
+  process.on(signal, () => {
+    // A second Ctrl-C means "now".
+    if (stopping) process.exit(1);
+    stopping = true;
+    log(`${signal}: closing streams, finishing in-flight requests`);
+    setTimeout(() => {
+      log(`shutdown still waiting after ${SHUTDOWN_TIMEOUT_MS} ms, forcing exit`);
+      process.exit(1);
+    }, SHUTDOWN_TIMEOUT_MS).unref();
+    void app.close().then(() => {
+      log('stopped');
+      process.exit(0);
+    });
   });
 }

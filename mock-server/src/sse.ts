@@ -5,18 +5,31 @@
 export interface SseMessage {
   event?: string;
   id?: string | number;
-  data: string;
+  /** Omitted for field-only frames (e.g. just `retry:`): a `data:` line would dispatch an event. */
+  data?: string;
   retry?: number;
 }
 
+/**
+ * Response headers of every stream. `no-transform` and `X-Accel-Buffering: no` stop proxies
+ * (nginx, CDNs) from compressing or buffering, either of which would hold events back.
+ */
+export const SSE_HEADERS = {
+  'Content-Type': 'text/event-stream; charset=utf-8',
+  'Cache-Control': 'no-cache, no-transform',
+  'X-Accel-Buffering': 'no',
+  Connection: 'keep-alive',
+} as const;
+
 const LINE_BREAK = /\r\n|\r|\n/;
 
+/** One complete event frame, ending with the blank line that makes clients dispatch it. */
 export function formatEvent({ event, id, data, retry }: SseMessage): string {
   let frame = '';
   if (event !== undefined) frame += `event: ${singleLine('event', event)}\n`;
   if (id !== undefined) frame += `id: ${singleLine('id', String(id))}\n`;
   if (retry !== undefined) frame += `retry: ${Math.max(0, Math.trunc(retry))}\n`;
-  for (const line of data.split(LINE_BREAK)) frame += `data: ${line}\n`;
+  if (data !== undefined) for (const line of data.split(LINE_BREAK)) frame += `data: ${line}\n`;
   return `${frame}\n`;
 }
 

@@ -1,0 +1,64 @@
+import type { FastifyRequest } from 'fastify';
+
+import { unauthorized } from './errors.ts';
+import { PendingFault } from './faults.ts';
+import { History } from './history.ts';
+import { Hub } from './hub.ts';
+import { JobBoard } from './jobs.ts';
+import { LoadRunner } from './load.ts';
+import { startMetricSeries } from './metrics.ts';
+import type { ServerOptions } from './options.ts';
+import { SessionStore, type Session } from './sessions.ts';
+import { StreamRegistry } from './streams.ts';
+import { Users, type UserState } from './users.ts';
+
+/** The server's state and services, shared by the route modules. */
+export interface ServerContext {
+  options: ServerOptions;
+  startedAt: number;
+  sessions: SessionStore;
+  users: Users;
+  streams: StreamRegistry;
+  hub: Hub;
+  loads: LoadRunner;
+  /** Ends every stream and stops every timer, so the server can close promptly. */
+  shutdown(): void;
+}
+
+/** Wires the services together and starts the background metric series. */
+export function createContext(options: ServerOptions): ServerContext {
+  const streams = new StreamRegistry(options.maxBufferBytes, options.heartbeatMs, options.log);
+  const users: Users = new Users((user) => ({
+    history: new History(options.historySize, hub.latestId),
+    jobs: new JobBoard((job) => hub.publish(user, 'job-progress', job)),
+    faults: new PendingFault(),
+  }));
+  const hub = new Hub(streams, users);
+  const loads = new LoadRunner();
+  const stopMetrics = startMetricSeries(hub, options.metricsMs);
+  return {
+    options,
+    startedAt: Date.now(),
+    sessions: new SessionStore(),
+    users,
+    streams,
+    hub,
+    loads,
+    shutdown() {
+      stopMetrics();
+      loads.stopAll();
+      users.clear();
+      streams.close();
+    },
+  };
+}
+
+/** The session and user state of a request on a protected route (`requireSession` ran). */
+export function currentUser(
+  ctx: ServerContext,
+  request: FastifyRequest,
+): { session: Session; state: UserState } {
+  const state = request.session && ctx.users.get(request.session.username);
+  if (!request.session || !state) throw unauthorized();
+  return { session: request.session, state };
+}

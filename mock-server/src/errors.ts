@@ -1,0 +1,92 @@
+import { STATUS_CODES } from 'node:http';
+
+import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+
+import { BODY_LIMIT_BYTES } from './options.ts';
+
+/** The one error body of the API, whatever failed: clients parse a single shape. */
+export interface ErrorBody {
+  error: string;
+  detail: unknown;
+}
+
+/** An expected failure: HTTP status, stable machine-readable code, detail and extra headers. */
+export class HttpError extends Error {
+  constructor(
+    readonly status: number,
+    readonly code: string,
+    readonly detail: unknown,
+    readonly headers: Record<string, string> = {},
+  ) {
+    super(`${status} ${code}`);
+  }
+}
+
+/** 400 naming the offending field, the shape of every validation failure. */
+export function badRequest(field: string, message: string): HttpError {
+  return new HttpError(400, 'bad-request', { field, message });
+}
+
+/** 401 for a missing, unknown or ended session. */
+export function unauthorized(): HttpError {
+  return new HttpError(401, 'unauthorized', 'no session: log in with POST /api/session');
+}
+
+/** 404 for an unknown route or resource. */
+export function notFound(what: string): HttpError {
+  return new HttpError(404, 'not-found', what);
+}
+
+/** Sends an HttpError as the JSON error body. */
+export function sendError(reply: FastifyReply, error: HttpError): FastifyReply {
+  const body: ErrorBody = { error: error.code, detail: error.detail };
+  return reply.code(error.status).headers(error.headers).send(body);
+}
+
+/**
+ * Routes every failure through one JSON shape: our HttpErrors, Fastify's schema validation,
+ * body-limit and content-type errors, and unexpected exceptions (logged, then a bare 500).
+ */
+export function installErrorHandling(app: FastifyInstance, log: (line: string) => void): void {
+  app.setErrorHandler((error: FastifyError, request, reply) => {
+    const httpError = toHttpError(error, request);
+    if (httpError.status >= 500) log(`error ${request.method} ${request.url}: ${error.stack}`);
+    return sendError(reply, httpError);
+  });
+}
+
+function toHttpError(error: FastifyError, request: FastifyRequest): HttpError {
+  if (error instanceof HttpError) return error;
+  if (error.validation) {
+    const allowed = error.validation[0]?.params['allowedValues'];
+    const list = Array.isArray(allowed) ? `: ${allowed.join(', ')}` : '';
+    return badRequest(validationField(error), `${error.message}${list}`);
+  }
+  const status = error.statusCode ?? 500;
+  switch (status) {
+    case 400: // malformed or empty JSON
+      return badRequest('body', error.message);
+    case 413:
+      return new HttpError(413, 'payload-too-large', `body over ${BODY_LIMIT_BYTES} bytes`);
+    case 415: {
+      const type = request.headers['content-type'] ?? 'none';
+      return new HttpError(415, 'unsupported-media-type', `${type}; send application/json`);
+    }
+  }
+  if (status >= 500) return new HttpError(500, 'internal-error', 'see the server log');
+  const code = (STATUS_CODES[status] ?? 'error').toLowerCase().replaceAll(' ', '-');
+  return new HttpError(status, code, error.message);
+}
+
+/** JSON 404 for any unmatched route. */
+export function jsonNotFound(request: FastifyRequest, reply: FastifyReply): FastifyReply {
+  return sendError(reply, notFound(`no route ${request.method} ${request.url.split('?')[0]}`));
+}
+
+function validationField(error: FastifyError): string {
+  const [first] = error.validation ?? [];
+  const params = (first?.params ?? {}) as Record<string, unknown>;
+  const leaf = params['missingProperty'] ?? params['additionalProperty'] ?? params['tag'];
+  const path = (first?.instancePath ?? '').slice(1).replaceAll('/', '.');
+  return [path, leaf].filter(Boolean).join('.') || (error.validationContext ?? 'body');
+}

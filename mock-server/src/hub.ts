@@ -1,0 +1,42 @@
+import { TOPIC_OF, type EventName, type EventPayloads } from './events.ts';
+import type { StoredEvent } from './history.ts';
+import { formatEvent } from './sse.ts';
+import type { StreamRegistry } from './streams.ts';
+import type { Users } from './users.ts';
+
+/**
+ * Publishes events: gives each a global, monotonically increasing id, frames it once, records
+ * it in the history of every user it is for, and writes it to their matching open streams.
+ * Publishing is synchronous, so a stream that replays history and registers in the same tick
+ * can neither miss nor duplicate an event.
+ */
+export class Hub {
+  private lastId = 0;
+
+  constructor(
+    private readonly streams: StreamRegistry,
+    private readonly users: Users,
+  ) {}
+
+  /** The id of the latest event published. */
+  get latestId(): number {
+    return this.lastId;
+  }
+
+  /** Publishes to one user, or to every user when `to` is null; a logged-out user gets nothing. */
+  publish<E extends EventName>(to: string | null, event: E, data: EventPayloads[E]): void {
+    const recipient = to === null ? undefined : this.users.get(to);
+    if (to !== null && !recipient) return;
+    const id = ++this.lastId;
+    const stored: StoredEvent = {
+      id,
+      topic: TOPIC_OF[event],
+      frame: formatEvent({ event, id, data: JSON.stringify(data) }),
+    };
+    for (const user of recipient ? [recipient] : this.users.all()) user.history.push(stored);
+    const connections = to === null ? this.streams.everyone() : this.streams.ofUser(to);
+    for (const connection of connections) {
+      if (connection.accepts(stored.topic)) connection.send(stored.frame);
+    }
+  }
+}

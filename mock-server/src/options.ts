@@ -1,0 +1,42 @@
+/** Everything `buildServer` can be tuned with; the CLI maps flags and env vars onto it. */
+export interface ServerOptions {
+  /** Milliseconds between two `tick` events of `/api/ticks`. */
+  tickMs: number;
+  /** Milliseconds between heartbeat comments on every stream; 0 turns them off. */
+  heartbeatMs: number;
+  /** Reconnection delay the server asks clients for in the `retry:` field. */
+  retryMs: number;
+  /** Events kept per user for `Last-Event-ID` replay. */
+  historySize: number;
+  /** Concurrent streams one user may hold before getting 429. */
+  maxStreamsPerUser: number;
+  /** Bytes a stream may have queued for a slow client before it is disconnected. */
+  maxBufferBytes: number;
+  /** Milliseconds between two broadcast `metric` events; 0 turns the series off. */
+  metricsMs: number;
+  /** Origins allowed to make credentialed cross-origin requests. */
+  corsOrigins: string[];
+  /** Enables `/api/faults`, `/api/load` and `/api/debug/memory`. */
+  faults: boolean;
+  /** Directory of a built SPA to serve next to the API, or null. */
+  staticDir: string | null;
+  /** Receives one human-readable line per notable server event (stream opened/closed...). */
+  log: (line: string) => void;
+}
+
+export const defaultOptions: ServerOptions = {
+  tickMs: 1000,
+  heartbeatMs: 15_000,
+  retryMs: 2000,
+  historySize: 1000,
+  maxStreamsPerUser: 6,
+  maxBufferBytes: 1024 * 1024,
+  metricsMs: 500,
+  corsOrigins: ['http://localhost:4200', 'http://127.0.0.1:4200'],
+  faults: false,
+  staticDir: null,
+  log: () => undefined,
+};
+
+/** Largest accepted request body; SSE clients only ever send small JSON commands. */
+export const BODY_LIMIT_BYTES = 16 * 1024;

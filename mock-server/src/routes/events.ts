@@ -1,0 +1,65 @@
+import type { FastifyInstance } from 'fastify';
+
+import { remoteOf, startStream } from '../connection.ts';
+import { currentUser, type ServerContext } from '../context.ts';
+import { HttpError } from '../errors.ts';
+import { parseTopics } from '../events.ts';
+import { respondWithFault } from '../faults.ts';
+import { parseLastEventId, replayFrames } from '../replay.ts';
+import { formatComment, formatEvent } from '../sse.ts';
+
+interface EventsQuery {
+  topics?: string;
+  lastEventId?: string;
+}
+
+const eventsSchema = {
+  querystring: {
+    type: 'object',
+    properties: { topics: { type: 'string' }, lastEventId: { type: 'string' } },
+  },
+};
+
+/** `GET /api/events`: the user's stream: own events plus broadcasts, replayable by id. */
+export function eventRoutes(app: FastifyInstance, ctx: ServerContext): void {
+  const { options, streams, hub } = ctx;
+
+  app.get<{ Querystring: EventsQuery }>(
+    '/api/events',
+    { schema: eventsSchema },
+    (request, reply) => {
+      const { session, state } = currentUser(ctx, request);
+      const topics = parseTopics(request.query.topics);
+      // The header wins: on reconnect the client sends it, while the URL keeps the first id.
+      const header = request.headers['last-event-id'];
+      const lastEventId =
+        typeof header === 'string' && header.trim() !== ''
+          ? parseLastEventId(header, 'Last-Event-ID')
+          : parseLastEventId(request.query.lastEventId, 'lastEventId');
+
+      const fault = state.faults.take();
+      if (fault) return respondWithFault(reply, fault);
+      const limit = options.maxStreamsPerUser;
+      if (streams.countFor(session.username) >= limit) {
+        const retryAfter = String(Math.max(1, Math.ceil(options.retryMs / 1000)));
+        throw new HttpError(429, 'too-many-streams', { limit }, { 'Retry-After': retryAfter });
+      }
+
+      const connection = streams.open(startStream(reply), {
+        user: session.username,
+        session: session.token,
+        topics,
+        remote: remoteOf(request),
+      });
+      connection.send(formatEvent({ retry: options.retryMs }));
+      connection.send(formatComment(`stream ${connection.id} for ${session.username}`));
+      // Same tick as registration (publishing is synchronous): no event can fall in between.
+      if (lastEventId !== null) {
+        for (const frame of replayFrames(state.history, lastEventId, hub.latestId, topics)) {
+          connection.send(frame);
+        }
+      }
+      return reply;
+    },
+  );
+}

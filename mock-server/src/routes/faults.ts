@@ -1,0 +1,108 @@
+import type { FastifyInstance } from 'fastify';
+
+import { currentUser, type ServerContext } from '../context.ts';
+import { LOAD_LIMITS, type LoadRequest } from '../load.ts';
+import { makeNotification } from '../events.ts';
+
+type FaultBody =
+  | { kind: 'drop' }
+  | { kind: 'stall'; ms: number }
+  | { kind: 'status'; status: number; count?: number }
+  | { kind: 'bad-mime'; count?: number }
+  | { kind: 'no-content' };
+
+const count = { type: 'integer', minimum: 1, maximum: 1000 };
+
+// `discriminator` makes Ajv validate only the branch `kind` selects, so errors name the
+// field of that branch (or `kind` itself) instead of "must match one schema in oneOf".
+const faultSchema = {
+  body: {
+    type: 'object',
+    required: ['kind'],
+    // Checked before the discriminator, so an unknown kind gets a message listing the known ones.
+    properties: {
+      kind: { type: 'string', enum: ['drop', 'stall', 'status', 'bad-mime', 'no-content'] },
+    },
+    discriminator: { propertyName: 'kind' },
+    oneOf: [
+      { properties: { kind: { const: 'drop' } } },
+      {
+        properties: {
+          kind: { const: 'stall' },
+          ms: { type: 'integer', minimum: 1, maximum: 60_000 },
+        },
+        required: ['ms'],
+      },
+      {
+        properties: {
+          kind: { const: 'status' },
+          status: { type: 'integer', minimum: 400, maximum: 599 },
+          count,
+        },
+        required: ['status'],
+      },
+      { properties: { kind: { const: 'bad-mime' }, count } },
+      { properties: { kind: { const: 'no-content' } } },
+    ],
+  },
+};
+
+const loadSchema = {
+  body: {
+    type: 'object',
+    required: ['event', 'count', 'ratePerSec'],
+    properties: {
+      event: { type: 'string', enum: ['metric', 'notification'] },
+      count: { type: 'integer', minimum: 1, maximum: LOAD_LIMITS.count },
+      ratePerSec: { type: 'number', minimum: 1, maximum: LOAD_LIMITS.ratePerSec },
+      broadcast: { type: 'boolean', default: false },
+    },
+  },
+};
+
+/** Fault injection, load generation and memory probing; registered only with `--faults`. */
+export function faultRoutes(app: FastifyInstance, ctx: ServerContext): void {
+  const { streams, hub, loads } = ctx;
+
+  app.post<{ Body: FaultBody }>('/api/faults', { schema: faultSchema }, async (request) => {
+    const { session, state } = currentUser(ctx, request);
+    const fault = request.body;
+    switch (fault.kind) {
+      case 'drop':
+        return { ...fault, streams: streams.endUser(session.username, 'fault: drop') };
+      case 'stall': {
+        const own = [...streams.ofUser(session.username)];
+        for (const connection of own) connection.stall(fault.ms);
+        return { ...fault, streams: own.length };
+      }
+      case 'no-content':
+        state.faults.arm(fault, 1);
+        return { ...fault, count: 1 };
+      default:
+        state.faults.arm(fault, fault.count ?? 1);
+        return { ...fault, count: fault.count ?? 1 };
+    }
+  });
+
+  app.post<{ Body: LoadRequest }>('/api/load', { schema: loadSchema }, async (request, reply) => {
+    const { session } = currentUser(ctx, request);
+    const { event, count, ratePerSec, broadcast = false } = request.body;
+    const to = broadcast ? null : session.username;
+    const etaMs = loads.start(count, ratePerSec, (seq) => {
+      if (event === 'metric') {
+        // `at` is the send time, so receivers can compute delivery latency.
+        hub.publish(to, 'metric', { name: 'load', value: seq, at: Date.now() });
+      } else {
+        hub.publish(to, 'notification', makeNotification('INFO', `load ${seq}/${count}`, ''));
+      }
+    });
+    return reply.code(202).send({ event, count, ratePerSec, broadcast, etaMs });
+  });
+
+  app.get('/api/debug/memory', async () => {
+    // Collecting first makes heapUsed comparable between calls (needs node --expose-gc).
+    globalThis.gc?.();
+    const { rss, heapUsed } = process.memoryUsage();
+    return { rss, heapUsed, gcExposed: typeof globalThis.gc === 'function' };
+  });
+}

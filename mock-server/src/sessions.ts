@@ -1,0 +1,71 @@
+import { randomBytes } from 'node:crypto';
+
+import type { FastifyRequest } from 'fastify';
+
+import { unauthorized } from './errors.ts';
+
+/** A logged-in browser: the random token in its cookie maps to a user. */
+export interface Session {
+  token: string;
+  username: string;
+  createdAt: number;
+}
+
+declare module 'fastify' {
+  interface FastifyRequest {
+    /** Set by `requireSession` on protected routes. */
+    session: Session | null;
+  }
+}
+
+/** HttpOnly + SameSite=Strict: scripts cannot read it and other sites cannot send it. */
+export const SESSION_COOKIE = 'sse_session';
+export const SESSION_COOKIE_OPTIONS = { httpOnly: true, sameSite: 'strict', path: '/' } as const;
+
+/** In-memory session store, BFF style: the browser holds only an opaque token. */
+export class SessionStore {
+  private readonly byToken = new Map<string, Session>();
+  private readonly countByUser = new Map<string, number>();
+
+  /** Opens a session with a fresh 256-bit token. */
+  create(username: string): Session {
+    const session = {
+      token: randomBytes(32).toString('base64url'),
+      username,
+      createdAt: Date.now(),
+    };
+    this.byToken.set(session.token, session);
+    this.countByUser.set(username, this.countFor(username) + 1);
+    return session;
+  }
+
+  /** The session of the request's cookie, if it is a live one. */
+  fromRequest(request: FastifyRequest): Session | undefined {
+    const token = request.cookies[SESSION_COOKIE];
+    return token === undefined ? undefined : this.byToken.get(token);
+  }
+
+  /** Ends a session; returns it, or undefined if it was not live. */
+  delete(token: string): Session | undefined {
+    const session = this.byToken.get(token);
+    if (!session) return undefined;
+    this.byToken.delete(token);
+    const left = this.countFor(session.username) - 1;
+    if (left > 0) this.countByUser.set(session.username, left);
+    else this.countByUser.delete(session.username);
+    return session;
+  }
+
+  /** How many live sessions the user has. */
+  countFor(username: string): number {
+    return this.countByUser.get(username) ?? 0;
+  }
+}
+
+/** onRequest hook of the protected routes: 401 JSON unless the cookie names a live session. */
+export function requireSession(store: SessionStore) {
+  return async (request: FastifyRequest): Promise<void> => {
+    request.session = store.fromRequest(request) ?? null;
+    if (!request.session) throw unauthorized();
+  };
+}

@@ -1,0 +1,46 @@
+import assert from 'node:assert/strict';
+import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { after, before, describe, it } from 'node:test';
+
+import { call, startServer, type Server } from './helpers.ts';
+
+describe('--static: the built SPA on the API port', () => {
+  let server: Server;
+  before(async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'mock-spa-'));
+    writeFileSync(join(dir, 'index.html'), '<!doctype html><title>app</title>');
+    mkdirSync(join(dir, 'assets'));
+    writeFileSync(join(dir, 'assets', 'main.js'), 'console.log(1);');
+    server = await startServer({ staticDir: dir });
+  });
+  after(() => server.stop());
+
+  it('serves files from the directory', async () => {
+    const response = await fetch(`${server.url}/assets/main.js`);
+    assert.equal(response.status, 200);
+    assert.match(response.headers.get('content-type') ?? '', /javascript/);
+    assert.equal(await response.text(), 'console.log(1);');
+  });
+
+  it('falls back to index.html for client-side routes', async () => {
+    for (const path of ['/', '/dashboard/jobs', '/settings?tab=2']) {
+      const response = await fetch(`${server.url}${path}`);
+      assert.equal(response.status, 200, path);
+      assert.match(response.headers.get('content-type') ?? '', /text\/html/);
+      assert.match(await response.text(), /<title>app<\/title>/);
+    }
+  });
+
+  it('keeps the API: routes work, unknown /api routes are JSON 404s', async () => {
+    assert.equal((await call(`${server.url}/api/health`)).status, 200);
+    for (const path of ['/api/nope', '/api']) {
+      const response = await call(`${server.url}${path}`);
+      assert.equal(response.status, 404, path);
+      assert.equal((response.body as { error: string }).error, 'not-found');
+    }
+    const post = await call(`${server.url}/dashboard`, { method: 'POST' });
+    assert.equal(post.status, 404, 'only reads fall back to the SPA');
+  });
+});
