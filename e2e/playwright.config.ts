@@ -12,7 +12,8 @@ export default defineConfig({
   workers: 1,
   forbidOnly: true,
   retries: 0,
-  timeout: 60_000,
+  timeout: 90_000,
+  expect: { timeout: 10_000 },
   reporter: [['list'], ['html', { outputFolder: '../playwright-report', open: 'never' }]],
   use: {
     baseURL: `http://127.0.0.1:${appPort}`,
@@ -32,7 +33,8 @@ export default defineConfig({
   },
   webServer: [
     {
-      command: `node --import tsx mock-server/src/main.ts --port ${mockPort}`,
+      // Short `retry:` and heartbeats keep fault scenarios quick; faults enable /api/faults and /api/load.
+      command: `node --import tsx mock-server/src/main.ts --port ${mockPort} --faults --retry-ms 500 --heartbeat-ms 1000`,
       cwd: '..',
       url: `http://127.0.0.1:${mockPort}/api/health`,
       reuseExistingServer: !ci,

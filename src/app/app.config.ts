@@ -1,19 +1,25 @@
+import { provideHttpClient, withFetch } from '@angular/common/http';
 import {
   ApplicationConfig,
+  inject,
+  provideAppInitializer,
   provideBrowserGlobalErrorListeners,
   provideZonelessChangeDetection,
 } from '@angular/core';
 import { provideRouter, withComponentInputBinding } from '@angular/router';
-import { provideSse, withLinger } from 'ngx-sse';
+import { provideSse, withCredentials, withLinger } from 'ngx-sse';
 
 import { routes } from './app.routes';
+import { Session } from './core/session';
 
 export const appConfig: ApplicationConfig = {
   providers: [
     provideBrowserGlobalErrorListeners(),
     provideZonelessChangeDetection(),
     provideRouter(routes, withComponentInputBinding()),
-    // Linger keeps a stream open across a route change that unsubscribes and resubscribes.
-    provideSse(withLinger(2000)),
+    provideHttpClient(withFetch()),
+    // The session cookie authenticates the stream; linger keeps it across route changes.
+    provideSse(withCredentials(), withLinger(2000)),
+    provideAppInitializer(() => inject(Session).restore()),
   ],
 };

@@ -1,10 +1,44 @@
-import { Routes } from '@angular/router';
+import { inject } from '@angular/core';
+import { type CanActivateFn, Router, type Routes } from '@angular/router';
+
+import { Session } from './core/session';
+
+const signedIn: CanActivateFn = () =>
+  inject(Session).user() !== null || inject(Router).createUrlTree(['/login']);
 
 export const routes: Routes = [
   {
+    path: 'login',
+    title: 'Sign in · SSE Dashboard',
+    loadComponent: () => import('./login/login-page').then((m) => m.LoginPage),
+  },
+  {
     path: '',
-    title: 'Overview · SSE Dashboard',
-    loadComponent: () => import('./overview/overview-page').then((m) => m.OverviewPage),
+    canActivate: [signedIn],
+    children: [
+      {
+        path: '',
+        title: 'Overview · SSE Dashboard',
+        loadComponent: () => import('./overview/overview-page').then((m) => m.OverviewPage),
+      },
+      {
+        path: 'notifications',
+        title: 'Notifications · SSE Dashboard',
+        loadComponent: () =>
+          import('./notifications/notifications-page').then((m) => m.NotificationsPage),
+      },
+      {
+        path: 'jobs',
+        title: 'Jobs · SSE Dashboard',
+        loadComponent: () => import('./jobs/jobs-page').then((m) => m.JobsPage),
+      },
+      {
+        path: 'diagnostics',
+        title: 'Diagnostics · SSE Dashboard',
+        loadComponent: () =>
+          import('./diagnostics/diagnostics-page').then((m) => m.DiagnosticsPage),
+      },
+    ],
   },
   { path: '**', redirectTo: '' },
 ];

@@ -1,23 +1,64 @@
-import { ChangeDetectionStrategy, Component } from '@angular/core';
+import { ChangeDetectionStrategy, Component, inject } from '@angular/core';
 import { MatCardModule } from '@angular/material/card';
 
+import { Clock } from '../core/clock';
+import { JobStore } from '../core/job-store';
+import { MetricStore } from '../core/metric-store';
+import { NotificationStore } from '../core/notification-store';
 import { LiveTicks } from './live-ticks';
+import { MetricChart } from './metric-chart';
+import { SummaryCard } from './summary-card';
 
-/** The landing page: summary cards of the live streams. */
+/** The landing page: summary cards of the live streams and a chart of the last minute's metrics. */
 @Component({
   selector: 'app-overview-page',
-  imports: [MatCardModule, LiveTicks],
+  imports: [MatCardModule, LiveTicks, MetricChart, SummaryCard],
   changeDetection: ChangeDetectionStrategy.OnPush,
   template: `
-    <mat-card appearance="outlined">
-      <mat-card-header><mat-card-title>Server clock</mat-card-title></mat-card-header>
-      <mat-card-content><app-live-ticks /></mat-card-content>
+    <h2>Overview</h2>
+    <section class="cards" aria-label="Summary">
+      <app-summary-card label="Unread notifications" icon="notifications" [value]="unread()" />
+      <app-summary-card label="Running jobs" icon="work" [value]="running()" />
+      <!-- Changes every second: announcing it would drown out everything else. -->
+      <app-summary-card
+        label="Events per second"
+        icon="speed"
+        [value]="eventsPerSecond()"
+        [announce]="false"
+      />
+      <mat-card appearance="outlined">
+        <mat-card-header><mat-card-title>Server clock</mat-card-title></mat-card-header>
+        <mat-card-content><app-live-ticks /></mat-card-content>
+      </mat-card>
+    </section>
+    <mat-card appearance="outlined" class="chart">
+      <mat-card-header>
+        <mat-card-title>Metrics</mat-card-title>
+        <mat-card-subtitle>Last 60 seconds, each series scaled to its own range</mat-card-subtitle>
+      </mat-card-header>
+      <mat-card-content><app-metric-chart [series]="series()" [now]="now()" /></mat-card-content>
     </mat-card>
   `,
   styles: `
-    mat-card {
-      max-width: 360px;
+    h2 {
+      margin: 0 0 16px;
+      font: var(--mat-sys-headline-small);
+    }
+    .cards {
+      display: grid;
+      grid-template-columns: repeat(auto-fill, minmax(220px, 1fr));
+      gap: 16px;
+    }
+    .chart {
+      margin-top: 16px;
     }
   `,
 })
-export class OverviewPage {}
+export class OverviewPage {
+  private readonly metrics = inject(MetricStore);
+  protected readonly unread = inject(NotificationStore).unread;
+  protected readonly running = inject(JobStore).running;
+  protected readonly eventsPerSecond = this.metrics.eventsPerSecond;
+  protected readonly series = this.metrics.series;
+  protected readonly now = inject(Clock).now;
+}

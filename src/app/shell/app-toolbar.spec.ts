@@ -1,12 +1,79 @@
+import { provideHttpClient } from '@angular/common/http';
+import { HttpTestingController, provideHttpClientTesting } from '@angular/common/http/testing';
 import { TestBed } from '@angular/core/testing';
+import { TestbedHarnessEnvironment } from '@angular/cdk/testing/testbed';
+import { MatButtonHarness } from '@angular/material/button/testing';
+import { MatMenuHarness } from '@angular/material/menu/testing';
+import { Router, provideRouter } from '@angular/router';
+import { SseTestingController, provideSseTesting } from 'ngx-sse/testing';
 
+import { Session } from '../core/session';
 import { AppToolbar } from './app-toolbar';
+import { ConnectionStatusHarness } from './testing/connection-status-harness';
 
 describe('AppToolbar', () => {
-  it('shows the app name in a banner landmark', async () => {
+  let http: HttpTestingController;
+
+  beforeEach(() => {
+    TestBed.configureTestingModule({
+      providers: [
+        provideSseTesting(),
+        provideHttpClient(),
+        provideHttpClientTesting(),
+        provideRouter([]),
+      ],
+    });
+    http = TestBed.inject(HttpTestingController);
+  });
+
+  it('shows only the app name before login', async () => {
     const fixture = TestBed.createComponent(AppToolbar);
     await fixture.whenStable();
     const banner: HTMLElement = fixture.nativeElement.querySelector('[role="banner"]');
     expect(banner.querySelector('h1')?.textContent?.trim()).toBe('SSE Dashboard');
+    expect(banner.querySelector('app-connection-status')).toBeNull();
+    TestBed.inject(SseTestingController).expectNone('/api/events');
+  });
+
+  it('after login shows the live connection state and the unread count', async () => {
+    TestBed.inject(Session).user.set('alice');
+    const fixture = TestBed.createComponent(AppToolbar);
+    const loader = TestbedHarnessEnvironment.loader(fixture);
+    await fixture.whenStable();
+    const sse = TestBed.inject(SseTestingController).expectConnection('/api/events');
+    sse.open();
+    const chip = await loader.getHarness(ConnectionStatusHarness);
+    expect(await chip.getStatus()).toBe('open');
+
+    for (const id of ['a', 'b']) {
+      sse.emit('notification', { id, level: 'INFO', title: id, message: '', createdAt: '' }, id);
+    }
+    await fixture.whenStable();
+    const link = await loader.getHarness(MatButtonHarness.with({ selector: '[routerLink]' }));
+    expect(await (await link.host()).getAttribute('aria-label')).toBe('Notifications, 2 unread');
+    expect(fixture.nativeElement.querySelector('.mat-badge-content').textContent.trim()).toBe('2');
+  });
+
+  it('logs out from the user menu: ends the session, closes the stream, goes to /login', async () => {
+    TestBed.inject(Session).user.set('alice');
+    const navigate = spyOn(TestBed.inject(Router), 'navigate').and.resolveTo(true);
+    const fixture = TestBed.createComponent(AppToolbar);
+    const loader = TestbedHarnessEnvironment.loader(fixture);
+    await fixture.whenStable();
+    const sse = TestBed.inject(SseTestingController).expectConnection('/api/events');
+    sse.open();
+
+    const menu = await loader.getHarness(MatMenuHarness);
+    await menu.open();
+    await menu.clickItem({ text: /Log out/ });
+    http
+      .expectOne({ method: 'DELETE', url: '/api/session' })
+      .flush(null, { status: 204, statusText: 'No Content' });
+    await new Promise((resolve) => setTimeout(resolve));
+    await fixture.whenStable();
+
+    expect(TestBed.inject(Session).user()).toBeNull();
+    expect(sse.cancelled).toBeTrue();
+    expect(navigate).toHaveBeenCalledWith(['/login']);
   });
 });

@@ -1,0 +1,54 @@
+import { type Page } from '@playwright/test';
+
+import { expect, signIn, test, visit } from './fixtures';
+
+/** Fills and sends the compose form. */
+async function compose(page: Page, level: 'Info' | 'Error', title: string, message = 'from e2e') {
+  await page.getByRole('combobox', { name: 'Level' }).click();
+  await page.getByRole('option', { name: new RegExp(`${level}$`) }).click();
+  await page.getByLabel('Title').fill(title);
+  await page.getByLabel('Message').fill(message);
+  await page.getByRole('button', { name: /^Send/ }).click();
+}
+
+const list = (page: Page) => page.getByRole('list', { name: 'Notifications' });
+
+test('2. a posted notification appears once and the unread badge increments', async ({
+  page,
+  user,
+}) => {
+  await signIn(page, user);
+  await page.getByRole('link', { name: 'Notifications', exact: false }).first().click();
+  await expect(page.getByRole('link', { name: 'Notifications, 0 unread' })).toBeVisible();
+  await compose(page, 'Info', 'Deploy finished');
+  const items = list(page).getByRole('listitem', { name: 'INFO: Deploy finished' });
+  await expect(items).toHaveCount(1);
+  await expect(page.getByRole('link', { name: 'Notifications, 1 unread' })).toBeVisible();
+  // The SSE copy arrives after the REST reply; it must not be shown a second time.
+  await page.waitForTimeout(1500);
+  await expect(items).toHaveCount(1);
+});
+
+test('3. an ERROR notification raises a snackbar', async ({ page, user }) => {
+  await signIn(page, user);
+  await visit(page, '/notifications');
+  await compose(page, 'Error', 'Disk full');
+  await expect(page.locator('mat-snack-bar-container')).toContainText('Disk full');
+});
+
+test('9. a title with markup renders as text and no dialog opens', async ({ page, user }) => {
+  let dialogs = 0;
+  page.on('dialog', (dialog) => {
+    dialogs++;
+    void dialog.dismiss();
+  });
+  await signIn(page, user);
+  await visit(page, '/notifications');
+  const title = '<img src=x onerror=alert(1)>';
+  await compose(page, 'Info', title);
+  await expect(list(page).getByRole('listitem', { name: `INFO: ${title}` })).toHaveCount(1);
+  await expect(list(page).getByText(title, { exact: true })).toBeVisible();
+  await expect(page.locator('img[src="x"]')).toHaveCount(0);
+  await page.waitForTimeout(500);
+  expect(dialogs).toBe(0);
+});

@@ -1,0 +1,166 @@
+// npm run bench:ui — drives Chromium against production builds of the dashboard and of a naive
+// baseline (projects/bench-naive), both served by the mock server on one loopback port. For each,
+// the server emits 1,000 metric events/s for 10 s to the open page, and the page reports
+// change-detection passes, long tasks and event→DOM latency.
+import { chromium, type Browser } from '@playwright/test';
+import { type ChildProcess, execSync, spawn } from 'node:child_process';
+import { cpSync, rmSync } from 'node:fs';
+
+const PORT = 3300;
+const BASE = `http://127.0.0.1:${PORT}`;
+const RATE = 1000;
+const SECONDS = 10;
+
+interface Figures {
+  cdPerSecond: number;
+  longTasks: number;
+  p50: number;
+  p99: number;
+  rendered: number;
+}
+
+/** Runs in the page before the app: counters the app's bench hooks and observers fill. */
+function instrument(): void {
+  const bench = {
+    renders: 0,
+    pending: [] as number[],
+    latencies: [] as number[],
+    longTasks: 0,
+    onMetric(at: number) {
+      bench.pending.push(at);
+    },
+  };
+  (window as unknown as { __sseBench: typeof bench }).__sseBench = bench;
+  new PerformanceObserver((list) => {
+    bench.longTasks += list.getEntries().filter((entry) => entry.duration > 50).length;
+  }).observe({ type: 'longtask' });
+  // An event reaches the DOM when the first render showing it (or a later event) commits.
+  const record = () => {
+    const latest = Number(
+      document.querySelector('[data-latest-at]')?.getAttribute('data-latest-at'),
+    );
+    const now = Date.now();
+    let shown = 0;
+    while (shown < bench.pending.length && bench.pending[shown] <= latest) {
+      bench.latencies.push(now - bench.pending[shown++]);
+    }
+    bench.pending.splice(0, shown);
+  };
+  document.addEventListener('DOMContentLoaded', () =>
+    new MutationObserver(record).observe(document.body, {
+      subtree: true,
+      attributes: true,
+      attributeFilter: ['data-latest-at'],
+    }),
+  );
+}
+
+async function measure(browser: Browser, path: string, user: string): Promise<Figures> {
+  const context = await browser.newContext({ baseURL: BASE });
+  await context.request.post('/api/session', { data: { username: user } });
+  const page = await context.newPage();
+  await page.addInitScript(instrument);
+  await page.goto(path);
+  await page.waitForSelector('[data-latest-at]', { state: 'attached' });
+  await page.waitForTimeout(2000);
+  await page.evaluate(() => {
+    const bench = (
+      window as unknown as {
+        __sseBench: { renders: number; latencies: number[]; longTasks: number };
+      }
+    ).__sseBench;
+    bench.renders = 0;
+    bench.latencies = [];
+    bench.longTasks = 0;
+  });
+  await context.request.post('/api/load', {
+    data: { event: 'metric', count: RATE * SECONDS, ratePerSec: RATE },
+  });
+  await page.waitForTimeout(SECONDS * 1000 + 500);
+  const { renders, latencies, longTasks } = await page.evaluate(
+    () =>
+      (
+        window as unknown as {
+          __sseBench: { renders: number; latencies: number[]; longTasks: number };
+        }
+      ).__sseBench,
+  );
+  await context.close();
+  const sorted = [...latencies].sort((a, b) => a - b);
+  const percentile = (p: number) =>
+    sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] ?? NaN;
+  return {
+    cdPerSecond: renders / (SECONDS + 0.5),
+    longTasks,
+    p50: percentile(50),
+    p99: percentile(99),
+    rendered: sorted.length,
+  };
+}
+
+async function waitForServer(server: ChildProcess): Promise<void> {
+  for (let i = 0; i < 100; i++) {
+    if (server.exitCode !== null) throw new Error('bench:ui: the mock server exited');
+    try {
+      if ((await fetch(`${BASE}/api/health`)).ok) return;
+    } catch {
+      // not listening yet
+    }
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+  throw new Error('bench:ui: the mock server did not start');
+}
+
+execSync('npx ng build dashboard && npx ng build bench-naive', { stdio: 'inherit' });
+rmSync('dist/dashboard/browser/naive', { recursive: true, force: true });
+cpSync('dist/bench-naive/browser', 'dist/dashboard/browser/naive', { recursive: true });
+
+const server = spawn(
+  process.execPath,
+  [
+    '--import',
+    'tsx',
+    'mock-server/src/main.ts',
+    '--port',
+    String(PORT),
+    '--faults',
+    '--quiet',
+    '--metrics-ms',
+    '0',
+    '--static',
+    'dist/dashboard/browser',
+  ],
+  { stdio: ['ignore', 'inherit', 'inherit'] },
+);
+try {
+  await waitForServer(server);
+  const browser = await chromium.launch({
+    executablePath: process.env['CHROME_BIN'] ?? '/usr/bin/chromium',
+    args: [
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-dev-shm-usage',
+      '--disable-background-networking',
+    ],
+  });
+  const library = await measure(browser, '/', 'bench-library');
+  const naive = await measure(browser, '/naive/', 'bench-naive');
+  await browser.close();
+
+  const row = (name: string, f: Figures) =>
+    `${name.padEnd(34)}${f.cdPerSecond.toFixed(1).padStart(10)}${String(f.longTasks).padStart(12)}${f.p50.toFixed(0).padStart(9)}${f.p99.toFixed(0).padStart(9)}${String(f.rendered).padStart(10)}`;
+  console.log(`\n${RATE} metric events/s for ${SECONDS} s, production builds, headless Chromium`);
+  console.log(
+    `${''.padEnd(34)}${'CD/s'.padStart(10)}${'long tasks'.padStart(12)}${'p50 ms'.padStart(9)}${'p99 ms'.padStart(9)}${'events'.padStart(10)}`,
+  );
+  console.log(row('ngx-sse (batching, zoneless)', library));
+  console.log(row('naive (signal.set per event, zone)', naive));
+  console.log(
+    `goals for ngx-sse: CD/s <= 60: ${library.cdPerSecond <= 60 ? 'met' : 'NOT met'}; long tasks 0: ${library.longTasks === 0 ? 'met' : 'NOT met'}; p99 < 50 ms: ${library.p99 < 50 ? 'met' : 'NOT met'}`,
+  );
+  console.log(
+    `ratios naive/ngx-sse: CD/s ${(naive.cdPerSecond / library.cdPerSecond).toFixed(1)}x, p99 ${(naive.p99 / library.p99).toFixed(1)}x`,
+  );
+} finally {
+  server.kill('SIGTERM');
+}

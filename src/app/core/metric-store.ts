@@ -1,0 +1,61 @@
+import { Injectable, computed, inject, signal } from '@angular/core';
+import { takeUntilDestroyed } from '@angular/core/rxjs-interop';
+
+import { benchHooks } from './bench-hooks';
+import { Clock } from './clock';
+import { LiveStream } from './live-stream';
+
+export interface MetricPoint {
+  at: number;
+  value: number;
+}
+
+/** The chart's window. */
+export const WINDOW_MS = 60_000;
+
+/**
+ * The `metric` series over the last minute. Points go into mutable arrays and one `revision`
+ * signal changes per event, so a burst of 1,000 events/s costs no array copies; readers
+ * recompute once per change detection.
+ */
+@Injectable({ providedIn: 'root' })
+export class MetricStore {
+  private readonly clock = inject(Clock);
+  private readonly points = new Map<string, MetricPoint[]>();
+  private readonly revision = signal(0);
+
+  /** Every series, trimmed to the window, by name. */
+  readonly series = computed(() => {
+    this.revision();
+    const since = this.clock.now() - WINDOW_MS;
+    for (const points of this.points.values()) {
+      const firstKept = points.findIndex((point) => point.at >= since);
+      points.splice(0, firstKept === -1 ? points.length : firstKept);
+    }
+    return new Map([...this.points].map(([name, points]) => [name, [...points]]));
+  });
+
+  private readonly live = inject(LiveStream);
+  private readonly rate = signal(0);
+  /** Events of any name received in the last full second. */
+  readonly eventsPerSecond = this.rate.asReadonly();
+
+  constructor() {
+    let counted = 0;
+    setInterval(() => {
+      const received = this.live.diagnostics()?.eventsReceived ?? 0;
+      this.rate.set(Math.max(0, received - counted));
+      counted = received;
+    }, 1000);
+    this.live
+      .on('metric')
+      .pipe(takeUntilDestroyed())
+      .subscribe(({ data }) => {
+        let points = this.points.get(data.name);
+        if (!points) this.points.set(data.name, (points = []));
+        points.push({ at: data.at, value: data.value });
+        benchHooks?.onMetric(data.at);
+        this.revision.update((n) => n + 1);
+      });
+  }
+}

@@ -1,0 +1,54 @@
+import { HttpClient, HttpErrorResponse } from '@angular/common/http';
+import { Injectable, inject, signal } from '@angular/core';
+import { firstValueFrom } from 'rxjs';
+
+/**
+ * The BFF-style session: the mock server sets an HttpOnly cookie on login, so the stream
+ * authenticates with credentials and the app never touches a token.
+ */
+@Injectable({ providedIn: 'root' })
+export class Session {
+  private readonly http = inject(HttpClient);
+  /** The signed-in username, or null. */
+  readonly user = signal<string | null>(null);
+  /** Why the user was sent to the login page, shown there. */
+  readonly notice = signal<string | null>(null);
+
+  /** Restores an existing session (after a reload); resolves whether there is one. */
+  async restore(): Promise<boolean> {
+    try {
+      const { username } = await firstValueFrom(
+        this.http.get<{ username: string }>('/api/session'),
+      );
+      this.user.set(username);
+      return true;
+    } catch {
+      this.user.set(null);
+      return false;
+    }
+  }
+
+  async login(username: string): Promise<void> {
+    const body = await firstValueFrom(
+      this.http.post<{ username: string }>('/api/session', { username }),
+    );
+    this.notice.set(null);
+    this.user.set(body.username);
+  }
+
+  async logout(): Promise<void> {
+    try {
+      await firstValueFrom(this.http.delete('/api/session'));
+    } catch (error) {
+      // An already expired session is logged out all the same.
+      if (!(error instanceof HttpErrorResponse && error.status === 401)) throw error;
+    }
+    this.user.set(null);
+  }
+
+  /** Drops a session the server no longer knows, with a notice for the login page. */
+  expire(notice: string): void {
+    this.notice.set(notice);
+    this.user.set(null);
+  }
+}

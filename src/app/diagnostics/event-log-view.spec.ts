@@ -1,0 +1,50 @@
+import { type ComponentFixture, TestBed } from '@angular/core/testing';
+
+import type { LogEntry } from '../core/event-log';
+import { EventLogView } from './event-log-view';
+
+function entry(seq: number, data: string): LogEntry {
+  return { seq, receivedAt: 0, type: 'notification', lastEventId: String(seq), data };
+}
+
+describe('EventLogView', () => {
+  async function render(entries: LogEntry[]): Promise<ComponentFixture<EventLogView>> {
+    const fixture = TestBed.createComponent(EventLogView);
+    fixture.componentRef.setInput('entries', entries);
+    await fixture.whenStable();
+    // The viewport measures itself after the first render, then renders the visible range.
+    await fixture.whenStable();
+    return fixture;
+  }
+
+  const rows = (fixture: ComponentFixture<EventLogView>): HTMLElement[] =>
+    Array.from(fixture.nativeElement.querySelectorAll('[role="listitem"]'));
+
+  it('shows type, id and the JSON payload as text, never as markup', async () => {
+    const payload = JSON.stringify({ title: '<img src=x onerror="window.pwned = true">' });
+    const fixture = await render([entry(1, payload)]);
+    const [row] = rows(fixture);
+    expect(row.querySelector('code')?.textContent).toBe(payload);
+    expect(row.textContent).toContain('notification');
+    expect(row.textContent).toContain('#1');
+    expect(fixture.nativeElement.querySelector('img')).toBeNull();
+    expect((window as { pwned?: boolean }).pwned).toBeUndefined();
+  });
+
+  it('renders only the visible rows of a full log', async () => {
+    const entries = Array.from({ length: 5000 }, (_, i) => entry(5000 - i, '{}'));
+    const fixture = await render(entries);
+    const viewport: HTMLElement = fixture.nativeElement.querySelector(
+      '[aria-label="Raw event log"]',
+    );
+    expect(viewport.getAttribute('data-count')).toBe('5000');
+    const rendered = rows(fixture);
+    expect(rendered.length).toBeGreaterThan(0);
+    expect(rendered.length).toBeLessThan(50);
+    expect(rendered[0].getAttribute('data-seq')).toBe('5000');
+    expect(rendered[0].getAttribute('aria-setsize')).toBe('5000');
+    expect(fixture.nativeElement.textContent).toContain(
+      '5,000 events, newest first (the last 5,000 are kept)',
+    );
+  });
+});

@@ -1,0 +1,135 @@
+import {
+  ChangeDetectionStrategy,
+  Component,
+  computed,
+  effect,
+  input,
+  output,
+  untracked,
+} from '@angular/core';
+import { takeUntilDestroyed, toSignal } from '@angular/core/rxjs-interop';
+import {
+  type AbstractControl,
+  FormControl,
+  FormGroup,
+  ReactiveFormsModule,
+  type ValidationErrors,
+} from '@angular/forms';
+import { MatButtonModule } from '@angular/material/button';
+import { MatButtonToggleModule } from '@angular/material/button-toggle';
+import { MatFormFieldModule } from '@angular/material/form-field';
+import { MatInputModule } from '@angular/material/input';
+
+import type { Transport } from '../core/live-stream';
+
+/** What the settings form applies. */
+export interface StreamSettingsValue {
+  transport: Transport;
+  heartbeatTimeoutMs: number;
+}
+
+/** A heartbeat timeout is whole seconds: 0 (off) or 1–600. */
+export function heartbeatSeconds(control: AbstractControl<number | null>): ValidationErrors | null {
+  const seconds = control.value;
+  const valid = seconds !== null && Number.isInteger(seconds) && seconds >= 0 && seconds <= 600;
+  return valid ? null : { heartbeatSeconds: true };
+}
+
+/** Transport and heartbeat timeout of the live stream; emits `apply` with valid settings. */
+@Component({
+  selector: 'app-stream-settings',
+  imports: [
+    ReactiveFormsModule,
+    MatButtonModule,
+    MatButtonToggleModule,
+    MatFormFieldModule,
+    MatInputModule,
+  ],
+  changeDetection: ChangeDetectionStrategy.OnPush,
+  template: `
+    <form [formGroup]="form" (ngSubmit)="submit()">
+      <mat-button-toggle-group formControlName="transport" aria-label="Transport">
+        <mat-button-toggle value="fetch">fetch</mat-button-toggle>
+        <mat-button-toggle value="native">native (EventSource)</mat-button-toggle>
+      </mat-button-toggle-group>
+      <!-- Dynamic: the native-transport hint runs to several lines. -->
+      <mat-form-field subscriptSizing="dynamic">
+        <mat-label>Heartbeat timeout (s)</mat-label>
+        <input matInput type="number" formControlName="seconds" min="0" max="600" step="1" />
+        @if (native()) {
+          <mat-hint>
+            EventSource hides heartbeat comments, so a heartbeat timeout could fire on a healthy
+            quiet stream: the timeout applies to the fetch transport only.
+          </mat-hint>
+        } @else {
+          <mat-hint>0 turns the timeout off.</mat-hint>
+        }
+        <mat-error>Enter whole seconds: 0 (off) or 1–600.</mat-error>
+      </mat-form-field>
+      <button mat-flat-button type="submit">Apply</button>
+    </form>
+    <p class="current" role="status">Applied: {{ applied() }}</p>
+  `,
+  styles: `
+    form {
+      display: flex;
+      flex-direction: column;
+      align-items: flex-start;
+      gap: 16px;
+    }
+    mat-form-field {
+      width: 100%;
+      max-width: 360px;
+    }
+    .current {
+      margin: 12px 0 0;
+      font: var(--mat-sys-body-small);
+      color: var(--mat-sys-on-surface-variant);
+    }
+  `,
+})
+export class StreamSettings {
+  /** The settings in effect. */
+  readonly transport = input.required<Transport>();
+  readonly heartbeatTimeoutMs = input.required<number>();
+  readonly apply = output<StreamSettingsValue>();
+
+  protected readonly form = new FormGroup({
+    transport: new FormControl<Transport>('fetch', { nonNullable: true }),
+    seconds: new FormControl<number | null>(null, heartbeatSeconds),
+  });
+
+  private readonly chosen = toSignal(this.form.controls.transport.valueChanges, {
+    initialValue: this.form.controls.transport.value,
+  });
+  protected readonly native = computed(() => this.chosen() === 'native');
+
+  protected readonly applied = computed(() => {
+    if (this.transport() === 'native') return 'native transport, no heartbeat timeout';
+    const seconds = this.heartbeatTimeoutMs() / 1000;
+    return `fetch transport, heartbeat timeout ${seconds ? `${seconds} s` : 'off'}`;
+  });
+
+  constructor() {
+    // The form starts from, and returns to, whatever is in effect.
+    effect(() => {
+      const applied = { transport: this.transport(), seconds: this.heartbeatTimeoutMs() / 1000 };
+      // Only the inputs are dependencies, whatever the form reads while it resets.
+      untracked(() => this.form.reset(applied));
+    });
+    this.form.controls.transport.valueChanges.pipe(takeUntilDestroyed()).subscribe((transport) => {
+      const seconds = this.form.controls.seconds;
+      if (transport === 'native') seconds.disable({ emitEvent: false });
+      else seconds.enable({ emitEvent: false });
+    });
+  }
+
+  protected submit(): void {
+    if (this.form.invalid) return;
+    const { transport, seconds } = this.form.getRawValue();
+    // A native stream ignores the timeout, so the one in effect is kept for a later switch back.
+    const heartbeatTimeoutMs =
+      transport === 'native' ? this.heartbeatTimeoutMs() : (seconds ?? 0) * 1000;
+    this.apply.emit({ transport, heartbeatTimeoutMs });
+  }
+}

@@ -1,0 +1,56 @@
+import { TestbedHarnessEnvironment } from '@angular/cdk/testing/testbed';
+import { TestBed } from '@angular/core/testing';
+import type { SseTransition } from 'ngx-sse';
+
+import { formatTime } from './format';
+import { TransitionTimeline } from './transition-timeline';
+import { TransitionTimelineHarness } from './testing/transition-timeline-harness';
+
+const T = new Date(2026, 0, 1, 12, 0, 0).getTime();
+
+describe('TransitionTimeline', () => {
+  async function render(transitions: SseTransition[]): Promise<TransitionTimelineHarness> {
+    const fixture = TestBed.createComponent(TransitionTimeline);
+    fixture.componentRef.setInput('transitions', transitions);
+    return TestbedHarnessEnvironment.harnessForFixture(fixture, TransitionTimelineHarness);
+  }
+
+  it('lists transitions newest first with reason, attempt and delay', async () => {
+    const timeline = await render([
+      { at: T, state: { status: 'connecting' } },
+      { at: T + 10, state: { status: 'open' } },
+      {
+        at: T + 20,
+        state: { status: 'reconnecting', attempt: 2, delayMs: 4000, reason: 'http-503' },
+      },
+      {
+        at: T + 30,
+        state: { status: 'reconnecting', attempt: 1, delayMs: null, reason: 'network' },
+      },
+      { at: T + 40, state: { status: 'closed', reason: 'unauthorized' } },
+    ]);
+    const entries = await timeline.getEntries();
+    expect(entries.map(({ text: _, ...attributes }) => attributes)).toEqual([
+      { status: 'closed', reason: 'unauthorized', attempt: null, delayMs: null },
+      { status: 'reconnecting', reason: 'network', attempt: 1, delayMs: null },
+      { status: 'reconnecting', reason: 'http-503', attempt: 2, delayMs: 4000 },
+      { status: 'open', reason: null, attempt: null, delayMs: null },
+      { status: 'connecting', reason: null, attempt: null, delayMs: null },
+    ]);
+    expect(entries[2].text).toBe(
+      `${formatTime(T + 20)} reconnecting reason http-503, attempt 2, delay 4000 ms`,
+    );
+    expect(entries[1].text).toContain('browser retry');
+  });
+
+  it('says so while there are no transitions', async () => {
+    const fixture = TestBed.createComponent(TransitionTimeline);
+    fixture.componentRef.setInput('transitions', []);
+    const timeline = await TestbedHarnessEnvironment.harnessForFixture(
+      fixture,
+      TransitionTimelineHarness,
+    );
+    expect(await timeline.getEntries()).toEqual([]);
+    expect(fixture.nativeElement.textContent).toContain('No transitions yet.');
+  });
+});

@@ -1,0 +1,68 @@
+import { ChangeDetectionStrategy, Component, inject, signal } from '@angular/core';
+import { MatCardModule } from '@angular/material/card';
+
+import { errorMessage } from '../core/api';
+import { JobStore } from '../core/job-store';
+import { JobCard } from './job-card';
+import { StartJobForm } from './start-job-form';
+
+/** `/jobs`: the start form and a live card per job, newest first. */
+@Component({
+  selector: 'app-jobs-page',
+  imports: [MatCardModule, JobCard, StartJobForm],
+  changeDetection: ChangeDetectionStrategy.OnPush,
+  template: `
+    <h2>Jobs</h2>
+    <mat-card appearance="outlined">
+      <mat-card-header><mat-card-title>Start a job</mat-card-title></mat-card-header>
+      <mat-card-content><app-start-job-form /></mat-card-content>
+    </mat-card>
+    @if (cancelError(); as message) {
+      <p class="error" role="alert">{{ message }}</p>
+    }
+    <section class="jobs" aria-label="Jobs">
+      @for (job of store.jobs(); track job.jobId) {
+        <app-job-card [job]="job" (cancelJob)="cancel($event)" />
+      } @empty {
+        <p class="empty">No jobs yet.</p>
+      }
+    </section>
+  `,
+  styles: `
+    :host {
+      display: flex;
+      flex-direction: column;
+      gap: 16px;
+      max-width: 960px;
+    }
+    h2 {
+      font: var(--mat-sys-headline-small);
+      margin: 0;
+    }
+    .jobs {
+      display: grid;
+      grid-template-columns: repeat(auto-fill, minmax(280px, 1fr));
+      gap: 12px;
+    }
+    .error {
+      margin: 0;
+      color: var(--mat-sys-error);
+    }
+    .empty {
+      color: var(--mat-sys-on-surface-variant);
+    }
+  `,
+})
+export class JobsPage {
+  protected readonly store = inject(JobStore);
+  protected readonly cancelError = signal<string | null>(null);
+
+  protected async cancel(jobId: string): Promise<void> {
+    this.cancelError.set(null);
+    try {
+      await this.store.cancel(jobId);
+    } catch (error) {
+      this.cancelError.set(`Could not cancel the job: ${errorMessage(error)}`);
+    }
+  }
+}

@@ -1,0 +1,123 @@
+import { ChangeDetectionStrategy, Component, inject, signal, viewChild } from '@angular/core';
+import {
+  FormControl,
+  FormGroup,
+  FormGroupDirective,
+  ReactiveFormsModule,
+  Validators,
+} from '@angular/forms';
+import { MatButtonModule } from '@angular/material/button';
+import { MatFormFieldModule } from '@angular/material/form-field';
+import { MatInputModule } from '@angular/material/input';
+
+import { errorMessage } from '../core/api';
+import { JobStore, type StartJob } from '../core/job-store';
+
+// The server's limits (POST /api/jobs), checked here first for immediate feedback; it takes
+// whole numbers only.
+const NAME_MAX = 200;
+const WHOLE = Validators.pattern(/^\d+$/);
+
+/** Starts a job: name, duration in seconds and an optional failure point. */
+@Component({
+  selector: 'app-start-job-form',
+  imports: [ReactiveFormsModule, MatFormFieldModule, MatInputModule, MatButtonModule],
+  changeDetection: ChangeDetectionStrategy.OnPush,
+  template: `
+    <form [formGroup]="form" (ngSubmit)="submit()" aria-label="Start a job">
+      <mat-form-field appearance="outline" class="name">
+        <mat-label>Name</mat-label>
+        <input matInput formControlName="name" required />
+        @if (form.controls.name.hasError('required')) {
+          <mat-error>A name is required</mat-error>
+        }
+        @if (form.controls.name.hasError('maxlength')) {
+          <mat-error>At most {{ nameMax }} characters</mat-error>
+        }
+      </mat-form-field>
+      <mat-form-field appearance="outline">
+        <mat-label>Duration (seconds)</mat-label>
+        <input matInput type="number" formControlName="seconds" min="1" max="3600" required />
+        @if (form.controls.seconds.invalid) {
+          <mat-error>A whole number from 1 to 3600</mat-error>
+        }
+      </mat-form-field>
+      <mat-form-field appearance="outline">
+        <mat-label>Fail at (%)</mat-label>
+        <input matInput type="number" formControlName="failAt" min="1" max="99" />
+        <mat-hint>Optional</mat-hint>
+        @if (form.controls.failAt.invalid) {
+          <mat-error>A whole number from 1 to 99</mat-error>
+        }
+      </mat-form-field>
+      @if (error(); as message) {
+        <p class="error" role="alert">{{ message }}</p>
+      }
+      <button mat-flat-button type="submit" [disabled]="busy()">Start</button>
+    </form>
+  `,
+  styles: `
+    form {
+      display: flex;
+      flex-wrap: wrap;
+      align-items: flex-start;
+      gap: 8px 16px;
+    }
+    .name {
+      flex: 1 1 240px;
+    }
+    button {
+      margin-top: 8px;
+    }
+    .error {
+      flex-basis: 100%;
+      margin: 0;
+      color: var(--mat-sys-error);
+    }
+  `,
+})
+export class StartJobForm {
+  private readonly store = inject(JobStore);
+  private readonly formDirective = viewChild.required(FormGroupDirective);
+
+  protected readonly nameMax = NAME_MAX;
+  protected readonly form = new FormGroup({
+    name: new FormControl('', {
+      nonNullable: true,
+      validators: [Validators.required, Validators.maxLength(NAME_MAX)],
+    }),
+    // Null while the number field is empty; reset() restores the default of 10.
+    seconds: new FormControl<number | null>(10, {
+      nonNullable: true,
+      validators: [Validators.required, Validators.min(1), Validators.max(3600), WHOLE],
+    }),
+    failAt: new FormControl<number | null>(null, {
+      validators: [Validators.min(1), Validators.max(99), WHOLE],
+    }),
+  });
+  protected readonly busy = signal(false);
+  protected readonly error = signal<string | null>(null);
+
+  protected async submit(): Promise<void> {
+    if (this.form.invalid) return;
+    this.busy.set(true);
+    this.error.set(null);
+    try {
+      await this.store.start(this.request());
+      // resetForm() also clears the submitted flag, so the emptied name shows no error.
+      this.formDirective().resetForm();
+    } catch (error) {
+      this.error.set(errorMessage(error));
+    } finally {
+      this.busy.set(false);
+    }
+  }
+
+  private request(): StartJob {
+    const { name, seconds, failAt } = this.form.getRawValue();
+    // The form is valid here, so `seconds` is set.
+    const request: StartJob = { name, durationMs: Number(seconds) * 1000 };
+    if (failAt !== null) request.failAt = failAt;
+    return request;
+  }
+}

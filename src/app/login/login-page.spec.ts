@@ -1,0 +1,92 @@
+import { provideHttpClient } from '@angular/common/http';
+import { HttpTestingController, provideHttpClientTesting } from '@angular/common/http/testing';
+import { TestBed } from '@angular/core/testing';
+import { TestbedHarnessEnvironment } from '@angular/cdk/testing/testbed';
+import { MatButtonHarness } from '@angular/material/button/testing';
+import { MatInputHarness } from '@angular/material/input/testing';
+import { Router, provideRouter } from '@angular/router';
+import { provideSseTesting } from 'ngx-sse/testing';
+
+import { Session } from '../core/session';
+import { LoginPage } from './login-page';
+
+/** Lets the submit handler's awaits finish, then renders. */
+async function settle(fixture: { whenStable(): Promise<unknown> }): Promise<void> {
+  await new Promise((resolve) => setTimeout(resolve));
+  await fixture.whenStable();
+}
+
+describe('LoginPage', () => {
+  async function setup() {
+    TestBed.configureTestingModule({
+      providers: [
+        provideSseTesting(),
+        provideHttpClient(),
+        provideHttpClientTesting(),
+        provideRouter([]),
+      ],
+    });
+    const navigate = spyOn(TestBed.inject(Router), 'navigate').and.resolveTo(true);
+    const fixture = TestBed.createComponent(LoginPage);
+    const loader = TestbedHarnessEnvironment.loader(fixture);
+    await fixture.whenStable();
+    return {
+      fixture,
+      navigate,
+      http: TestBed.inject(HttpTestingController),
+      input: await loader.getHarness(MatInputHarness),
+      submit: await loader.getHarness(MatButtonHarness.with({ text: 'Sign in' })),
+    };
+  }
+
+  it('signs in with the username and goes to the overview', async () => {
+    const { input, submit, http, navigate, fixture } = await setup();
+    await input.setValue('alice');
+    await submit.click();
+    const request = http.expectOne({ method: 'POST', url: '/api/session' });
+    expect(request.request.body).toEqual({ username: 'alice' });
+    request.flush({ username: 'alice' });
+    await settle(fixture);
+    expect(TestBed.inject(Session).user()).toBe('alice');
+    expect(navigate).toHaveBeenCalledWith(['/']);
+  });
+
+  it('shows the server error and stays', async () => {
+    const { input, submit, http, navigate, fixture } = await setup();
+    await input.setValue('bob');
+    await submit.click();
+    http
+      .expectOne('/api/session')
+      .flush(
+        { error: 'Bad Request', detail: 'username is taken' },
+        { status: 400, statusText: 'Bad Request' },
+      );
+    await settle(fixture);
+    expect(fixture.nativeElement.querySelector('[role="alert"]').textContent).toContain(
+      'Bad Request: username is taken',
+    );
+    expect(navigate).not.toHaveBeenCalled();
+  });
+
+  it('refuses an invalid username before asking the server', async () => {
+    const { input, submit, http } = await setup();
+    await input.setValue('no spaces');
+    expect(await submit.isDisabled()).toBeTrue();
+    http.expectNone('/api/session');
+  });
+
+  it('shows why the user was sent here', async () => {
+    TestBed.configureTestingModule({
+      providers: [
+        provideSseTesting(),
+        provideHttpClient(),
+        provideHttpClientTesting(),
+        provideRouter([]),
+      ],
+    });
+    TestBed.inject(Session).notice.set('Your session has expired. Please sign in again.');
+    const fixture = TestBed.createComponent(LoginPage);
+    await fixture.whenStable();
+    expect(fixture.nativeElement.textContent).toContain('Your session has expired');
+  });
+});

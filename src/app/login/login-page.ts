@@ -1,0 +1,92 @@
+import { ChangeDetectionStrategy, Component, inject, signal } from '@angular/core';
+import { FormControl, FormGroup, ReactiveFormsModule, Validators } from '@angular/forms';
+import { MatButtonModule } from '@angular/material/button';
+import { MatCardModule } from '@angular/material/card';
+import { MatFormFieldModule } from '@angular/material/form-field';
+import { MatInputModule } from '@angular/material/input';
+import { Router } from '@angular/router';
+
+import { errorMessage } from '../core/api';
+import { Session } from '../core/session';
+
+/** Sign in with a username: the server sets the session cookie the stream authenticates with. */
+@Component({
+  selector: 'app-login-page',
+  imports: [
+    ReactiveFormsModule,
+    MatCardModule,
+    MatFormFieldModule,
+    MatInputModule,
+    MatButtonModule,
+  ],
+  changeDetection: ChangeDetectionStrategy.OnPush,
+  template: `
+    <mat-card appearance="outlined">
+      <mat-card-header><mat-card-title>Sign in</mat-card-title></mat-card-header>
+      <mat-card-content>
+        @if (session.notice(); as notice) {
+          <p class="notice" role="alert">{{ notice }}</p>
+        }
+        <form [formGroup]="form" (ngSubmit)="submit()">
+          <mat-form-field appearance="outline">
+            <mat-label>Username</mat-label>
+            <input matInput [formControl]="username" autocomplete="username" required />
+            @if (username.hasError('pattern')) {
+              <mat-error>Letters, digits, dots, dashes and underscores only</mat-error>
+            }
+          </mat-form-field>
+          @if (error(); as message) {
+            <p class="error" role="alert">{{ message }}</p>
+          }
+          <button mat-flat-button type="submit" [disabled]="username.invalid || busy()">
+            Sign in
+          </button>
+        </form>
+      </mat-card-content>
+    </mat-card>
+  `,
+  styles: `
+    mat-card {
+      max-width: 420px;
+      margin: 48px auto;
+    }
+    form {
+      display: flex;
+      flex-direction: column;
+      gap: 8px;
+    }
+    .notice,
+    .error {
+      color: var(--mat-sys-error);
+    }
+  `,
+})
+export class LoginPage {
+  protected readonly session = inject(Session);
+  private readonly router = inject(Router);
+  protected readonly username = new FormControl('', {
+    nonNullable: true,
+    validators: [
+      Validators.required,
+      Validators.maxLength(64),
+      Validators.pattern(/^[A-Za-z0-9._-]+$/),
+    ],
+  });
+  protected readonly form = new FormGroup({ username: this.username });
+  protected readonly busy = signal(false);
+  protected readonly error = signal<string | null>(null);
+
+  protected async submit(): Promise<void> {
+    if (this.username.invalid) return;
+    this.busy.set(true);
+    this.error.set(null);
+    try {
+      await this.session.login(this.username.value);
+      await this.router.navigate(['/']);
+    } catch (error) {
+      this.error.set(errorMessage(error));
+    } finally {
+      this.busy.set(false);
+    }
+  }
+}

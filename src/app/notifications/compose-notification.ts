@@ -1,0 +1,132 @@
+import { ChangeDetectionStrategy, Component, inject, signal, viewChild } from '@angular/core';
+import {
+  FormControl,
+  FormGroup,
+  FormGroupDirective,
+  ReactiveFormsModule,
+  Validators,
+} from '@angular/forms';
+import { MatButtonModule } from '@angular/material/button';
+import { MatFormFieldModule } from '@angular/material/form-field';
+import { MatInputModule } from '@angular/material/input';
+import { MatSelectModule } from '@angular/material/select';
+
+import { type Level, errorMessage } from '../core/api';
+import { NotificationStore } from '../core/notification-store';
+import { LEVELS } from './level';
+import { LevelIcon } from './level-icon';
+
+// The server's limits (POST /api/notifications), checked here first for immediate feedback.
+const TITLE_MAX = 200;
+const MESSAGE_MAX = 2000;
+
+/** Posts a notification; the store shows the server's reply at once. */
+@Component({
+  selector: 'app-compose-notification',
+  imports: [
+    ReactiveFormsModule,
+    MatFormFieldModule,
+    MatInputModule,
+    MatSelectModule,
+    MatButtonModule,
+    LevelIcon,
+  ],
+  changeDetection: ChangeDetectionStrategy.OnPush,
+  template: `
+    <form [formGroup]="form" (ngSubmit)="submit()" aria-label="New notification">
+      <mat-form-field appearance="outline" class="level">
+        <mat-label>Level</mat-label>
+        <mat-select formControlName="level">
+          <!-- By default the select shows the option's text, icon ligature name included. -->
+          <mat-select-trigger>
+            <app-level-icon [level]="form.controls.level.value" />
+          </mat-select-trigger>
+          @for (level of levels; track level) {
+            <mat-option [value]="level"><app-level-icon [level]="level" /></mat-option>
+          }
+        </mat-select>
+      </mat-form-field>
+      <mat-form-field appearance="outline" class="title">
+        <mat-label>Title</mat-label>
+        <input matInput formControlName="title" required />
+        <mat-hint align="end">{{ form.controls.title.value.length }} / {{ titleMax }}</mat-hint>
+        @if (form.controls.title.hasError('required')) {
+          <mat-error>A title is required</mat-error>
+        }
+        @if (form.controls.title.hasError('maxlength')) {
+          <mat-error>At most {{ titleMax }} characters</mat-error>
+        }
+      </mat-form-field>
+      <mat-form-field appearance="outline" class="message">
+        <mat-label>Message</mat-label>
+        <textarea matInput formControlName="message" rows="3"></textarea>
+        <mat-hint align="end">{{ form.controls.message.value.length }} / {{ messageMax }}</mat-hint>
+        @if (form.controls.message.hasError('maxlength')) {
+          <mat-error>At most {{ messageMax }} characters</mat-error>
+        }
+      </mat-form-field>
+      @if (error(); as message) {
+        <p class="error" role="alert">{{ message }}</p>
+      }
+      <button mat-flat-button type="submit" [disabled]="busy()">Send</button>
+    </form>
+  `,
+  styles: `
+    form {
+      display: flex;
+      flex-wrap: wrap;
+      align-items: flex-start;
+      gap: 8px 16px;
+    }
+    .level {
+      width: 180px;
+    }
+    .title {
+      flex: 1 1 240px;
+    }
+    .message {
+      flex: 1 1 100%;
+    }
+    .error {
+      flex-basis: 100%;
+      margin: 0;
+      color: var(--mat-sys-error);
+    }
+  `,
+})
+export class ComposeNotification {
+  private readonly store = inject(NotificationStore);
+  private readonly formDirective = viewChild.required(FormGroupDirective);
+
+  protected readonly levels = LEVELS;
+  protected readonly titleMax = TITLE_MAX;
+  protected readonly messageMax = MESSAGE_MAX;
+  protected readonly form = new FormGroup({
+    level: new FormControl<Level>('INFO', { nonNullable: true }),
+    title: new FormControl('', {
+      nonNullable: true,
+      validators: [Validators.required, Validators.maxLength(TITLE_MAX)],
+    }),
+    message: new FormControl('', {
+      nonNullable: true,
+      validators: [Validators.maxLength(MESSAGE_MAX)],
+    }),
+  });
+  protected readonly busy = signal(false);
+  protected readonly error = signal<string | null>(null);
+
+  protected async submit(): Promise<void> {
+    if (this.form.invalid) return;
+    this.busy.set(true);
+    this.error.set(null);
+    try {
+      await this.store.post(this.form.getRawValue());
+      // resetForm() also clears the submitted flag, so the emptied title shows no error.
+      this.formDirective().resetForm();
+    } catch (error) {
+      this.error.set(errorMessage(error));
+    } finally {
+      this.busy.set(false);
+    }
+  }
+}

@@ -1,0 +1,105 @@
+import { DatePipe } from '@angular/common';
+import { ChangeDetectionStrategy, Component, computed, input, output } from '@angular/core';
+import { MatButtonModule } from '@angular/material/button';
+import { MatCardModule } from '@angular/material/card';
+import { MatIconModule } from '@angular/material/icon';
+
+import type { NotificationItem } from '../core/notification-store';
+import { LevelIcon } from './level-icon';
+import { relativeTime } from './relative-time';
+
+/**
+ * One notification as a list item. Every server-supplied string is interpolated, never bound as
+ * HTML: titles and messages are user input and may carry markup.
+ */
+@Component({
+  selector: 'app-notification-card',
+  imports: [DatePipe, MatCardModule, MatButtonModule, MatIconModule, LevelIcon],
+  changeDetection: ChangeDetectionStrategy.OnPush,
+  host: {
+    role: 'listitem',
+    '[attr.aria-label]': 'label()',
+    '[attr.data-level]': 'item().level',
+    '[attr.data-read]': 'item().read',
+    '[class.unread]': '!item().read',
+  },
+  template: `
+    <mat-card appearance="outlined">
+      <mat-card-header>
+        <app-level-icon [level]="item().level" />
+        <span class="title">{{ item().title }}</span>
+        <time [attr.datetime]="item().createdAt" [title]="item().createdAt | date: 'medium'">
+          {{ age() }}
+        </time>
+      </mat-card-header>
+      @if (item().message) {
+        <mat-card-content>
+          <p class="message">{{ item().message }}</p>
+        </mat-card-content>
+      }
+      <mat-card-actions align="end">
+        @if (item().read) {
+          <span class="state"><mat-icon aria-hidden="true">drafts</mat-icon>Read</span>
+        } @else {
+          <span class="state"><mat-icon aria-hidden="true">mark_email_unread</mat-icon>Unread</span>
+          <button
+            mat-button
+            type="button"
+            [attr.aria-label]="'Mark read: ' + item().title"
+            (click)="markRead.emit(item().id)"
+          >
+            Mark read
+          </button>
+        }
+      </mat-card-actions>
+    </mat-card>
+  `,
+  styles: `
+    :host {
+      display: block;
+    }
+    mat-card-header {
+      display: flex;
+      align-items: center;
+      gap: 12px;
+      padding-bottom: 8px;
+    }
+    .title {
+      flex: 1;
+      font: var(--mat-sys-title-medium);
+      overflow-wrap: anywhere;
+    }
+    :host(.unread) .title {
+      font-weight: 700;
+    }
+    :host(.unread) mat-card {
+      --mat-card-outlined-outline-color: var(--mat-sys-primary);
+    }
+    time,
+    .state {
+      color: var(--mat-sys-on-surface-variant);
+      font: var(--mat-sys-body-small);
+    }
+    .state {
+      display: inline-flex;
+      align-items: center;
+      gap: 4px;
+      margin-right: auto;
+    }
+    .message {
+      margin: 0;
+      white-space: pre-line;
+      overflow-wrap: anywhere;
+    }
+  `,
+})
+export class NotificationCard {
+  readonly item = input.required<NotificationItem>();
+  /** The current time (epoch ms); a ticking clock keeps the relative time live. */
+  readonly now = input.required<number>();
+  /** Emits the item's id. */
+  readonly markRead = output<string>();
+
+  protected readonly label = computed(() => `${this.item().level}: ${this.item().title}`);
+  protected readonly age = computed(() => relativeTime(this.item().createdAt, this.now()));
+}

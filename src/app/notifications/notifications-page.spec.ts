@@ -1,0 +1,114 @@
+import type { HarnessLoader } from '@angular/cdk/testing';
+import { TestbedHarnessEnvironment } from '@angular/cdk/testing/testbed';
+import { HttpTestingController } from '@angular/common/http/testing';
+import { type ComponentFixture, TestBed } from '@angular/core/testing';
+import { MatButtonHarness } from '@angular/material/button/testing';
+import { MatInputHarness } from '@angular/material/input/testing';
+import { type TestConnection, SseTestingController } from 'ngx-sse/testing';
+
+import type { Notification } from '../core/api';
+import { NotificationStore } from '../core/notification-store';
+import { NotificationsPage } from './notifications-page';
+import { NotificationListHarness } from './testing/notification-list-harness';
+import { openLiveStream, provideLiveTesting, settle } from './testing/live-testing';
+
+function notification(id: string, overrides: Partial<Notification> = {}): Notification {
+  return {
+    id,
+    level: 'INFO',
+    title: `Title ${id}`,
+    message: '',
+    createdAt: new Date().toISOString(),
+    ...overrides,
+  };
+}
+
+describe('NotificationsPage', () => {
+  let fixture: ComponentFixture<NotificationsPage>;
+  let loader: HarnessLoader;
+  let list: NotificationListHarness;
+  let http: HttpTestingController;
+  let sse: TestConnection;
+  let lastId = 0;
+
+  /** Sends a notification over the stream, as the server does. */
+  async function push(item: Notification): Promise<void> {
+    sse.emit('notification', item, String(++lastId));
+    await fixture.whenStable();
+  }
+
+  beforeEach(async () => {
+    TestBed.configureTestingModule({ providers: provideLiveTesting() });
+    http = TestBed.inject(HttpTestingController);
+    fixture = TestBed.createComponent(NotificationsPage);
+    loader = TestbedHarnessEnvironment.loader(fixture);
+    list = await loader.getHarness(NotificationListHarness);
+    sse = await openLiveStream(fixture);
+  });
+
+  afterEach(() => {
+    http.verify();
+    TestBed.inject(SseTestingController).verify();
+  });
+
+  it('lists streamed notifications newest first, with level and relative time', async () => {
+    await push(notification('n1', { level: 'INFO', title: 'Deployed' }));
+    await push(notification('n2', { level: 'WARNING', title: 'CPU hot' }));
+    await push(notification('n3', { level: 'ERROR', title: 'Disk full' }));
+
+    expect(await list.getItems()).toEqual([
+      { title: 'Disk full', level: 'ERROR', read: false },
+      { title: 'CPU hot', level: 'WARNING', read: false },
+      { title: 'Deployed', level: 'INFO', read: false },
+    ]);
+    const [newest] = await list.getCards();
+    expect(await newest.getLabel()).toBe('ERROR: Disk full');
+    expect(await newest.getTime()).toBe('just now');
+  });
+
+  it('marks one item read, then all', async () => {
+    await push(notification('n1', { title: 'First' }));
+    await push(notification('n2', { title: 'Second' }));
+    const store = TestBed.inject(NotificationStore);
+
+    await list.markRead('First');
+    expect(await list.getItems()).toEqual([
+      { title: 'Second', level: 'INFO', read: false },
+      { title: 'First', level: 'INFO', read: true },
+    ]);
+    expect(store.unread()).toBe(1);
+
+    await list.markAllRead();
+    expect((await list.getItems()).map(({ read }) => read)).toEqual([true, true]);
+    expect(store.unread()).toBe(0);
+    expect(await list.isMarkAllReadDisabled()).toBeTrue();
+  });
+
+  it('shows a composed notification from the REST reply, and once only when SSE repeats it', async () => {
+    const title = await loader.getHarness(
+      MatInputHarness.with({ selector: '[formControlName="title"]' }),
+    );
+    await title.setValue('Backup done');
+    await (await loader.getHarness(MatButtonHarness.with({ text: 'Send' }))).click();
+    const created = notification('n9', { title: 'Backup done' });
+    const request = http.expectOne('/api/notifications');
+    expect(request.request.body).toEqual({ level: 'INFO', title: 'Backup done', message: '' });
+    request.flush(created);
+    await settle(fixture);
+
+    expect(await list.getItems()).toEqual([{ title: 'Backup done', level: 'INFO', read: false }]);
+
+    await push(created);
+    await push(notification('n10', { title: 'Later' }));
+    expect((await list.getItems()).map((item) => item.title)).toEqual(['Later', 'Backup done']);
+  });
+
+  it('renders a title carrying markup as text, creating no element', async () => {
+    const markup = '<img src=x onerror=alert(1)>';
+    await push(notification('n1', { level: 'ERROR', title: markup, message: markup }));
+
+    expect(await list.getItems()).toEqual([{ title: markup, level: 'ERROR', read: false }]);
+    expect(fixture.nativeElement.textContent).toContain(markup);
+    expect(document.querySelector('img')).toBeNull();
+  });
+});

@@ -1,0 +1,45 @@
+import { ChangeDetectionStrategy, Component, computed, inject } from '@angular/core';
+import { MatCardModule } from '@angular/material/card';
+
+import { Clock } from '../core/clock';
+import { NotificationStore } from '../core/notification-store';
+import { ComposeNotification } from './compose-notification';
+import { NotificationList } from './notification-list';
+
+/** `/notifications`: the compose form and the live list, newest first. */
+@Component({
+  selector: 'app-notifications-page',
+  imports: [MatCardModule, ComposeNotification, NotificationList],
+  changeDetection: ChangeDetectionStrategy.OnPush,
+  template: `
+    <h2>Notifications</h2>
+    <mat-card appearance="outlined">
+      <mat-card-header><mat-card-title>New notification</mat-card-title></mat-card-header>
+      <mat-card-content><app-compose-notification /></mat-card-content>
+    </mat-card>
+    <app-notification-list
+      [items]="store.items()"
+      [now]="now()"
+      (markRead)="store.markRead($event)"
+      (markAllRead)="store.markAllRead()"
+    />
+  `,
+  styles: `
+    :host {
+      display: flex;
+      flex-direction: column;
+      gap: 16px;
+      max-width: 960px;
+    }
+    h2 {
+      font: var(--mat-sys-headline-small);
+      margin: 0;
+    }
+  `,
+})
+export class NotificationsPage {
+  protected readonly store = inject(NotificationStore);
+  private readonly clock = inject(Clock);
+  // Relative times change once a second at most; whole seconds spare the list three of four ticks.
+  protected readonly now = computed(() => Math.floor(this.clock.now() / 1000) * 1000);
+}

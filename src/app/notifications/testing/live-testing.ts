@@ -1,0 +1,34 @@
+import { provideHttpClient } from '@angular/common/http';
+import { provideHttpClientTesting } from '@angular/common/http/testing';
+import type { EnvironmentProviders, Provider } from '@angular/core';
+import { type ComponentFixture, TestBed } from '@angular/core/testing';
+import { provideRouter } from '@angular/router';
+import { SseTestingController, type TestConnection, provideSseTesting } from 'ngx-sse/testing';
+
+import { Session } from '../../core/session';
+
+/**
+ * Providers for testing a feature against the real stores: the SSE and HTTP fakes, and a router
+ * because LiveStream injects one. Shared by the notifications and jobs specs.
+ */
+export function provideLiveTesting(): (Provider | EnvironmentProviders)[] {
+  return [provideSseTesting(), provideHttpClient(), provideHttpClientTesting(), provideRouter([])];
+}
+
+/** Signs in as alice, lets LiveStream open `/api/events` and accepts the connection. */
+export async function openLiveStream(fixture: ComponentFixture<unknown>): Promise<TestConnection> {
+  TestBed.inject(Session).user.set('alice');
+  await fixture.whenStable();
+  const connection = TestBed.inject(SseTestingController).expectConnection('/api/events');
+  connection.open();
+  return connection;
+}
+
+/**
+ * Waits until work started by an HTTP reply has rendered. Test HTTP requests do not hold the app
+ * unstable, and the reply resolves through a few promise hops, so whenStable() alone can be early.
+ */
+export async function settle(fixture: ComponentFixture<unknown>): Promise<void> {
+  await new Promise((resolve) => setTimeout(resolve));
+  await fixture.whenStable();
+}

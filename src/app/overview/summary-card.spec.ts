@@ -1,0 +1,27 @@
+import { TestbedHarnessEnvironment } from '@angular/cdk/testing/testbed';
+import { TestBed } from '@angular/core/testing';
+
+import { SummaryCard } from './summary-card';
+import { SummaryCardHarness } from './testing/summary-card-harness';
+
+describe('SummaryCard', () => {
+  async function render(inputs: Record<string, unknown>): Promise<SummaryCardHarness> {
+    const fixture = TestBed.createComponent(SummaryCard);
+    Object.entries(inputs).forEach(([name, value]) => fixture.componentRef.setInput(name, value));
+    return TestbedHarnessEnvironment.harnessForFixture(fixture, SummaryCardHarness);
+  }
+
+  it('shows the value with an accessible `Label: value` name', async () => {
+    const card = await render({ label: 'Running jobs', value: 1234 });
+    expect(await card.getLabel()).toBe('Running jobs');
+    expect(await card.getValue()).toBe('1,234');
+    expect(await card.getAccessibleName()).toBe('Running jobs: 1,234');
+    expect(await card.isAnnounced()).toBeTrue();
+  });
+
+  it('can keep a fast-changing value out of the announcements', async () => {
+    const card = await render({ label: 'Events per second', value: 12, announce: false });
+    expect(await card.getAccessibleName()).toBe('Events per second: 12');
+    expect(await card.isAnnounced()).toBeFalse();
+  });
+});

@@ -1,0 +1,55 @@
+import { ChangeDetectionStrategy, Component, computed, input } from '@angular/core';
+import { MatCardModule } from '@angular/material/card';
+import { MatIconModule } from '@angular/material/icon';
+
+const numberFormat = new Intl.NumberFormat('en');
+
+/** One headline number in a card, named for assistive technology as `Label: value`. */
+@Component({
+  selector: 'app-summary-card',
+  imports: [MatCardModule, MatIconModule],
+  changeDetection: ChangeDetectionStrategy.OnPush,
+  template: `
+    <mat-card appearance="outlined">
+      <mat-card-header>
+        <mat-icon matCardAvatar aria-hidden="true">{{ icon() }}</mat-icon>
+        <mat-card-title>{{ label() }}</mat-card-title>
+      </mat-card-header>
+      <mat-card-content>
+        <p
+          class="value"
+          role="status"
+          [attr.aria-live]="announce() ? 'polite' : 'off'"
+          [attr.aria-label]="label() + ': ' + text()"
+        >
+          {{ text() }}
+        </p>
+      </mat-card-content>
+    </mat-card>
+  `,
+  styles: `
+    mat-card {
+      height: 100%;
+    }
+    mat-icon[matCardAvatar] {
+      display: grid;
+      place-items: center;
+      background: var(--mat-sys-secondary-container);
+      color: var(--mat-sys-on-secondary-container);
+    }
+    .value {
+      margin: 8px 0 0;
+      font: var(--mat-sys-display-small);
+    }
+  `,
+})
+export class SummaryCard {
+  readonly label = input.required<string>();
+  readonly value = input.required<number>();
+  /** A Material Symbols name. */
+  readonly icon = input('info');
+  /** Whether screen readers announce changes; off for values that change every second. */
+  readonly announce = input(true);
+
+  protected readonly text = computed(() => numberFormat.format(this.value()));
+}

@@ -1,0 +1,61 @@
+import { Component, signal } from '@angular/core';
+import { TestBed } from '@angular/core/testing';
+import { TestbedHarnessEnvironment } from '@angular/cdk/testing/testbed';
+import type { SseState } from 'ngx-sse';
+
+import { ConnectionStatus } from './connection-status';
+import { ConnectionStatusHarness } from './testing/connection-status-harness';
+
+@Component({
+  imports: [ConnectionStatus],
+  template: `<app-connection-status [state]="state()" [enteredAt]="enteredAt()" [now]="now()" />`,
+})
+class Host {
+  readonly state = signal<SseState>({ status: 'open' });
+  readonly enteredAt = signal<number | null>(1000);
+  readonly now = signal(1000);
+}
+
+describe('ConnectionStatus', () => {
+  async function setup() {
+    const fixture = TestBed.createComponent(Host);
+    const chip = await TestbedHarnessEnvironment.harnessForFixture(
+      fixture,
+      ConnectionStatusHarness,
+    );
+    return { host: fixture.componentInstance, chip };
+  }
+
+  it('shows an open connection', async () => {
+    const { chip } = await setup();
+    expect(await chip.getStatus()).toBe('open');
+    expect(await chip.getLabel()).toBe('Connection open');
+    expect(await chip.getText()).toContain('open');
+  });
+
+  it('counts down to the next retry, with attempt and reason in the label', async () => {
+    const { host, chip } = await setup();
+    host.state.set({ status: 'reconnecting', attempt: 2, delayMs: 4000, reason: 'http-503' });
+    host.now.set(2000);
+    expect(await chip.getStatus()).toBe('reconnecting');
+    expect(await chip.getText()).toContain('reconnecting #2 in 3s');
+    expect(await chip.getLabel()).toBe(
+      'Connection reconnecting (http-503), attempt 2, retry in 3 seconds',
+    );
+    host.now.set(4600);
+    expect(await chip.getText()).toContain('in 1s');
+  });
+
+  it('says "retrying" when the browser schedules the retry itself', async () => {
+    const { host, chip } = await setup();
+    host.state.set({ status: 'reconnecting', attempt: 1, delayMs: null, reason: 'network' });
+    expect(await chip.getLabel()).toBe('Connection reconnecting (network), attempt 1, retrying');
+  });
+
+  it('names the reason of a closed connection', async () => {
+    const { host, chip } = await setup();
+    host.state.set({ status: 'closed', reason: 'unauthorized' });
+    expect(await chip.getStatus()).toBe('closed');
+    expect(await chip.getLabel()).toBe('Connection closed (unauthorized)');
+  });
+});

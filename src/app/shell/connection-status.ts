@@ -1,0 +1,87 @@
+import { ChangeDetectionStrategy, Component, computed, input } from '@angular/core';
+import { MatChipsModule } from '@angular/material/chips';
+import { MatIconModule } from '@angular/material/icon';
+import type { SseState } from 'ngx-sse';
+
+const ICONS: Record<SseState['status'], string> = {
+  idle: 'radio_button_unchecked',
+  connecting: 'sync',
+  open: 'wifi',
+  reconnecting: 'autorenew',
+  closed: 'wifi_off',
+};
+
+/**
+ * The connection status chip: state, attempt and a live countdown to the next retry, colour- and
+ * icon-coded, with the whole story in its accessible label.
+ */
+@Component({
+  selector: 'app-connection-status',
+  imports: [MatChipsModule, MatIconModule],
+  changeDetection: ChangeDetectionStrategy.OnPush,
+  template: `
+    <span role="status" [attr.aria-label]="label()" [attr.data-status]="state().status">
+      <mat-chip-set>
+        <mat-chip disableRipple [class]="'status-' + state().status">
+          <mat-icon matChipAvatar aria-hidden="true">{{ icon() }}</mat-icon>
+          <span class="text">{{ text() }}</span>
+        </mat-chip>
+      </mat-chip-set>
+    </span>
+  `,
+  styles: `
+    .status-open {
+      --mat-chip-elevated-container-color: var(--mat-sys-primary-container);
+      --mat-chip-label-text-color: var(--mat-sys-on-primary-container);
+    }
+    .status-reconnecting,
+    .status-connecting {
+      --mat-chip-elevated-container-color: var(--mat-sys-tertiary-container);
+      --mat-chip-label-text-color: var(--mat-sys-on-tertiary-container);
+    }
+    .status-closed {
+      --mat-chip-elevated-container-color: var(--mat-sys-error-container);
+      --mat-chip-label-text-color: var(--mat-sys-on-error-container);
+    }
+  `,
+})
+export class ConnectionStatus {
+  readonly state = input.required<SseState>();
+  /** When the current state was entered (epoch ms), for the retry countdown. */
+  readonly enteredAt = input<number | null>(null);
+  /** The current time (epoch ms); a ticking clock makes the countdown live. */
+  readonly now = input(0);
+
+  protected readonly icon = computed(() => ICONS[this.state().status]);
+
+  /** Seconds until the next retry, or null when the library is not waiting on a timer. */
+  readonly secondsLeft = computed(() => {
+    const state = this.state();
+    const enteredAt = this.enteredAt();
+    if (state.status !== 'reconnecting' || state.delayMs === null || enteredAt === null)
+      return null;
+    return Math.max(0, Math.ceil((state.delayMs - (this.now() - enteredAt)) / 1000));
+  });
+
+  protected readonly text = computed(() => {
+    const state = this.state();
+    if (state.status !== 'reconnecting') return state.status;
+    const seconds = this.secondsLeft();
+    return `reconnecting #${state.attempt}${seconds === null ? '' : ` in ${seconds}s`}`;
+  });
+
+  protected readonly label = computed(() => {
+    const state = this.state();
+    switch (state.status) {
+      case 'reconnecting': {
+        const seconds = this.secondsLeft();
+        const when = seconds === null ? 'retrying' : `retry in ${seconds} seconds`;
+        return `Connection reconnecting (${state.reason}), attempt ${state.attempt}, ${when}`;
+      }
+      case 'closed':
+        return `Connection closed (${state.reason})`;
+      default:
+        return `Connection ${state.status}`;
+    }
+  });
+}
