@@ -2,12 +2,13 @@
 // baseline (projects/bench-naive), both served by the mock server on one loopback port. For each,
 // the server emits 1,000 metric events/s for 10 s to the open page, and the page reports
 // change-detection passes, long tasks and event→DOM latency.
-import { chromium, type Browser } from '@playwright/test';
-import { type ChildProcess, execSync, spawn } from 'node:child_process';
+import type { Browser } from '@playwright/test';
+import { execSync } from 'node:child_process';
 import { cpSync, rmSync } from 'node:fs';
 
+import { launchChromium, serveBuiltApp } from './lib/served-app';
+
 const PORT = 3300;
-const BASE = `http://127.0.0.1:${PORT}`;
 const RATE = 1000;
 const SECONDS = 10;
 
@@ -55,8 +56,13 @@ function instrument(): void {
   );
 }
 
-async function measure(browser: Browser, path: string, user: string): Promise<Figures> {
-  const context = await browser.newContext({ baseURL: BASE });
+async function measure(
+  browser: Browser,
+  base: string,
+  path: string,
+  user: string,
+): Promise<Figures> {
+  const context = await browser.newContext({ baseURL: base });
   await context.request.post('/api/session', { data: { username: user } });
   const page = await context.newPage();
   await page.addInitScript(instrument);
@@ -98,53 +104,15 @@ async function measure(browser: Browser, path: string, user: string): Promise<Fi
   };
 }
 
-async function waitForServer(server: ChildProcess): Promise<void> {
-  for (let i = 0; i < 100; i++) {
-    if (server.exitCode !== null) throw new Error('bench:ui: the mock server exited');
-    try {
-      if ((await fetch(`${BASE}/api/health`)).ok) return;
-    } catch {
-      // not listening yet
-    }
-    await new Promise((resolve) => setTimeout(resolve, 100));
-  }
-  throw new Error('bench:ui: the mock server did not start');
-}
-
 execSync('npx ng build dashboard && npx ng build bench-naive', { stdio: 'inherit' });
 rmSync('dist/dashboard/browser/naive', { recursive: true, force: true });
 cpSync('dist/bench-naive/browser', 'dist/dashboard/browser/naive', { recursive: true });
 
-const server = spawn(
-  process.execPath,
-  [
-    '--import',
-    'tsx',
-    'mock-server/src/main.ts',
-    '--port',
-    String(PORT),
-    '--faults',
-    '--quiet',
-    '--metrics-ms',
-    '0',
-    '--static',
-    'dist/dashboard/browser',
-  ],
-  { stdio: ['ignore', 'inherit', 'inherit'] },
-);
+const app = await serveBuiltApp(PORT, ['--metrics-ms', '0']);
 try {
-  await waitForServer(server);
-  const browser = await chromium.launch({
-    executablePath: process.env['CHROME_BIN'] ?? '/usr/bin/chromium',
-    args: [
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-dev-shm-usage',
-      '--disable-background-networking',
-    ],
-  });
-  const library = await measure(browser, '/', 'bench-library');
-  const naive = await measure(browser, '/naive/', 'bench-naive');
+  const browser = await launchChromium();
+  const library = await measure(browser, app.base, '/', 'bench-library');
+  const naive = await measure(browser, app.base, '/naive/', 'bench-naive');
   await browser.close();
 
   const row = (name: string, f: Figures) =>
@@ -162,5 +130,5 @@ try {
     `ratios naive/ngx-sse: CD/s ${(naive.cdPerSecond / library.cdPerSecond).toFixed(1)}x, p99 ${(naive.p99 / library.p99).toFixed(1)}x`,
   );
 } finally {
-  server.kill('SIGTERM');
+  app.stop();
 }

@@ -54,11 +54,17 @@ export interface ApiError {
   detail?: unknown;
 }
 
-/** A readable message for a failed HTTP call, preferring the server's `{ error, detail }`. */
+/**
+ * A readable message for a failed HTTP call, preferring the server's `{ error, detail }`; a
+ * validation error's detail is `{ field, message }`, so the user learns which field is wrong.
+ */
 export function errorMessage(error: unknown): string {
   const body = (error as { error?: Partial<ApiError> } | null)?.error;
   if (body && typeof body.error === 'string') {
-    return typeof body.detail === 'string' ? `${body.error}: ${body.detail}` : body.error;
+    const { detail } = body;
+    const message =
+      typeof detail === 'string' ? detail : (detail as { message?: unknown })?.message;
+    return typeof message === 'string' ? `${body.error}: ${message}` : body.error;
   }
   return error instanceof Error ? error.message : 'Request failed';
 }

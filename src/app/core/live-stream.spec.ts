@@ -1,11 +1,11 @@
-import { provideHttpClient } from '@angular/common/http';
-import { HttpTestingController, provideHttpClientTesting } from '@angular/common/http/testing';
+import { HttpTestingController } from '@angular/common/http/testing';
 import { TestBed } from '@angular/core/testing';
-import { Router, provideRouter } from '@angular/router';
-import { SseTestingController, provideSseTesting } from 'ngx-sse/testing';
+import { Router } from '@angular/router';
+import { SseTestingController } from 'ngx-sse/testing';
 
 import { LiveStream } from './live-stream';
 import { Session } from './session';
+import { provideLiveTesting } from '../testing/live-testing';
 
 describe('LiveStream', () => {
   let session: Session;
@@ -14,28 +14,24 @@ describe('LiveStream', () => {
 
   beforeEach(() => {
     TestBed.configureTestingModule({
-      providers: [
-        provideSseTesting(),
-        provideHttpClient(),
-        provideHttpClientTesting(),
-        provideRouter([]),
-      ],
+      providers: [...provideLiveTesting()],
     });
     session = TestBed.inject(Session);
     live = TestBed.inject(LiveStream);
     sse = TestBed.inject(SseTestingController);
   });
 
-  const settle = () => TestBed.tick();
+  // Runs the effects that open and close the stream.
+  const flushEffects = () => TestBed.tick();
 
   it('opens /api/events after login, over the fetch transport with the heartbeat timeout', () => {
     const received: string[] = [];
     live.on('notification').subscribe(({ data }) => received.push(data.title));
-    settle();
+    flushEffects();
     sse.expectNone('/api/events');
 
     session.user.set('alice');
-    settle();
+    flushEffects();
     const connection = sse.expectConnection('/api/events');
     connection.open();
     connection.emit('notification', {
@@ -52,11 +48,11 @@ describe('LiveStream', () => {
   it('closes on logout at once, keeping the handle so diagnostics show the teardown', () => {
     live.on('notification').subscribe();
     session.user.set('alice');
-    settle();
+    flushEffects();
     const connection = sse.expectConnection('/api/events');
     connection.open();
     session.user.set(null);
-    settle();
+    flushEffects();
     expect(connection.cancelled).toBeTrue();
     expect(live.state()).toEqual({ status: 'closed', reason: 'closed' });
     expect(live.diagnostics()?.log.at(-1)?.state).toEqual({ status: 'closed', reason: 'closed' });
@@ -65,7 +61,7 @@ describe('LiveStream', () => {
   it('reopens with new settings', () => {
     live.on('metric').subscribe();
     session.user.set('alice');
-    settle();
+    flushEffects();
     const first = sse.expectConnection('/api/events');
     live.configure('native', 0);
     expect(first.cancelled).toBeTrue();
@@ -77,9 +73,9 @@ describe('LiveStream', () => {
     const navigate = spyOn(TestBed.inject(Router), 'navigate').and.resolveTo(true);
     live.on('notification').subscribe();
     session.user.set('alice');
-    settle();
+    flushEffects();
     sse.expectConnection('/api/events').fail({ status: 401 });
-    settle();
+    flushEffects();
     TestBed.inject(HttpTestingController)
       .expectOne('/api/session')
       .flush({ error: 'Unauthorized' }, { status: 401, statusText: 'Unauthorized' });

@@ -1,7 +1,7 @@
 import { ChangeDetectionStrategy, Component, computed, input } from '@angular/core';
 import type { SseDiagnostics, SseState } from 'ngx-sse';
 
-import { formatCount, formatDuration } from './format';
+import { formatCount, formatDuration } from '../shared/format';
 
 /** One counter; `key` becomes `data-counter` for tests and e2e. */
 interface Counter {

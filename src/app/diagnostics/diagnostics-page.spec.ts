@@ -1,28 +1,21 @@
 import type { HarnessLoader } from '@angular/cdk/testing';
 import { TestbedHarnessEnvironment } from '@angular/cdk/testing/testbed';
-import { provideHttpClient } from '@angular/common/http';
-import { HttpTestingController, provideHttpClientTesting } from '@angular/common/http/testing';
+import { HttpTestingController } from '@angular/common/http/testing';
 import { signal } from '@angular/core';
 import { type ComponentFixture, TestBed } from '@angular/core/testing';
 import { MatButtonHarness } from '@angular/material/button/testing';
 import { MatButtonToggleHarness } from '@angular/material/button-toggle/testing';
-import { provideRouter } from '@angular/router';
 import { SSE_SCHEDULER } from 'ngx-sse';
-import {
-  FakeSseScheduler,
-  SseTestingController,
-  type TestConnection,
-  provideSseTesting,
-} from 'ngx-sse/testing';
+import { FakeSseScheduler, SseTestingController, type TestConnection } from 'ngx-sse/testing';
 
 import { Clock } from '../core/clock';
 import { EventLog, LOG_LIMIT } from '../core/event-log';
 import { LiveStream } from '../core/live-stream';
 import { Session } from '../core/session';
-import { settle } from './testing/settle';
 import { DiagnosticsPage } from './diagnostics-page';
 import { DiagnosticCountersHarness } from './testing/diagnostic-counters-harness';
 import { TransitionTimelineHarness } from './testing/transition-timeline-harness';
+import { provideLiveTesting, settle } from '../testing/live-testing';
 
 describe('DiagnosticsPage', () => {
   let fixture: ComponentFixture<DiagnosticsPage>;
@@ -38,11 +31,8 @@ describe('DiagnosticsPage', () => {
     now.set(0);
     TestBed.configureTestingModule({
       providers: [
-        provideSseTesting(),
+        ...provideLiveTesting(),
         { provide: SSE_SCHEDULER, useValue: scheduler },
-        provideHttpClient(),
-        provideHttpClientTesting(),
-        provideRouter([]),
         { provide: Clock, useValue: { now } },
       ],
     });

@@ -2,7 +2,7 @@ import { ScrollingModule } from '@angular/cdk/scrolling';
 import { ChangeDetectionStrategy, Component, computed, input } from '@angular/core';
 
 import { LOG_LIMIT, type LogEntry } from '../core/event-log';
-import { formatCount, formatTime } from './format';
+import { formatCount, formatTime } from '../shared/format';
 
 /** Row height in px; fixed so the viewport can place thousands of rows without measuring them. */
 const ROW_PX = 28;

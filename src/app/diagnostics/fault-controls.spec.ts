@@ -6,7 +6,7 @@ import { type ComponentFixture, TestBed } from '@angular/core/testing';
 import { MatButtonHarness } from '@angular/material/button/testing';
 
 import { FAULT_ACTIONS, FaultControls } from './fault-controls';
-import { settle } from './testing/settle';
+import { settle } from '../testing/live-testing';
 
 describe('FaultControls', () => {
   let fixture: ComponentFixture<FaultControls>;

@@ -2,7 +2,7 @@ import { TestbedHarnessEnvironment } from '@angular/cdk/testing/testbed';
 import { TestBed } from '@angular/core/testing';
 import type { SseTransition } from 'ngx-sse';
 
-import { formatTime } from './format';
+import { formatTime } from '../shared/format';
 import { TransitionTimeline } from './transition-timeline';
 import { TransitionTimelineHarness } from './testing/transition-timeline-harness';
 

@@ -1,7 +1,7 @@
 import { ChangeDetectionStrategy, Component, computed, input } from '@angular/core';
 import type { SseTransition } from 'ngx-sse';
 
-import { formatTime } from './format';
+import { formatTime } from '../shared/format';
 
 /** One transition, flattened for display and for the `data-*` attributes tests read. */
 interface TimelineRow {

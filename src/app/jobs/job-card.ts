@@ -6,7 +6,7 @@ import { MatIconModule } from '@angular/material/icon';
 import { MatProgressBarModule } from '@angular/material/progress-bar';
 
 import type { JobProgress } from '../core/api';
-import { formatDuration } from '../notifications/relative-time';
+import { formatApproxDuration } from '../shared/format';
 import { JOB_STATE_META, isActive } from './job-state';
 
 /** One job: name, progress, ETA, state chip and Cancel. */
@@ -107,6 +107,6 @@ export class JobCard {
   protected readonly meta = computed(() => JOB_STATE_META[this.job().state]);
   protected readonly active = computed(() => isActive(this.job().state));
   protected readonly eta = computed(() =>
-    this.active() ? `ETA ${formatDuration(this.job().etaMs, Math.ceil)}` : null,
+    this.active() ? `ETA ${formatApproxDuration(this.job().etaMs, Math.ceil)}` : null,
   );
 }

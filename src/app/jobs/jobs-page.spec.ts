@@ -7,7 +7,7 @@ import { MatInputHarness } from '@angular/material/input/testing';
 import { type TestConnection, SseTestingController } from 'ngx-sse/testing';
 
 import type { JobProgress } from '../core/api';
-import { openLiveStream, provideLiveTesting, settle } from '../notifications/testing/live-testing';
+import { openLiveStream, provideLiveTesting, settle } from '../testing/live-testing';
 import { JobsPage } from './jobs-page';
 import { JobCardHarness } from './testing/job-card-harness';
 

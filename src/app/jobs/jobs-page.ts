@@ -11,6 +11,7 @@ import { StartJobForm } from './start-job-form';
   selector: 'app-jobs-page',
   imports: [MatCardModule, JobCard, StartJobForm],
   changeDetection: ChangeDetectionStrategy.OnPush,
+  host: { class: 'app-page' },
   template: `
     <h2>Jobs</h2>
     <mat-card appearance="outlined">
@@ -18,7 +19,7 @@ import { StartJobForm } from './start-job-form';
       <mat-card-content><app-start-job-form /></mat-card-content>
     </mat-card>
     @if (cancelError(); as message) {
-      <p class="error" role="alert">{{ message }}</p>
+      <p class="app-error" role="alert">{{ message }}</p>
     }
     <section class="jobs" aria-label="Jobs">
       @for (job of store.jobs(); track job.jobId) {
@@ -29,24 +30,10 @@ import { StartJobForm } from './start-job-form';
     </section>
   `,
   styles: `
-    :host {
-      display: flex;
-      flex-direction: column;
-      gap: 16px;
-      max-width: 960px;
-    }
-    h2 {
-      font: var(--mat-sys-headline-small);
-      margin: 0;
-    }
     .jobs {
       display: grid;
       grid-template-columns: repeat(auto-fill, minmax(280px, 1fr));
       gap: 12px;
-    }
-    .error {
-      margin: 0;
-      color: var(--mat-sys-error);
     }
     .empty {
       color: var(--mat-sys-on-surface-variant);

@@ -6,7 +6,7 @@ import { MatButtonHarness } from '@angular/material/button/testing';
 import { MatInputHarness } from '@angular/material/input/testing';
 
 import { JobStore } from '../core/job-store';
-import { provideLiveTesting, settle } from '../notifications/testing/live-testing';
+import { provideLiveTesting, settle } from '../testing/live-testing';
 import { StartJobForm } from './start-job-form';
 
 describe('StartJobForm', () => {

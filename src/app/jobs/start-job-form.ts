@@ -1,4 +1,4 @@
-import { ChangeDetectionStrategy, Component, inject, signal, viewChild } from '@angular/core';
+import { ChangeDetectionStrategy, Component, inject, viewChild } from '@angular/core';
 import {
   FormControl,
   FormGroup,
@@ -10,8 +10,8 @@ import { MatButtonModule } from '@angular/material/button';
 import { MatFormFieldModule } from '@angular/material/form-field';
 import { MatInputModule } from '@angular/material/input';
 
-import { errorMessage } from '../core/api';
 import { JobStore, type StartJob } from '../core/job-store';
+import { Submission } from '../shared/submission';
 
 // The server's limits (POST /api/jobs), checked here first for immediate feedback; it takes
 // whole numbers only.
@@ -24,7 +24,7 @@ const WHOLE = Validators.pattern(/^\d+$/);
   imports: [ReactiveFormsModule, MatFormFieldModule, MatInputModule, MatButtonModule],
   changeDetection: ChangeDetectionStrategy.OnPush,
   template: `
-    <form [formGroup]="form" (ngSubmit)="submit()" aria-label="Start a job">
+    <form class="app-inline-form" [formGroup]="form" (ngSubmit)="submit()" aria-label="Start a job">
       <mat-form-field appearance="outline" class="name">
         <mat-label>Name</mat-label>
         <input matInput formControlName="name" required />
@@ -51,28 +51,17 @@ const WHOLE = Validators.pattern(/^\d+$/);
         }
       </mat-form-field>
       @if (error(); as message) {
-        <p class="error" role="alert">{{ message }}</p>
+        <p class="app-error" role="alert">{{ message }}</p>
       }
       <button mat-flat-button type="submit" [disabled]="busy()">Start</button>
     </form>
   `,
   styles: `
-    form {
-      display: flex;
-      flex-wrap: wrap;
-      align-items: flex-start;
-      gap: 8px 16px;
-    }
     .name {
       flex: 1 1 240px;
     }
     button {
       margin-top: 8px;
-    }
-    .error {
-      flex-basis: 100%;
-      margin: 0;
-      color: var(--mat-sys-error);
     }
   `,
 })
@@ -95,21 +84,15 @@ export class StartJobForm {
       validators: [Validators.min(1), Validators.max(99), WHOLE],
     }),
   });
-  protected readonly busy = signal(false);
-  protected readonly error = signal<string | null>(null);
+  private readonly submission = new Submission();
+  protected readonly busy = this.submission.busy;
+  protected readonly error = this.submission.error;
 
   protected async submit(): Promise<void> {
     if (this.form.invalid) return;
-    this.busy.set(true);
-    this.error.set(null);
-    try {
-      await this.store.start(this.request());
+    if (await this.submission.run(() => this.store.start(this.request()))) {
       // resetForm() also clears the submitted flag, so the emptied name shows no error.
       this.formDirective().resetForm();
-    } catch (error) {
-      this.error.set(errorMessage(error));
-    } finally {
-      this.busy.set(false);
     }
   }
 

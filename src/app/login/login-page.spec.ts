@@ -1,30 +1,18 @@
-import { provideHttpClient } from '@angular/common/http';
-import { HttpTestingController, provideHttpClientTesting } from '@angular/common/http/testing';
+import { HttpTestingController } from '@angular/common/http/testing';
 import { TestBed } from '@angular/core/testing';
 import { TestbedHarnessEnvironment } from '@angular/cdk/testing/testbed';
 import { MatButtonHarness } from '@angular/material/button/testing';
 import { MatInputHarness } from '@angular/material/input/testing';
-import { Router, provideRouter } from '@angular/router';
-import { provideSseTesting } from 'ngx-sse/testing';
+import { Router } from '@angular/router';
 
 import { Session } from '../core/session';
 import { LoginPage } from './login-page';
-
-/** Lets the submit handler's awaits finish, then renders. */
-async function settle(fixture: { whenStable(): Promise<unknown> }): Promise<void> {
-  await new Promise((resolve) => setTimeout(resolve));
-  await fixture.whenStable();
-}
+import { provideLiveTesting, settle } from '../testing/live-testing';
 
 describe('LoginPage', () => {
   async function setup() {
     TestBed.configureTestingModule({
-      providers: [
-        provideSseTesting(),
-        provideHttpClient(),
-        provideHttpClientTesting(),
-        provideRouter([]),
-      ],
+      providers: [...provideLiveTesting()],
     });
     const navigate = spyOn(TestBed.inject(Router), 'navigate').and.resolveTo(true);
     const fixture = TestBed.createComponent(LoginPage);
@@ -77,12 +65,7 @@ describe('LoginPage', () => {
 
   it('shows why the user was sent here', async () => {
     TestBed.configureTestingModule({
-      providers: [
-        provideSseTesting(),
-        provideHttpClient(),
-        provideHttpClientTesting(),
-        provideRouter([]),
-      ],
+      providers: [...provideLiveTesting()],
     });
     TestBed.inject(Session).notice.set('Your session has expired. Please sign in again.');
     const fixture = TestBed.createComponent(LoginPage);

@@ -1,4 +1,4 @@
-import { ChangeDetectionStrategy, Component, inject, signal } from '@angular/core';
+import { ChangeDetectionStrategy, Component, inject } from '@angular/core';
 import { FormControl, FormGroup, ReactiveFormsModule, Validators } from '@angular/forms';
 import { MatButtonModule } from '@angular/material/button';
 import { MatCardModule } from '@angular/material/card';
@@ -6,8 +6,8 @@ import { MatFormFieldModule } from '@angular/material/form-field';
 import { MatInputModule } from '@angular/material/input';
 import { Router } from '@angular/router';
 
-import { errorMessage } from '../core/api';
 import { Session } from '../core/session';
+import { Submission } from '../shared/submission';
 
 /** Sign in with a username: the server sets the session cookie the stream authenticates with. */
 @Component({
@@ -36,7 +36,7 @@ import { Session } from '../core/session';
             }
           </mat-form-field>
           @if (error(); as message) {
-            <p class="error" role="alert">{{ message }}</p>
+            <p class="app-error" role="alert">{{ message }}</p>
           }
           <button mat-flat-button type="submit" [disabled]="username.invalid || busy()">
             Sign in
@@ -55,8 +55,7 @@ import { Session } from '../core/session';
       flex-direction: column;
       gap: 8px;
     }
-    .notice,
-    .error {
+    .notice {
       color: var(--mat-sys-error);
     }
   `,
@@ -73,20 +72,15 @@ export class LoginPage {
     ],
   });
   protected readonly form = new FormGroup({ username: this.username });
-  protected readonly busy = signal(false);
-  protected readonly error = signal<string | null>(null);
+  private readonly submission = new Submission();
+  protected readonly busy = this.submission.busy;
+  protected readonly error = this.submission.error;
 
   protected async submit(): Promise<void> {
     if (this.username.invalid) return;
-    this.busy.set(true);
-    this.error.set(null);
-    try {
+    await this.submission.run(async () => {
       await this.session.login(this.username.value);
       await this.router.navigate(['/']);
-    } catch (error) {
-      this.error.set(errorMessage(error));
-    } finally {
-      this.busy.set(false);
-    }
+    });
   }
 }

@@ -8,7 +8,7 @@ import { MatSelectHarness } from '@angular/material/select/testing';
 
 import { NotificationStore } from '../core/notification-store';
 import { ComposeNotification } from './compose-notification';
-import { provideLiveTesting, settle } from './testing/live-testing';
+import { provideLiveTesting, settle } from '../testing/live-testing';
 
 describe('ComposeNotification', () => {
   let fixture: ComponentFixture<ComposeNotification>;

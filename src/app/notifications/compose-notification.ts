@@ -1,4 +1,4 @@
-import { ChangeDetectionStrategy, Component, inject, signal, viewChild } from '@angular/core';
+import { ChangeDetectionStrategy, Component, inject, viewChild } from '@angular/core';
 import {
   FormControl,
   FormGroup,
@@ -11,10 +11,11 @@ import { MatFormFieldModule } from '@angular/material/form-field';
 import { MatInputModule } from '@angular/material/input';
 import { MatSelectModule } from '@angular/material/select';
 
-import { type Level, errorMessage } from '../core/api';
+import type { Level } from '../core/api';
 import { NotificationStore } from '../core/notification-store';
 import { LEVELS } from './level';
 import { LevelIcon } from './level-icon';
+import { Submission } from '../shared/submission';
 
 // The server's limits (POST /api/notifications), checked here first for immediate feedback.
 const TITLE_MAX = 200;
@@ -33,7 +34,12 @@ const MESSAGE_MAX = 2000;
   ],
   changeDetection: ChangeDetectionStrategy.OnPush,
   template: `
-    <form [formGroup]="form" (ngSubmit)="submit()" aria-label="New notification">
+    <form
+      class="app-inline-form"
+      [formGroup]="form"
+      (ngSubmit)="submit()"
+      aria-label="New notification"
+    >
       <mat-form-field appearance="outline" class="level">
         <mat-label>Level</mat-label>
         <mat-select formControlName="level">
@@ -66,18 +72,12 @@ const MESSAGE_MAX = 2000;
         }
       </mat-form-field>
       @if (error(); as message) {
-        <p class="error" role="alert">{{ message }}</p>
+        <p class="app-error" role="alert">{{ message }}</p>
       }
       <button mat-flat-button type="submit" [disabled]="busy()">Send</button>
     </form>
   `,
   styles: `
-    form {
-      display: flex;
-      flex-wrap: wrap;
-      align-items: flex-start;
-      gap: 8px 16px;
-    }
     .level {
       width: 180px;
     }
@@ -86,11 +86,6 @@ const MESSAGE_MAX = 2000;
     }
     .message {
       flex: 1 1 100%;
-    }
-    .error {
-      flex-basis: 100%;
-      margin: 0;
-      color: var(--mat-sys-error);
     }
   `,
 })
@@ -112,21 +107,15 @@ export class ComposeNotification {
       validators: [Validators.maxLength(MESSAGE_MAX)],
     }),
   });
-  protected readonly busy = signal(false);
-  protected readonly error = signal<string | null>(null);
+  private readonly submission = new Submission();
+  protected readonly busy = this.submission.busy;
+  protected readonly error = this.submission.error;
 
   protected async submit(): Promise<void> {
     if (this.form.invalid) return;
-    this.busy.set(true);
-    this.error.set(null);
-    try {
-      await this.store.post(this.form.getRawValue());
+    if (await this.submission.run(() => this.store.post(this.form.getRawValue()))) {
       // resetForm() also clears the submitted flag, so the emptied title shows no error.
       this.formDirective().resetForm();
-    } catch (error) {
-      this.error.set(errorMessage(error));
-    } finally {
-      this.busy.set(false);
     }
   }
 }

@@ -6,7 +6,7 @@ import { MatIconModule } from '@angular/material/icon';
 
 import type { NotificationItem } from '../core/notification-store';
 import { LevelIcon } from './level-icon';
-import { relativeTime } from './relative-time';
+import { relativeTime } from '../shared/format';
 
 /**
  * One notification as a list item. Every server-supplied string is interpolated, never bound as

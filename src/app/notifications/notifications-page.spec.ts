@@ -10,7 +10,7 @@ import type { Notification } from '../core/api';
 import { NotificationStore } from '../core/notification-store';
 import { NotificationsPage } from './notifications-page';
 import { NotificationListHarness } from './testing/notification-list-harness';
-import { openLiveStream, provideLiveTesting, settle } from './testing/live-testing';
+import { openLiveStream, provideLiveTesting, settle } from '../testing/live-testing';
 
 function notification(id: string, overrides: Partial<Notification> = {}): Notification {
   return {

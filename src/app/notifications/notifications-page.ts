@@ -11,6 +11,7 @@ import { NotificationList } from './notification-list';
   selector: 'app-notifications-page',
   imports: [MatCardModule, ComposeNotification, NotificationList],
   changeDetection: ChangeDetectionStrategy.OnPush,
+  host: { class: 'app-page' },
   template: `
     <h2>Notifications</h2>
     <mat-card appearance="outlined">
@@ -23,18 +24,6 @@ import { NotificationList } from './notification-list';
       (markRead)="store.markRead($event)"
       (markAllRead)="store.markAllRead()"
     />
-  `,
-  styles: `
-    :host {
-      display: flex;
-      flex-direction: column;
-      gap: 16px;
-      max-width: 960px;
-    }
-    h2 {
-      font: var(--mat-sys-headline-small);
-      margin: 0;
-    }
   `,
 })
 export class NotificationsPage {

@@ -1,10 +1,8 @@
 import { TestbedHarnessEnvironment } from '@angular/cdk/testing/testbed';
-import { provideHttpClient } from '@angular/common/http';
-import { HttpTestingController, provideHttpClientTesting } from '@angular/common/http/testing';
+import { HttpTestingController } from '@angular/common/http/testing';
 import { type Provider, signal } from '@angular/core';
 import { TestBed } from '@angular/core/testing';
-import { provideRouter } from '@angular/router';
-import { SseTestingController, provideSseTesting } from 'ngx-sse/testing';
+import { SseTestingController } from 'ngx-sse/testing';
 
 import type { JobProgress } from '../core/api';
 import { Clock } from '../core/clock';
@@ -13,6 +11,7 @@ import { Session } from '../core/session';
 import { OverviewPage } from './overview-page';
 import { MetricChartHarness } from './testing/metric-chart-harness';
 import { SummaryCardHarness } from './testing/summary-card-harness';
+import { provideLiveTesting } from '../testing/live-testing';
 
 const NOW = 1_700_000_000_000;
 
@@ -26,10 +25,7 @@ describe('OverviewPage', () => {
   function setUp(...providers: Provider[]): void {
     TestBed.configureTestingModule({
       providers: [
-        provideSseTesting(),
-        provideHttpClient(),
-        provideHttpClientTesting(),
-        provideRouter([]),
+        ...provideLiveTesting(),
         // A still clock keeps the chart's window where the test's points are.
         { provide: Clock, useValue: { now: signal(NOW) } },
         ...providers,

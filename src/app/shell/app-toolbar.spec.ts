@@ -1,27 +1,22 @@
-import { provideHttpClient } from '@angular/common/http';
-import { HttpTestingController, provideHttpClientTesting } from '@angular/common/http/testing';
+import { HttpTestingController } from '@angular/common/http/testing';
 import { TestBed } from '@angular/core/testing';
 import { TestbedHarnessEnvironment } from '@angular/cdk/testing/testbed';
 import { MatButtonHarness } from '@angular/material/button/testing';
 import { MatMenuHarness } from '@angular/material/menu/testing';
-import { Router, provideRouter } from '@angular/router';
-import { SseTestingController, provideSseTesting } from 'ngx-sse/testing';
+import { Router } from '@angular/router';
+import { SseTestingController } from 'ngx-sse/testing';
 
 import { Session } from '../core/session';
 import { AppToolbar } from './app-toolbar';
 import { ConnectionStatusHarness } from './testing/connection-status-harness';
+import { provideLiveTesting } from '../testing/live-testing';
 
 describe('AppToolbar', () => {
   let http: HttpTestingController;
 
   beforeEach(() => {
     TestBed.configureTestingModule({
-      providers: [
-        provideSseTesting(),
-        provideHttpClient(),
-        provideHttpClientTesting(),
-        provideRouter([]),
-      ],
+      providers: [...provideLiveTesting()],
     });
     http = TestBed.inject(HttpTestingController);
   });

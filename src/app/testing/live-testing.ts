@@ -5,11 +5,11 @@ import { type ComponentFixture, TestBed } from '@angular/core/testing';
 import { provideRouter } from '@angular/router';
 import { SseTestingController, type TestConnection, provideSseTesting } from 'ngx-sse/testing';
 
-import { Session } from '../../core/session';
+import { Session } from '../core/session';
 
 /**
  * Providers for testing a feature against the real stores: the SSE and HTTP fakes, and a router
- * because LiveStream injects one. Shared by the notifications and jobs specs.
+ * because LiveStream injects one. Shared by every feature's specs.
  */
 export function provideLiveTesting(): (Provider | EnvironmentProviders)[] {
   return [provideSseTesting(), provideHttpClient(), provideHttpClientTesting(), provideRouter([])];

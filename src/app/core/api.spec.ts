@@ -1,0 +1,29 @@
+import { HttpErrorResponse } from '@angular/common/http';
+
+import { errorMessage } from './api';
+
+describe('errorMessage', () => {
+  const failed = (error: unknown) => new HttpErrorResponse({ error, status: 400 });
+
+  it("uses the server's error and a string detail", () => {
+    expect(errorMessage(failed({ error: 'Bad Request', detail: 'username is taken' }))).toBe(
+      'Bad Request: username is taken',
+    );
+  });
+
+  it("names the field of a validation error's detail", () => {
+    const body = {
+      error: 'bad-request',
+      detail: { field: 'title', message: "body must have required property 'title'" },
+    };
+    expect(errorMessage(failed(body))).toBe(
+      "bad-request: body must have required property 'title'",
+    );
+  });
+
+  it('falls back to the error alone, or to the exception message', () => {
+    expect(errorMessage(failed({ error: 'not-found', detail: { id: 3 } }))).toBe('not-found');
+    expect(errorMessage(new Error('offline'))).toBe('offline');
+    expect(errorMessage('?')).toBe('Request failed');
+  });
+});

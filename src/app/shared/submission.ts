@@ -1,0 +1,27 @@
+import { signal } from '@angular/core';
+
+import { errorMessage } from '../core/api';
+
+/**
+ * One form's request in flight: `busy` while it runs, `error` with a readable message when it
+ * failed, so every form reports failures the same visible way.
+ */
+export class Submission {
+  readonly busy = signal(false);
+  readonly error = signal<string | null>(null);
+
+  /** Runs `action`; resolves whether it succeeded. */
+  async run(action: () => Promise<unknown>): Promise<boolean> {
+    this.busy.set(true);
+    this.error.set(null);
+    try {
+      await action();
+      return true;
+    } catch (error) {
+      this.error.set(errorMessage(error));
+      return false;
+    } finally {
+      this.busy.set(false);
+    }
+  }
+}
