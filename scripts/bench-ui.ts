@@ -20,42 +20,6 @@ interface Figures {
   rendered: number;
 }
 
-/** Runs in the page before the app: counters the app's bench hooks and observers fill. */
-function instrument(): void {
-  const bench = {
-    renders: 0,
-    pending: [] as number[],
-    latencies: [] as number[],
-    longTasks: 0,
-    onMetric(at: number) {
-      bench.pending.push(at);
-    },
-  };
-  (window as unknown as { __sseBench: typeof bench }).__sseBench = bench;
-  new PerformanceObserver((list) => {
-    bench.longTasks += list.getEntries().filter((entry) => entry.duration > 50).length;
-  }).observe({ type: 'longtask' });
-  // An event reaches the DOM when the first render showing it (or a later event) commits.
-  const record = () => {
-    const latest = Number(
-      document.querySelector('[data-latest-at]')?.getAttribute('data-latest-at'),
-    );
-    const now = Date.now();
-    let shown = 0;
-    while (shown < bench.pending.length && bench.pending[shown] <= latest) {
-      bench.latencies.push(now - bench.pending[shown++]);
-    }
-    bench.pending.splice(0, shown);
-  };
-  document.addEventListener('DOMContentLoaded', () =>
-    new MutationObserver(record).observe(document.body, {
-      subtree: true,
-      attributes: true,
-      attributeFilter: ['data-latest-at'],
-    }),
-  );
-}
-
 async function measure(
   browser: Browser,
   base: string,
@@ -65,7 +29,7 @@ async function measure(
   const context = await browser.newContext({ baseURL: base });
   await context.request.post('/api/session', { data: { username: user } });
   const page = await context.newPage();
-  await page.addInitScript(instrument);
+  await page.addInitScript({ path: 'scripts/bench-ui-instrument.js' });
   await page.goto(path);
   await page.waitForSelector('[data-latest-at]', { state: 'attached' });
   await page.waitForTimeout(2000);

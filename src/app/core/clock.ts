@@ -7,6 +7,8 @@ export class Clock {
   readonly now = this.time.asReadonly();
 
   constructor() {
-    setInterval(() => this.time.set(Date.now()), 250);
+    // Ticking inside a frame lets the render it causes share that frame's change detection
+    // with any stream delivery, instead of adding a pass of its own.
+    setInterval(() => requestAnimationFrame(() => this.time.set(Date.now())), 250);
   }
 }

@@ -44,7 +44,8 @@ export class MetricStore {
     let counted = 0;
     setInterval(() => {
       const received = this.live.diagnostics()?.eventsReceived ?? 0;
-      this.rate.set(Math.max(0, received - counted));
+      // Set inside a frame, like the clock, so it shares that frame's change detection.
+      requestAnimationFrame(() => this.rate.set(Math.max(0, received - counted)));
       counted = received;
     }, 1000);
     this.live

@@ -141,9 +141,15 @@ export function withBatching(mode: SseBatching): SseFeature {
 }
 
 function nextFrame(flush: () => void): void {
-  requestAnimationFrame(flush);
-  // rAF pauses in hidden tabs; the timeout bounds how long events wait there.
-  setTimeout(flush, 100);
+  // rAF pauses in hidden tabs; the timeout bounds how long events wait there. Whichever fires
+  // first cancels the other, so a stray timeout never flushes a later batch early.
+  const run = () => {
+    clearTimeout(timeout);
+    cancelAnimationFrame(frame);
+    flush();
+  };
+  const timeout = setTimeout(run, 100);
+  const frame = requestAnimationFrame(run);
 }
 
 /**
