@@ -1,3 +1,4 @@
+import { DOCUMENT } from '@angular/core';
 import { TestBed } from '@angular/core/testing';
 import {
   FetchBackend,
@@ -48,8 +49,10 @@ async function until(
 const stateOf = (stream: SseStream<StubEvents>): SseState => stream.state();
 
 describe('FetchBackend (real HTTP)', () => {
-  let client: SseClient;
-  const open = (path: string, init?: SseFetchOptions) => client.stream<StubEvents>(path, { init });
+  // Injected on first use, so a describe block can still override providers (the document).
+  const client = () => TestBed.inject(SseClient);
+  const open = (path: string, init?: SseFetchOptions) =>
+    client().stream<StubEvents>(path, { init });
 
   beforeEach(() => {
     TestBed.configureTestingModule({
@@ -57,7 +60,6 @@ describe('FetchBackend (real HTTP)', () => {
         provideSse(withFetchTransport(), withReconnect({ initialDelayMs: 10, maxDelayMs: 50 })),
       ],
     });
-    client = TestBed.inject(SseClient);
   });
 
   it('sends Accept always, evaluates headers on every attempt, and Last-Event-ID on reconnects', async () => {
@@ -167,7 +169,7 @@ describe('FetchBackend (real HTTP)', () => {
   });
 
   it('counts heartbeat comments as liveness: a quiet but healthy stream never times out', async () => {
-    const stream = client.stream<StubEvents>(`/sse-stub/quiet?key=${uniqueKey()}`, {
+    const stream = client().stream<StubEvents>(`/sse-stub/quiet?key=${uniqueKey()}`, {
       heartbeatTimeoutMs: 300,
     });
     stream.on('echo').subscribe();
@@ -187,15 +189,15 @@ describe('FetchBackend (real HTTP)', () => {
   });
 
   describe('visibility', () => {
-    let hidden = false;
+    // A stand-in document through DI: the page's own visibility is left alone.
+    let page: EventTarget & { hidden: boolean; defaultView: Window };
     beforeEach(() => {
-      hidden = false;
-      Object.defineProperty(document, 'hidden', { configurable: true, get: () => hidden });
+      page = Object.assign(new EventTarget(), { hidden: false, defaultView: window });
+      TestBed.overrideProvider(DOCUMENT, { useValue: page });
     });
-    afterEach(() => delete (document as { hidden?: boolean }).hidden);
     const setHidden = (value: boolean) => {
-      hidden = value;
-      document.dispatchEvent(new Event('visibilitychange'));
+      page.hidden = value;
+      page.dispatchEvent(new Event('visibilitychange'));
     };
 
     it('stays open while hidden by default', async () => {
