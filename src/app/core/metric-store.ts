@@ -44,9 +44,10 @@ export class MetricStore {
     let counted = 0;
     setInterval(() => {
       const received = this.live.diagnostics()?.eventsReceived ?? 0;
-      // Set inside a frame, like the clock, so it shares that frame's change detection.
-      requestAnimationFrame(() => this.rate.set(Math.max(0, received - counted)));
+      const rate = Math.max(0, received - counted);
       counted = received;
+      // Set inside a frame, like the clock, so it shares that frame's change detection.
+      requestAnimationFrame(() => this.rate.set(rate));
     }, 1000);
     this.live
       .on('metric')

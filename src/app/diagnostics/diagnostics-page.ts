@@ -22,6 +22,7 @@ import { TransitionTimeline } from './transition-timeline';
     TransitionTimeline,
   ],
   changeDetection: ChangeDetectionStrategy.OnPush,
+  host: { class: 'app-page' },
   template: `
     <h2>Diagnostics</h2>
     <div class="grid">
@@ -62,10 +63,6 @@ import { TransitionTimeline } from './transition-timeline';
     </div>
   `,
   styles: `
-    h2 {
-      margin: 0 0 16px;
-      font: var(--mat-sys-headline-small);
-    }
     .grid {
       display: grid;
       grid-template-columns: repeat(auto-fit, minmax(360px, 1fr));

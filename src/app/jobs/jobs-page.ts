@@ -11,7 +11,7 @@ import { StartJobForm } from './start-job-form';
   selector: 'app-jobs-page',
   imports: [MatCardModule, JobCard, StartJobForm],
   changeDetection: ChangeDetectionStrategy.OnPush,
-  host: { class: 'app-page' },
+  host: { class: 'app-page narrow' },
   template: `
     <h2>Jobs</h2>
     <mat-card appearance="outlined">

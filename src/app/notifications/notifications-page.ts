@@ -11,7 +11,7 @@ import { NotificationList } from './notification-list';
   selector: 'app-notifications-page',
   imports: [MatCardModule, ComposeNotification, NotificationList],
   changeDetection: ChangeDetectionStrategy.OnPush,
-  host: { class: 'app-page' },
+  host: { class: 'app-page narrow' },
   template: `
     <h2>Notifications</h2>
     <mat-card appearance="outlined">

@@ -14,6 +14,7 @@ import { SummaryCard } from './summary-card';
   selector: 'app-overview-page',
   imports: [MatCardModule, LiveTicks, MetricChart, SummaryCard],
   changeDetection: ChangeDetectionStrategy.OnPush,
+  host: { class: 'app-page' },
   template: `
     <h2>Overview</h2>
     <section class="cards" aria-label="Summary">
@@ -40,10 +41,6 @@ import { SummaryCard } from './summary-card';
     </mat-card>
   `,
   styles: `
-    h2 {
-      margin: 0 0 16px;
-      font: var(--mat-sys-headline-small);
-    }
     .cards {
       display: grid;
       grid-template-columns: repeat(auto-fill, minmax(220px, 1fr));
