@@ -66,6 +66,13 @@ function createStub() {
       case 'status':
       case 'echo':
         return echo(req, res, count, body);
+      case 'mixed':
+        // First an `a` event, then two of a name the client may not subscribe to, then the end.
+        if (count > 1) return echo(req, res, count, body);
+        res.writeHead(200, STREAM_HEADERS);
+        return res.end(
+          'id: m1\nevent: a\ndata: 1\n\nid: m2\nevent: b\ndata: 2\n\nid: m3\nevent: b\ndata: 3\n\n',
+        );
       case 'type':
         res.writeHead(200, { 'Content-Type': 'text/html' });
         return res.end('<html></html>');

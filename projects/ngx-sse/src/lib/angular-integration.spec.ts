@@ -13,8 +13,11 @@ import {
   SseClient,
   provideSse,
   withBatching,
+  withHeartbeatTimeout,
+  withLinger,
   type SseBatching,
 } from 'ngx-sse';
+import { SseTestingController, provideSseTesting } from 'ngx-sse/testing';
 
 import { type TestEvents, setup } from './testing.spec-helper';
 
@@ -90,17 +93,39 @@ describe('Angular integration', () => {
     });
   });
 
-  it('connects nothing on the server platform and stays idle', () => {
-    const { client, controller } = setup([], [{ provide: PLATFORM_ID, useValue: 'server' }]);
+  it('keeps reconnect and heartbeat timers out of the Angular zone, so the app can become stable', async () => {
+    TestBed.configureTestingModule({
+      providers: [
+        provideZoneChangeDetection(),
+        provideSseTesting(),
+        provideSse(withHeartbeatTimeout(60_000), withBatching('microtask')),
+      ],
+    });
+    const zone = TestBed.inject(NgZone);
+    const subscription = zone.run(() =>
+      TestBed.inject(SseClient).stream<TestEvents>('/e').on('notification').subscribe(),
+    );
+    zone.run(() => TestBed.inject(SseTestingController).expectConnection('/e').fail());
+    await macrotask();
+    expect(zone.hasPendingMacrotasks).toBeFalse();
+    subscription.unsubscribe();
+  });
+
+  it('connects nothing on the server platform and stays idle, even through teardown', () => {
+    const { client, controller } = setup(
+      [withBatching('animation-frame')],
+      [{ provide: PLATFORM_ID, useValue: 'server' }],
+    );
     const stream = client.stream<TestEvents>('/e');
     const got: unknown[] = [];
     const subscription = stream.on('notification').subscribe((m) => got.push(m));
     controller.expectNone('/e');
     expect(stream.state()).toEqual({ status: 'idle' });
-    subscription.unsubscribe();
+    expect(() => subscription.unsubscribe()).not.toThrow();
+    expect(stream.state()).toEqual({ status: 'idle' });
   });
 
-  it('closes a stream created in an injection context when that context is destroyed', () => {
+  it('releases a stream created in an injection context when that context is destroyed', () => {
     const { client, controller } = setup();
     const scope = createEnvironmentInjector([], TestBed.inject(EnvironmentInjector));
     const stream = runInInjectionContext(scope, () => client.stream<TestEvents>('/e'));
@@ -110,7 +135,21 @@ describe('Angular integration', () => {
     scope.destroy();
     expect(completed).toBeTrue();
     expect(connection.cancelled).toBeTrue();
-    expect(stream.state()).toEqual({ status: 'closed', reason: 'closed' });
+    expect(stream.state()).toEqual({ status: 'closed', reason: 'unsubscribed' });
+  });
+
+  it('keeps the linger when the scope is destroyed, so a route change can reuse the connection', () => {
+    const { client, controller, scheduler } = setup([withLinger(1000)]);
+    const scope = createEnvironmentInjector([], TestBed.inject(EnvironmentInjector));
+    const stream = runInInjectionContext(scope, () => client.stream<TestEvents>('/e'));
+    stream.on('notification').subscribe();
+    const connection = controller.expectConnection('/e');
+    scope.destroy();
+    const next = client.stream<TestEvents>('/e').on('notification').subscribe();
+    scheduler.tick(5000);
+    expect(connection.cancelled).toBeFalse();
+    controller.expectNone('/e');
+    next.unsubscribe();
   });
 
   it('uses an explicit destroyRef', () => {

@@ -77,6 +77,7 @@ export class SseConnection {
   readonly #lingerMs: number;
   readonly #scheduler: SseScheduler;
   readonly #dispatch: SseDispatch;
+  #reconnects = 0;
 
   constructor(
     request: Pick<SseRequest, 'url' | 'withCredentials' | 'init'>,
@@ -109,6 +110,8 @@ export class SseConnection {
     this.#closeReason = 'closed';
     detach();
     this.#closeReason = '';
+    // Already without subscribers and lingering: close() still closes now.
+    if (this.#lingerTimer !== null) this.#shutdown('closed');
   }
 
   /** Counts a payload its stream could not deserialize; the stream goes on. */
@@ -156,6 +159,7 @@ export class SseConnection {
     const { window } = this.#ctx;
     if (!window) return;
     this.#attempt = 0;
+    this.#serverRetryMs = 0;
     this.#resumeId = '';
     this.#setState({ status: 'connecting' });
     this.#ctx.zone.runOutsideAngular(() => window.addEventListener('online', this.#onOnline));
@@ -175,7 +179,7 @@ export class SseConnection {
     const { config, backend, zone } = this.#ctx;
     this.#touch();
     try {
-      this.#backendConnection = zone.runOutsideAngular(() =>
+      const connection = zone.runOutsideAngular(() =>
         backend.connect(
           {
             ...this.#request,
@@ -193,6 +197,9 @@ export class SseConnection {
           },
         ),
       );
+      // A backend may fail synchronously; then this attempt is already over.
+      if (live()) this.#backendConnection = connection;
+      else connection.close();
     } catch (cause) {
       // Only a malformed URL makes a backend throw at once, and retrying will not fix it.
       this.#fail(this.#error('network', 'cannot open', cause));
@@ -251,11 +258,11 @@ export class SseConnection {
       return;
     }
     const browserRetrying = failure.kind === 'network' && failure.browserRetrying;
-    const reconnects = this.diagnostics.get().reconnects + 1;
     const delayMs = browserRetrying ? null : decision.delayMs;
     this.#setState(
       { status: 'reconnecting', attempt, delayMs, reason: decision.reason },
-      { reconnects },
+      // Counted here: diagnostics lag behind while a batch is pending.
+      { reconnects: ++this.#reconnects },
     );
     if (browserRetrying) return;
     this.#closeBackend();
@@ -294,6 +301,8 @@ export class SseConnection {
   }
 
   #shutdown(reason: string): void {
+    // On the server nothing started, so there is nothing to close and the state stays idle.
+    if (!this.#ctx.window) return;
     this.#retryTimer = this.#clear(this.#retryTimer);
     this.#idleTimer = this.#clear(this.#idleTimer);
     this.#lingerTimer = this.#clear(this.#lingerTimer);

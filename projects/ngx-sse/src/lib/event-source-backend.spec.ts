@@ -37,9 +37,12 @@ class FakeEventSource extends EventTarget {
     this.dispatchEvent(new MessageEvent(type, { data, lastEventId }));
   }
 
+  /** As a browser does: the handler and any `error` listeners get a plain Event. */
   error(readyState: 0 | 2): void {
     this.readyState = readyState;
-    this.onerror?.(new Event('error'));
+    const event = new Event('error');
+    this.onerror?.(event);
+    this.dispatchEvent(event);
   }
 }
 
@@ -160,5 +163,16 @@ describe('EventSourceBackend', () => {
     expect(stream.state()).toEqual({ status: 'closed', reason: 'bad-url' });
     expect(stream.diagnostics().lastError?.kind).toBe('network');
     expect(stream.diagnostics().lastError?.cause).toBeInstanceOf(SyntaxError);
+  });
+
+  it("does not mistake the browser's own error events for server events named error", () => {
+    const got: unknown[] = [];
+    const stream = client.stream('/api/events', { deserialize: 'text' });
+    stream.on('error').subscribe((message) => got.push(message.data));
+    sources[0].open();
+    sources[0].error(0);
+    sources[0].emit('error', 'from the server', '9');
+    expect(got).toEqual(['from the server']);
+    expect(stream.diagnostics().eventsReceived).toBe(1);
   });
 });

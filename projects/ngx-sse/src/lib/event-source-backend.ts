@@ -49,6 +49,8 @@ export class EventSourceBackend extends SseBackend {
       : request.url;
     const source = this.#create(url, { withCredentials: request.withCredentials });
     const listener = (event: Event) => {
+      // The browser's own `error` and `open` events reach listeners of those names too.
+      if (!('data' in event)) return;
       const { type, data, lastEventId } = event as MessageEvent<string>;
       handlers.event(type, data, lastEventId);
     };

@@ -24,6 +24,7 @@ interface Echo {
 }
 interface StubEvents {
   echo: Echo;
+  a: number;
   held: { held: boolean };
   big: string;
 }
@@ -77,6 +78,28 @@ describe('FetchBackend (real HTTP)', () => {
     expect(echoes.map(({ data }) => data.lastEventId)).toEqual([null, 'e1', 'e2']);
     expect(echoes.map(({ lastEventId }) => lastEventId)).toEqual(['e1', 'e2', 'e3']);
     expect(stream.diagnostics().reconnects).toBeGreaterThanOrEqual(2);
+  });
+
+  it('resumes from the last event id of any name, subscribed or not', async () => {
+    const stream = open(`/sse-stub/mixed?key=${uniqueKey()}`);
+    stream.on('a').subscribe();
+    const { data } = await firstValueFrom(stream.on('echo'));
+    expect(data.lastEventId).toBe('m3');
+    stream.close();
+  });
+
+  it('treats a headers function that throws as a failed attempt and retries', async () => {
+    let calls = 0;
+    const stream = open(`/sse-stub/echo?key=${uniqueKey()}`, {
+      headers: async () => {
+        if (++calls === 1) throw new Error('token refresh failed');
+        return { Authorization: 'Bearer ok' };
+      },
+    });
+    const { data } = await firstValueFrom(stream.on('echo'));
+    expect(data.authorization).toBe('Bearer ok');
+    expect(stream.diagnostics().log.some((t) => t.state.status === 'reconnecting')).toBeTrue();
+    stream.close();
   });
 
   it('sends the method, body and credentials mode it is given', async () => {

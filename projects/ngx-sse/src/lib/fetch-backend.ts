@@ -83,7 +83,6 @@ export class FetchBackend extends SseBackend {
   connect(request: SseRequest, handlers: SseBackendHandlers): SseBackendConnection {
     const options: SseFetchOptions = { ...this.#defaults, ...(request.init as SseFetchOptions) };
     const method = (options.method ?? 'GET').toUpperCase();
-    const types = new Set(request.types);
     const document = this.#document;
     const pausable = !!options.pauseWhenHidden && (method === 'GET' || !!options.replayWhenVisible);
     let lastEventId = request.lastEventId;
@@ -96,15 +95,14 @@ export class FetchBackend extends SseBackend {
 
     const attempt = async (): Promise<void> => {
       const current = (controller = new AbortController());
-      const headers = new Headers(
-        typeof options.headers === 'function' ? await options.headers() : options.headers,
-      );
-      headers.set('Accept', 'text/event-stream');
-      if (lastEventId) headers.set('Last-Event-ID', lastEventId);
-      if (current.signal.aborted) return;
-      let response: Response;
       try {
-        response = await this.#fetch(request.url, {
+        const headers = new Headers(
+          typeof options.headers === 'function' ? await options.headers() : options.headers,
+        );
+        headers.set('Accept', 'text/event-stream');
+        if (lastEventId) headers.set('Last-Event-ID', lastEventId);
+        if (current.signal.aborted) return;
+        const response = await this.#fetch(request.url, {
           method,
           headers,
           body: options.body,
@@ -112,48 +110,50 @@ export class FetchBackend extends SseBackend {
           cache: 'no-store',
           signal: current.signal,
         });
-      } catch {
-        fail(current, { kind: 'network' });
-        return;
-      }
-      const { status } = response;
-      if (status !== 200) {
-        void response.body?.cancel();
-        if (UNAUTHORIZED.includes(status) && options.onUnauthorized && !retriedUnauthorized) {
-          retriedUnauthorized = true;
-          const error = new SseError('unauthorized', `server answered ${status}`, {
-            url: request.url,
-            attempt: 0,
-            status,
-          });
-          if ((await options.onUnauthorized(error)) === 'retry' && !current.signal.aborted) {
-            return attempt();
+        const { status } = response;
+        if (status !== 200) {
+          void response.body?.cancel();
+          if (UNAUTHORIZED.includes(status) && options.onUnauthorized && !retriedUnauthorized) {
+            retriedUnauthorized = true;
+            const error = new SseError('unauthorized', `server answered ${status}`, {
+              url: request.url,
+              attempt: 0,
+              status,
+            });
+            if ((await options.onUnauthorized(error)) === 'retry' && !current.signal.aborted) {
+              return attempt();
+            }
           }
+          fail(current, {
+            kind: 'http',
+            status,
+            retryAfterMs: parseRetryAfter(response.headers.get('Retry-After')),
+          });
+          return;
         }
-        fail(current, {
-          kind: 'http',
-          status,
-          retryAfterMs: parseRetryAfter(response.headers.get('Retry-After')),
-        });
-        return;
+        const contentType = response.headers.get('Content-Type') ?? '';
+        if (!/^text\/event-stream(;|$)/i.test(contentType.trim())) {
+          void response.body?.cancel();
+          fail(current, { kind: 'content-type', contentType });
+          return;
+        }
+        retriedUnauthorized = false;
+        handlers.open();
+        await read(response.body!, current);
+      } catch {
+        // A network error, a headers function or onUnauthorized hook that throws, or a 200
+        // without a body. After an abort, `fail` reports nothing.
+        fail(current, { kind: 'network' });
       }
-      const contentType = response.headers.get('Content-Type') ?? '';
-      if (!/^text\/event-stream(;|$)/i.test(contentType.trim())) {
-        void response.body?.cancel();
-        fail(current, { kind: 'content-type', contentType });
-        return;
-      }
-      retriedUnauthorized = false;
-      handlers.open();
-      await read(response.body!, current);
     };
 
     const read = async (body: ReadableStream<Uint8Array>, current: AbortController) => {
       const parser = new SseParser(
         {
+          // Every event goes to the core, subscribed or not, so its resume id is never stale.
           event: (event) => {
             lastEventId = event.lastEventId;
-            if (types.has(event.type)) handlers.event(event.type, event.data, event.lastEventId);
+            handlers.event(event.type, event.data, event.lastEventId);
           },
           retry: (ms) => handlers.retry(ms),
           comment: () => handlers.alive(),
@@ -197,8 +197,9 @@ export class FetchBackend extends SseBackend {
     }
 
     return {
-      listen: (type) => types.add(type),
-      unlisten: (type) => types.delete(type),
+      // The core filters by name; the stream carries every event anyway.
+      listen: () => undefined,
+      unlisten: () => undefined,
       close: () => {
         document.removeEventListener('visibilitychange', onVisibility);
         controller?.abort();

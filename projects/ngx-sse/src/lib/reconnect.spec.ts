@@ -1,4 +1,10 @@
-import { withReconnect } from 'ngx-sse';
+import {
+  SseBackend,
+  type SseBackendConnection,
+  type SseBackendHandlers,
+  withBatching,
+  withReconnect,
+} from 'ngx-sse';
 
 import { type TestEvents, setup } from './testing.spec-helper';
 
@@ -149,5 +155,33 @@ describe('SseStream reconnects', () => {
     scheduler.tick(2000);
     expect(controller.expectConnection('/e').request.lastEventId).toBe('43');
     subscription.unsubscribe();
+  });
+
+  it('closes an attempt whose backend failed while connecting', () => {
+    let closed = 0;
+    class FailingBackend extends SseBackend {
+      connect(_request: unknown, handlers: SseBackendHandlers): SseBackendConnection {
+        handlers.error({ kind: 'http', status: 401 });
+        return { listen: () => undefined, unlisten: () => undefined, close: () => closed++ };
+      }
+    }
+    const { client } = setup();
+    const stream = client.stream<TestEvents>('/e', { backend: new FailingBackend() });
+    stream.on('notification').subscribe();
+    expect(stream.state()).toEqual({ status: 'closed', reason: 'unauthorized' });
+    expect(closed).toBe(1);
+  });
+
+  it('counts every reconnect even when several happen within one delivery batch', async () => {
+    const { client, controller, scheduler } = setup([withBatching('microtask')]);
+    const stream = client.stream<TestEvents>('/e');
+    stream.on('notification').subscribe();
+    for (let i = 0; i < 3; i++) {
+      controller.expectConnection('/e').fail();
+      scheduler.tick(60_000);
+    }
+    await Promise.resolve();
+    await new Promise((resolve) => setTimeout(resolve));
+    expect(stream.diagnostics().reconnects).toBe(3);
   });
 });

@@ -1,4 +1,4 @@
-import { InjectionToken } from '@angular/core';
+import { InjectionToken, NgZone, inject } from '@angular/core';
 
 /**
  * Time and randomness as the library sees them. Swap it in tests for deterministic backoff,
@@ -14,13 +14,20 @@ export interface SseScheduler {
   clearTimeout(handle: unknown): void;
 }
 
-/** The scheduler used for backoff, linger and heartbeat timers. Defaults to the globals. */
+/**
+ * The scheduler used for backoff, linger and heartbeat timers. Defaults to the globals, with
+ * timers outside the Angular zone: a pending reconnect or heartbeat must not keep the app from
+ * becoming stable.
+ */
 export const SSE_SCHEDULER = new InjectionToken<SseScheduler>('SSE_SCHEDULER', {
   providedIn: 'root',
-  factory: () => ({
-    now: Date.now,
-    random: Math.random,
-    setTimeout: (callback, ms) => setTimeout(callback, ms),
-    clearTimeout: (handle) => clearTimeout(handle as ReturnType<typeof setTimeout>),
-  }),
+  factory: () => {
+    const zone = inject(NgZone);
+    return {
+      now: Date.now,
+      random: Math.random,
+      setTimeout: (callback, ms) => zone.runOutsideAngular(() => setTimeout(callback, ms)),
+      clearTimeout: (handle) => clearTimeout(handle as ReturnType<typeof setTimeout>),
+    };
+  },
 });

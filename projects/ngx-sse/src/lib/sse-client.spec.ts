@@ -112,4 +112,29 @@ describe('SseClient: shared typed streams', () => {
     ]);
     subscription.unsubscribe();
   });
+
+  it('close() closes at once even while the connection lingers without subscribers', () => {
+    const { client, controller, scheduler } = setup();
+    const stream = client.stream<TestEvents>('/api/events', { lingerMs: 5000 });
+    stream.on('notification').subscribe().unsubscribe();
+    const connection = controller.expectConnection('/api/events');
+    expect(connection.cancelled).toBeFalse();
+    stream.close();
+    expect(connection.cancelled).toBeTrue();
+    expect(stream.state()).toEqual({ status: 'closed', reason: 'closed' });
+    expect(scheduler.pending()).toEqual([]);
+  });
+
+  it('reopens the same shared connection for old and new handles after it closed', () => {
+    const { client, controller } = setup();
+    const first = client.stream<TestEvents>('/api/events');
+    first.on('notification').subscribe().unsubscribe();
+    controller.expectConnection('/api/events');
+    const again = first.on('notification').subscribe();
+    controller.expectConnection('/api/events');
+    const shared = client.stream<TestEvents>('/api/events').on('notification').subscribe();
+    controller.expectNone('/api/events');
+    again.unsubscribe();
+    shared.unsubscribe();
+  });
 });

@@ -29,7 +29,10 @@ export interface SseStreamOptions {
    * Streams share a connection only when they pass the same `init` object.
    */
   readonly init?: unknown;
-  /** Closes the handle when this scope is destroyed; taken from the injection context if omitted. */
+  /**
+   * Releases the handle's subscribers when this scope is destroyed (the linger still applies);
+   * taken from the injection context if omitted.
+   */
   readonly destroyRef?: DestroyRef;
 }
 
@@ -65,7 +68,9 @@ export class SseClient {
     zone: this.#zone,
     window: inject(PLATFORM_ID) === 'browser' ? inject(DOCUMENT).defaultView : null,
   };
-  readonly #connections = new Map<string, SseConnection>();
+  // Weak, so a connection is shared while any handle or subscription still holds it, and is
+  // collected after (a POST stream per prompt must not pile up).
+  readonly #connections = new Map<string, WeakRef<SseConnection>>();
 
   /**
    * A typed handle on the connection for `url` and these options.
@@ -95,7 +100,8 @@ export class SseClient {
       identity(backend),
       identity(init),
     ]);
-    let connection = this.#connections.get(key);
+    const connections = this.#connections;
+    let connection = connections.get(key)?.deref();
     if (!connection) {
       connection = new SseConnection(
         { url, withCredentials, init },
@@ -103,14 +109,14 @@ export class SseClient {
         heartbeat,
         linger,
       );
-      this.#connections.set(key, connection);
+      for (const [stale, ref] of connections) if (!ref.deref()) connections.delete(stale);
+      connections.set(key, new WeakRef(connection));
     }
-    const stream = new SseStream<M>(
+    return new SseStream<M>(
       connection,
       typeof deserialize === 'function' ? deserialize : DESERIALIZERS[deserialize],
+      destroyRef,
     );
-    destroyRef?.onDestroy(() => stream.close());
-    return stream;
   }
 }
 

@@ -1,4 +1,4 @@
-import type { Signal } from '@angular/core';
+import type { DestroyRef, Signal } from '@angular/core';
 import { EMPTY, type Observable, Subject, mergeMap, share, takeUntil } from 'rxjs';
 
 import type { SseConnection } from './connection';
@@ -36,9 +36,11 @@ export class SseStream<M extends SseEventMap = Record<string, unknown>> {
   readonly #connection: SseConnection;
   readonly #deserialize: SseDeserializer;
 
-  constructor(connection: SseConnection, deserialize: SseDeserializer) {
+  constructor(connection: SseConnection, deserialize: SseDeserializer, destroyRef?: DestroyRef) {
     this.#connection = connection;
     this.#deserialize = deserialize;
+    // Like an unsubscribe, not a close(): a connection shared or lingering stays up.
+    destroyRef?.onDestroy(() => this.#closed.next());
     this.state = connection.state.signal;
     this.state$ = connection.state.changes;
     this.diagnostics = connection.diagnostics.signal;
