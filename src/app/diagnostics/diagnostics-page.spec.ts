@@ -71,7 +71,7 @@ describe('DiagnosticsPage', () => {
     );
     expect(await counters.getValue('reconnects')).toBe('1');
     expect(await counters.getValue('connected')).toBe('not connected');
-    expect(await counters.getValue('last-error')).toContain('server answered 503');
+    expect(await counters.getValue('last-error')).toContain('http-503');
 
     scheduler.tick(1000);
     const retry = sse.expectConnection('/api/events');

@@ -51,26 +51,16 @@ export class SseError extends Error {
   }
 }
 
-// The message for each failure; an HTTP status or content type is appended.
-const MESSAGES: Record<Exclude<SseFailure['kind'], 'ended'>, string> = {
-  network: 'connection lost',
-  refused: 'stream refused',
-  http: 'server answered ',
-  'content-type': 'not text/event-stream: ',
-  'idle-timeout': 'heartbeat timeout',
-  'too-large': 'event too large',
-};
-
-/** The typed error for a backend failure; `null` for a normal end of stream, which is no error. */
+/**
+ * The typed error for a backend failure; `null` for a normal end of stream, which is no error.
+ * Its detail is the failure's reason (`http-503`, `idle-timeout`…), as the state shows it.
+ */
 export function failureError(failure: SseFailure, url: string, attempt: number): SseError | null {
   if (failure.kind === 'ended') return null;
+  const reason = failureReason(failure);
   const status = failure.kind === 'http' ? failure.status : undefined;
   const kind =
-    failureReason(failure) === 'unauthorized'
-      ? 'unauthorized'
-      : failure.kind === 'refused'
-        ? 'http'
-        : failure.kind;
-  const suffix = failure.kind === 'content-type' ? failure.contentType : (status ?? '');
-  return new SseError(kind, MESSAGES[failure.kind] + suffix, { url, attempt, status });
+    reason === 'unauthorized' ? reason : failure.kind === 'refused' ? 'http' : failure.kind;
+  const detail = failure.kind === 'content-type' ? `${reason}: ${failure.contentType}` : reason;
+  return new SseError(kind, detail, { url, attempt, status });
 }
