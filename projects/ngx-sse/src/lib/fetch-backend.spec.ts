@@ -273,6 +273,26 @@ describe('FetchBackend (real HTTP)', () => {
     });
   });
 
+  it("adds a stream's headers to the default headers instead of replacing them", async () => {
+    TestBed.resetTestingModule();
+    TestBed.configureTestingModule({
+      providers: [
+        provideSse(
+          withFetchTransport({ headers: async () => ({ Authorization: 'Bearer default' }) }),
+        ),
+      ],
+    });
+    const stream = TestBed.inject(SseClient).stream<StubEvents>(
+      `/sse-stub/echo?key=${uniqueKey()}`,
+      {
+        init: { method: 'POST', body: '{}', headers: { 'Content-Type': 'application/json' } },
+      },
+    );
+    const { data } = await firstValueFrom(stream.on('echo'));
+    expect([data.authorization, data.method]).toEqual(['Bearer default', 'POST']);
+    stream.close();
+  });
+
   it('can be picked per stream with the backend option', async () => {
     TestBed.resetTestingModule();
     const plain = TestBed.inject(SseClient);

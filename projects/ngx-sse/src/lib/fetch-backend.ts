@@ -62,6 +62,10 @@ export const SSE_FETCH = new InjectionToken<typeof fetch>('SSE_FETCH', {
 
 const UNAUTHORIZED = [401, 403];
 
+async function resolveHeaders(headers: SseHeaders | undefined): Promise<Headers> {
+  return new Headers(typeof headers === 'function' ? await headers() : headers);
+}
+
 /** `Retry-After` as seconds or an HTTP date, in ms from `now`; undefined when absent or invalid. */
 export function parseRetryAfter(value: string | null, now = Date.now()): number | undefined {
   if (!value) return undefined;
@@ -81,7 +85,8 @@ export class FetchBackend extends SseBackend {
   readonly #document = inject(DOCUMENT);
 
   connect(request: SseRequest, handlers: SseBackendHandlers): SseBackendConnection {
-    const options: SseFetchOptions = { ...this.#defaults, ...(request.init as SseFetchOptions) };
+    const stream = (request.init ?? {}) as SseFetchOptions;
+    const options: SseFetchOptions = { ...this.#defaults, ...stream };
     const method = (options.method ?? 'GET').toUpperCase();
     const document = this.#document;
     const pausable = !!options.pauseWhenHidden && (method === 'GET' || !!options.replayWhenVisible);
@@ -96,9 +101,10 @@ export class FetchBackend extends SseBackend {
     const attempt = async (): Promise<void> => {
       const current = (controller = new AbortController());
       try {
-        const headers = new Headers(
-          typeof options.headers === 'function' ? await options.headers() : options.headers,
-        );
+        // A stream's headers add to the defaults (an Authorization default survives a POST's
+        // Content-Type); both are evaluated on every attempt.
+        const headers = await resolveHeaders(this.#defaults.headers);
+        (await resolveHeaders(stream.headers)).forEach((value, name) => headers.set(name, value));
         headers.set('Accept', 'text/event-stream');
         if (lastEventId) headers.set('Last-Event-ID', lastEventId);
         if (current.signal.aborted) return;

@@ -101,4 +101,19 @@ describe('ngx-sse/testing', () => {
     expect(fired).toEqual(['a', 'b', 'c']);
     expect(scheduler.now()).toBe(30);
   });
+
+  it('TestConnection.fail also takes any backend failure as it is', () => {
+    const stream = client.stream('/a');
+    stream.on('x').subscribe();
+    const connection = controller.expectConnection('/a');
+    connection.fail({ kind: 'network', browserRetrying: true });
+    expect(stream.state()).toEqual({
+      status: 'reconnecting',
+      attempt: 1,
+      delayMs: null,
+      reason: 'network',
+    });
+    connection.fail({ kind: 'too-large' });
+    expect(stream.state()).toEqual({ status: 'closed', reason: 'too-large' });
+  });
 });

@@ -65,8 +65,15 @@ export class TestConnection {
     this.handlers.retry(ms);
   }
 
-  /** Fails the attempt: `{ status }` for an HTTP answer, `{ contentType }`, or a network error. */
-  fail(failure: TestFailure = {}): void {
+  /**
+   * Fails the attempt: `{ status }` for an HTTP answer, `{ contentType }`, nothing for a network
+   * error, or any backend failure as it is (`{ kind: 'refused' }`, `{ kind: 'too-large' }`…).
+   */
+  fail(failure: TestFailure | SseFailure = {}): void {
+    if ('kind' in failure) {
+      this.handlers.error(failure);
+      return;
+    }
     const { status, retryAfterMs, contentType } = failure;
     let reported: SseFailure = { kind: 'network' };
     if (status !== undefined) reported = { kind: 'http', status, retryAfterMs };
