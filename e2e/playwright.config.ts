@@ -1,5 +1,7 @@
 import { defineConfig, devices } from '@playwright/test';
 
+import { chromiumLaunchOptions } from './chromium';
+
 // Own ports, so e2e can run beside a developer's `npm start` (3000/4200).
 const mockPort = Number(process.env['E2E_MOCK_PORT'] ?? 3100);
 const appPort = Number(process.env['E2E_APP_PORT'] ?? 4300);
@@ -20,16 +22,7 @@ export default defineConfig({
     trace: 'retain-on-failure',
     screenshot: 'only-on-failure',
     ...devices['Desktop Chrome'],
-    launchOptions: {
-      // Debian's Chromium: no browser download works on these machines.
-      executablePath: process.env['CHROME_BIN'] ?? '/usr/bin/chromium',
-      args: [
-        '--no-sandbox',
-        '--disable-gpu',
-        '--disable-dev-shm-usage',
-        '--disable-background-networking',
-      ],
-    },
+    launchOptions: chromiumLaunchOptions,
   },
   webServer: [
     {

@@ -3,6 +3,8 @@
 import { chromium, type Browser } from '@playwright/test';
 import { type ChildProcess, spawn } from 'node:child_process';
 
+import { chromiumLaunchOptions } from '../../e2e/chromium';
+
 export interface ServedApp {
   base: string;
   stop(): void;
@@ -46,13 +48,5 @@ async function waitForHealth(server: ChildProcess, base: string): Promise<void> 
 
 /** Headless Debian Chromium with the flags that work on these machines. */
 export function launchChromium(): Promise<Browser> {
-  return chromium.launch({
-    executablePath: process.env['CHROME_BIN'] ?? '/usr/bin/chromium',
-    args: [
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-dev-shm-usage',
-      '--disable-background-networking',
-    ],
-  });
+  return chromium.launch(chromiumLaunchOptions);
 }
