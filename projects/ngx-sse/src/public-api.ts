@@ -3,6 +3,8 @@
  */
 export { SseClient } from './lib/sse-client';
 export type { SseStream, SseDefaultData } from './lib/stream';
+export { sseResource } from './lib/sse-resource';
+export type { SseResourceOptions, SseResourceRef, SseResourceRequest } from './lib/sse-resource';
 export type {
   SseCommonOptions,
   SseEventSourceOptions,

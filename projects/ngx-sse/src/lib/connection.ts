@@ -43,8 +43,9 @@ export class SseConnection {
     deserialize: SseDeserializer,
     subscriber: Observer<SseMessage<unknown>>,
     owner: SseSubscriberOwner,
+    batchEnd?: () => void,
   ): () => void {
-    const entry: SseEntry = { type, subscriber, owner };
+    const entry: SseEntry = { type, subscriber, owner, batchEnd };
     if (this.#mux.add(deserialize, entry)) this.#machine.listen(type!);
     this.#lingerTimer = this.#clearLinger();
     this.#machine.start(this.#mux.names());

@@ -66,6 +66,7 @@ export class SseDeliveryQueue implements SseFlushable {
         this.#items = [];
         this.#commit(items);
         this.#deliver(items);
+        this.#mux.endBatch();
         this.#telemetry.commit();
       }
     } finally {

@@ -14,6 +14,8 @@ export interface SseEntry {
   readonly type: string | null;
   readonly subscriber: Observer<SseMessage<unknown>>;
   readonly owner: SseSubscriberOwner;
+  /** Called once after a batch that delivered to this entry (one signal write per batch). */
+  readonly batchEnd?: () => void;
 }
 
 /** The subscribers of one event name (or of every name) that share a deserializer. */
@@ -35,6 +37,7 @@ const ANY = '\0any';
  */
 export class SseMultiplexer {
   readonly #groups = new Map<string, Group[]>();
+  readonly #touched = new Set<SseEntry>();
   #size = 0;
 
   /** How many subscribers there are, over all names. */
@@ -121,9 +124,23 @@ export class SseMultiplexer {
           }
         }
         if (lastError) reportTo(entries, lastError);
-        else for (let i = 0; i < entries.length; i++) entries[i].subscriber.next(lastMessage!);
+        else {
+          for (let i = 0; i < entries.length; i++) {
+            const entry = entries[i];
+            entry.subscriber.next(lastMessage!);
+            if (entry.batchEnd) this.#touched.add(entry);
+          }
+        }
       }
     }
+  }
+
+  /** Tells the entries that received events in this batch that it is over. */
+  endBatch(): void {
+    if (!this.#touched.size) return;
+    const touched = [...this.#touched];
+    this.#touched.clear();
+    for (let i = 0; i < touched.length; i++) touched[i].batchEnd!();
   }
 }
 

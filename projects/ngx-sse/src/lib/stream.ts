@@ -1,5 +1,5 @@
 import type { Signal } from '@angular/core';
-import { Observable, Subject } from 'rxjs';
+import { Observable, type Observer, Subject } from 'rxjs';
 
 import type { SseConnection } from './connection';
 import { COMMENTS } from './delivery-queue';
@@ -171,6 +171,21 @@ export class SseStreamRef<M extends SseEventMap> implements SseStream<M> {
 
   close(): void {
     this.#connection.release(this.#owner, true);
+  }
+
+  /**
+   * Subscribes `observer` to `types` (`null`: every name); `batchEnd` runs once after each batch
+   * that delivered to it, so a Resource writes its signal once per batch.
+   */
+  observe(
+    types: readonly string[] | null,
+    observer: Observer<SseMessage<unknown>>,
+    batchEnd: () => void,
+  ): () => void {
+    const teardowns = (types ?? [null]).map((type) =>
+      this.#connection.subscribe(type, this.#deserialize, observer, this.#owner, batchEnd),
+    );
+    return () => teardowns.forEach((teardown) => teardown());
   }
 
   /** Releases this handle like an unsubscribe (the linger applies): its scope was destroyed. */
