@@ -16,6 +16,8 @@ export interface SseMachineContext {
   readonly zone: NgZone;
   /** `null` on the server: nothing connects there. */
   readonly window: Window | null;
+  /** The injected `DOCUMENT`, whose visibility `pauseWhenHidden` follows. */
+  readonly document: Document;
 }
 
 /** The connection settings a machine repeats on every attempt. */
@@ -43,7 +45,8 @@ export class SseReconnectMachine {
   #reconnects = 0;
   #serverRetryMs = 0;
   #resumeId = '';
-  #connectedAt = 0;
+  // `null` until the first open of this start: a resume after it counts as a reconnect.
+  #connectedAt: number | null = null;
   #delivered = false;
   #refreshed = false;
   #lastActivity = 0;
@@ -67,19 +70,19 @@ export class SseReconnectMachine {
 
   /** Opens the connection, listening for `types`. Nothing happens on the server platform. */
   start(types: readonly string[]): void {
-    const { window } = this.#ctx;
+    const { window, document } = this.#ctx;
     if (!window || this.running) return;
     types.forEach((type) => this.#types.add(type));
     this.#attempt = 0;
     this.#reconnects = 0;
     this.#serverRetryMs = 0;
-    this.#connectedAt = 0;
+    this.#connectedAt = null;
     this.#resumeId = this.#request.initialLastEventId;
     this.#ctx.zone.runOutsideAngular(() => {
       window.addEventListener('online', this.#onOnline);
-      if (this.#pausable) window.document.addEventListener('visibilitychange', this.#onVisibility);
+      if (this.#pausable) document.addEventListener('visibilitychange', this.#onVisibility);
     });
-    if (this.#pausable && window.document.hidden) this.#transition({ status: 'paused' });
+    if (this.#pausable && document.hidden) this.#transition({ status: 'paused' });
     else this.#begin(false);
   }
 
@@ -89,9 +92,8 @@ export class SseReconnectMachine {
     this.#retryTimer = this.#clear(this.#retryTimer);
     this.#idleTimer = this.#clear(this.#idleTimer);
     this.#closeBackend();
-    const window = this.#ctx.window!;
-    window.removeEventListener('online', this.#onOnline);
-    window.document.removeEventListener('visibilitychange', this.#onVisibility);
+    this.#ctx.window!.removeEventListener('online', this.#onOnline);
+    this.#ctx.document.removeEventListener('visibilitychange', this.#onVisibility);
     this.#types.clear();
     this.#transition({ status: 'closed', reason, error });
   }
@@ -126,14 +128,14 @@ export class SseReconnectMachine {
   };
 
   readonly #onVisibility = () => {
-    if (this.#ctx.window!.document.hidden) {
+    if (this.#ctx.document.hidden) {
       if (this.#status === 'closed') return;
       this.#retryTimer = this.#clear(this.#retryTimer);
       this.#idleTimer = this.#clear(this.#idleTimer);
       this.#closeBackend();
       this.#transition({ status: 'paused' });
     } else if (this.#status === 'paused') {
-      this.#begin(this.#connectedAt > 0);
+      this.#begin(this.#connectedAt !== null);
     }
   };
 
@@ -214,7 +216,7 @@ export class SseReconnectMachine {
     const { url } = this.#request;
     if (
       this.#status === 'open' &&
-      scheduler.now() - this.#connectedAt >= config.reconnect.resetAfterMs
+      scheduler.now() - this.#connectedAt! >= config.reconnect.resetAfterMs
     ) {
       this.#attempt = 0;
     }

@@ -50,7 +50,8 @@ export class SseClient {
   readonly #injector = inject(Injector);
   readonly #override = inject(SseBackend, { optional: true });
   readonly #scheduler = inject(SSE_SCHEDULER);
-  readonly #window = inject(PLATFORM_ID) === 'browser' ? inject(DOCUMENT).defaultView : null;
+  readonly #document = inject(DOCUMENT);
+  readonly #window = inject(PLATFORM_ID) === 'browser' ? this.#document.defaultView : null;
   readonly #batcher = new SseBatcher(this.#zone, this.config.schedule);
   // Weak, so a connection is shared while any handle or subscription still holds it, and is
   // collected after (a POST stream per prompt must not pile up).
@@ -117,6 +118,7 @@ export class SseClient {
         scheduler: this.#scheduler,
         zone: this.#zone,
         window: this.#window,
+        document: this.#document,
       };
       connection = new SseConnection(request, ctx, this.#batcher, linger);
       for (const [stale, ref] of connections) if (!ref.deref()) connections.delete(stale);

@@ -38,8 +38,8 @@ type Messages<M, K extends keyof M & string> = { [N in K]: SseMessage<M[N], N> }
  * { event: ['notification', 'job-progress'], reduce: (log, m) => [...log, m], initialValue: [] }
  */
 export interface SseResourceOptions<M extends SseEventMap, K extends keyof M & string, T> {
-  /** The event name(s) whose messages make the value. */
-  readonly event: K | readonly K[];
+  /** The event name(s) whose messages make the value; every name when omitted (see `events()`). */
+  readonly event?: K | readonly K[];
   /** Folds each message into the value; without it the value is the latest message. */
   readonly reduce?: (value: T, message: Messages<M, K>) => T;
   /** The value before the first event (with `reduce`: its starting point). */
@@ -101,7 +101,8 @@ export function sseResource<M extends SseEventMap, K extends keyof M & string, T
   const injector = options.injector ?? inject(Injector);
   const client = injector.get(SseClient);
   const server = injector.get(PLATFORM_ID) !== 'browser';
-  const types = typeof options.event === 'string' ? [options.event] : [...options.event];
+  const { event } = options;
+  const types = event === undefined ? null : typeof event === 'string' ? [event] : [...event];
   const reduce = options.reduce ?? ((_: T, message: Messages<M, K>) => message as T);
   const current = signal<SseStream<M> | null>(null);
   // What the last run left, so a reload of the same request resumes instead of starting over.
