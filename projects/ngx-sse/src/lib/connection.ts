@@ -59,8 +59,10 @@ export class SseConnection {
   release(owner: SseSubscriberOwner, now: boolean): void {
     const { taken, emptied } = this.#mux.take(owner);
     emptied.forEach((type) => this.#machine.unlisten(type));
-    taken.forEach((entry) => entry.subscriber.complete());
+    // Close before completing: a completed subscriber's teardown must not close it first, as
+    // `unsubscribed`.
     this.#released(now);
+    taken.forEach((entry) => entry.subscriber.complete());
   }
 
   /** A fresh attempt now, keeping the resume id. */

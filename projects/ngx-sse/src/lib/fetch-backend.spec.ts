@@ -135,9 +135,12 @@ describe('FetchBackend (real HTTP)', () => {
   it('retries other 5xx with backoff', async () => {
     const stream = open(`/sse-stub/status?key=${uniqueKey()}&code=500&times=2`);
     expect((await firstValueFrom(stream.on('echo'))).data.count).toBe(3);
-    expect(stream.diagnostics().log.filter((t) => t.state.status === 'reconnecting').length).toBe(
-      2,
+    const retries = stream.diagnostics().log.filter(
+      ({ state }) => state.status === 'reconnecting' && state.reason === 'http',
     );
+    expect(retries.map(({ state }) => state.status === 'reconnecting' && state.attempt)).toEqual([
+      1, 2,
+    ]);
     stream.close();
   });
 
