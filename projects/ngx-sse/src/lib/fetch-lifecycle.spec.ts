@@ -55,9 +55,11 @@ describe('fetch transport (real HTTP): errors, refresh, resume, lifecycle', () =
       `/sse-stub/status?key=${key}&code=401&times=1&then=hold`,
       { transport: 'fetch', headers: () => ({ Authorization: token }) },
     );
-    const { data } = await firstValueFrom(stream.on('held'));
-    expect(data.authorization).toBe('fresh');
-    await until(() => stream.state().status === 'open', 'open');
+    // Subscribed throughout: a connection without subscribers closes, and a new one starts afresh.
+    const held: StubEvents['held'][] = [];
+    stream.on('held').subscribe(({ data }) => held.push(data));
+    await until(() => held.length === 1, 'the held event');
+    expect(held[0].authorization).toBe('fresh');
     expect(onUnauthorized).toHaveBeenCalledOnceWith(jasmine.any(SseError));
     const asked: SseError = onUnauthorized.calls.first().args[0];
     expect([asked.reason, asked.status]).toEqual(['unauthorized', 401]);
@@ -93,10 +95,9 @@ describe('fetch transport (real HTTP): errors, refresh, resume, lifecycle', () =
     const stream = client().stream<StubEvents>(
       `/sse-stub/id?key=${uniqueKey()}&id=${encodeURIComponent(id)}`,
     );
-    const first = await firstValueFrom(stream.on('a'));
-    expect(first.lastEventId).toBe(id);
-    const { data } = await firstValueFrom(stream.on('echo'));
-    expect(data.lastEventId).toBe(id);
+    const [first, echo] = await firstValueFrom(stream.events().pipe(take(2), toArray()));
+    expect([first.type, first.lastEventId]).toEqual(['a', id]);
+    expect(echo.type === 'echo' && echo.data.lastEventId).toBe(id);
     stream.close();
   });
 
