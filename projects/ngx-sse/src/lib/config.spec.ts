@@ -13,6 +13,7 @@ import {
   provideSse,
   withBatching,
   withLinger,
+  withMaxEventSize,
   withReconnect,
 } from 'ngx-sse';
 
@@ -98,6 +99,17 @@ describe('provideSse configuration', () => {
     route.destroy();
     expect(routed.state().status).toBe('closed');
     root.close();
+  });
+
+  it('sets the largest event in provideSse (16 MiB by default), a stream option overriding it', () => {
+    const { client: plain } = setup();
+    expect(plain.config.maxEventSize).toBe(16 * 1024 * 1024);
+    TestBed.resetTestingModule();
+    const { client, controller } = setup([withMaxEventSize(64 * 1024 * 1024)]);
+    client.stream('/a').on('x').subscribe();
+    client.stream('/b', { maxEventSize: 1024 }).on('x').subscribe();
+    expect(controller.expectConnection('/a').request.maxEventSize).toBe(64 * 1024 * 1024);
+    expect(controller.expectConnection('/b').request.maxEventSize).toBe(1024);
   });
 
   it('a route without provideSse uses the parent client', () => {

@@ -191,6 +191,9 @@ export function withFetchTransport(options: SseFetchDefaults = {}): SseFeature {
       onUnauthorized,
       ...(byDefault ? { transport: 'fetch' as const } : {}),
     },
+    // A backend per environment injector, so a lazy route's defaults are the ones its streams use
+    // (the `providedIn: 'root'` one would read the root's).
+    FetchBackend,
     { provide: SSE_FETCH_OPTIONS, useValue: options },
   );
 }

@@ -1,3 +1,4 @@
+import { EnvironmentInjector, createEnvironmentInjector } from '@angular/core';
 import { TestBed } from '@angular/core/testing';
 import {
   SseClient,
@@ -156,5 +157,22 @@ describe('fetch transport (real HTTP): errors, refresh, resume, lifecycle', () =
     await until(async () => (await stats(key)).closed, 'the first request to be aborted');
     expect(stream.diagnostics().reconnects).toBe(1);
     stream.close();
+  });
+
+  it("uses a lazy route's withFetchTransport() defaults for the route's streams", async () => {
+    const root = client({ headers: { Authorization: 'root' } });
+    const route = createEnvironmentInjector(
+      [provideSse(withFetchTransport({ headers: { Authorization: 'route' } }))],
+      TestBed.inject(EnvironmentInjector),
+    );
+    const url = (key: string) => `/sse-stub/echo?key=${key}`;
+    const [fromRoot, fromRoute] = await Promise.all([
+      firstValueFrom(root.stream<StubEvents>(url(uniqueKey())).on('echo')),
+      firstValueFrom(
+        route.get(SseClient).stream<StubEvents>(url(uniqueKey()), { injector: route }).on('echo'),
+      ),
+    ]);
+    expect([fromRoot.data.authorization, fromRoute.data.authorization]).toEqual(['root', 'route']);
+    route.destroy();
   });
 });
