@@ -116,8 +116,7 @@ export class SseMultiplexer {
     for (let pass = 0; pass < 2; pass++) {
       const groups = pass === 0 ? named : any;
       if (!groups) continue;
-      for (let g = 0; g < groups.length; g++) {
-        const { deserialize, entries } = groups[g];
+      for (const { deserialize, entries } of groups) {
         let result = done.find((r) => r.deserialize === deserialize);
         if (!result) {
           try {
@@ -135,8 +134,7 @@ export class SseMultiplexer {
         }
         if (result.error) reportTo(entries, result.error, result.told!);
         else {
-          for (let i = 0; i < entries.length; i++) {
-            const entry = entries[i];
+          for (const entry of entries) {
             entry.subscriber.next(result.message!);
             if (entry.batchEnd) this.#touched.add(entry);
           }
@@ -150,7 +148,7 @@ export class SseMultiplexer {
     if (!this.#touched.size) return;
     const touched = [...this.#touched];
     this.#touched.clear();
-    for (let i = 0; i < touched.length; i++) touched[i].batchEnd!();
+    for (const entry of touched) entry.batchEnd!();
   }
 }
 

@@ -100,10 +100,11 @@ export class SseClient {
       comments: !!fetch.comments,
     };
     const linger = options.lingerMs ?? config.lingerMs;
-    const { headers, body, ...compared } = request.fetch;
+    // The body is left out: a GET has none, other methods share only by `shareKey`.
+    const { headers, credentials, replayWhenVisible } = request.fetch;
     const share = method === 'GET' ? '' : (options.shareKey ?? `\0${++unshared}`);
     const key = JSON.stringify([
-      { ...request, fetch: compared },
+      { ...request, fetch: { method, credentials, replayWhenVisible } },
       headersKey(headers),
       linger,
       identity(backend),
