@@ -155,6 +155,22 @@ describe('SseClient request validation', () => {
     expect(thrown(() => client.stream('/e', comments)).reason).toBe('invalid-request');
   });
 
+  it('throws invalid-request for an unknown transport, method or deserializer given through a cast', () => {
+    const { client } = setup();
+    const cases: [unknown, string][] = [
+      [{ transport: 'websocket' }, "unknown transport 'websocket'"],
+      [{ transport: 'fetch', method: 'get' }, "unsupported method 'get'"],
+      [{ deserialize: 'xml' }, "unknown deserialize 'xml'"],
+      [{ deserialize: 'toString' }, "unknown deserialize 'toString'"],
+    ];
+    for (const [options, detail] of cases) {
+      const error = thrown(() => client.stream('/e', options as SseStreamOptions));
+      expect([error.reason, error.message])
+        .withContext(detail)
+        .toEqual(['invalid-request', jasmine.stringContaining(detail)]);
+    }
+  });
+
   it('throws invalid-request for a GET with a body', () => {
     const { client } = setup();
     const error = thrown(() => client.stream('/e', { transport: 'fetch', body: 'x' }));

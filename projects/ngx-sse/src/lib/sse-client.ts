@@ -26,6 +26,8 @@ const DESERIALIZERS: Record<'json' | 'text', SseDeserializer> = {
   text: (data) => data,
 };
 
+const METHODS: readonly string[] = ['GET', 'POST', 'PUT', 'PATCH', 'DELETE'];
+
 let unshared = 0;
 
 /**
@@ -74,10 +76,23 @@ export class SseClient {
     const transport = options.transport ?? config.transport;
     const fetch = options as Partial<SseFetchOptions>;
     const invalid = (detail: string) => new SseError('invalid-request', { url, detail });
+    // Untyped callers: every value the types would refuse is an error here, never a silent default.
+    if (transport !== 'eventsource' && transport !== 'fetch') {
+      throw invalid(`unknown transport '${transport}'`);
+    }
     const misplaced = FETCH_ONLY.find((key) => fetch[key] !== undefined);
     if (transport !== 'fetch' && misplaced) throw invalid(`${misplaced} needs transport: 'fetch'`);
     const method = fetch.method ?? 'GET';
+    if (!METHODS.includes(method)) throw invalid(`unsupported method '${method}'`);
     if (method === 'GET' && fetch.body != null) throw invalid('a GET stream cannot have a body');
+    const { deserialize = 'json' } = options;
+    const deserializer =
+      typeof deserialize === 'function'
+        ? deserialize
+        : Object.hasOwn(DESERIALIZERS, deserialize)
+          ? DESERIALIZERS[deserialize]
+          : null;
+    if (!deserializer) throw invalid(`unknown deserialize '${deserialize}'`);
     const backend = this.#override ?? this.#backend(transport);
     if (!backend) throw invalid(`transport '${transport}' needs provideSse(withFetchTransport())`);
 
@@ -125,11 +140,7 @@ export class SseClient {
       for (const [stale, ref] of connections) if (!ref.deref()) connections.delete(stale);
       connections.set(key, new WeakRef(connection));
     }
-    const { deserialize = 'json' } = options;
-    const handle = new SseStreamRef<M>(
-      connection,
-      typeof deserialize === 'function' ? deserialize : DESERIALIZERS[deserialize],
-    );
+    const handle = new SseStreamRef<M>(connection, deserializer);
     const destroyRef =
       options.destroyRef ?? options.injector?.get(DestroyRef) ?? currentDestroyRef();
     if (destroyRef) destroyRef.onDestroy(() => handle.release());
