@@ -12,7 +12,6 @@ import { SseBackend } from './backend';
 import { SseBatcher } from './batcher';
 import { DEFAULT_SSE_CONFIG, SSE_CONFIG, type SseConfig, mergeConfig } from './config';
 import { SseConnection } from './connection';
-import { isDevMode } from './dev-mode';
 import { EventSourceBackend } from './event-source-backend';
 import { FETCH_ONLY, type SseFetchOptions, type SseStreamOptions } from './options';
 import { headersKey, identity } from './request-key';
@@ -144,7 +143,7 @@ export class SseClient {
     const destroyRef =
       options.destroyRef ?? options.injector?.get(DestroyRef) ?? currentDestroyRef();
     if (destroyRef) destroyRef.onDestroy(() => handle.release());
-    else if (isDevMode()) {
+    else if (typeof ngDevMode === 'undefined' || ngDevMode) {
       console.warn(
         `ngx-sse: stream('${url}') was created outside an injection context without \`injector\` or \`destroyRef\`, so nothing releases it: pass one, or close() it yourself.`,
       );
