@@ -53,6 +53,16 @@ describe('provideSse configuration', () => {
     expect(delays).toEqual([100, 200, 'max-attempts']);
   });
 
+  it('composes withReconnect() of separate provideSse() calls field by field too', () => {
+    const { client } = setup(
+      [withReconnect({ initialDelayMs: 100 })],
+      [provideSse(withReconnect({ maxAttempts: 2 }))],
+    );
+    expect(client.config.reconnect).toEqual(
+      jasmine.objectContaining({ initialDelayMs: 100, maxAttempts: 2 }),
+    );
+  });
+
   it('throws a dev-mode error naming both conflicting features', () => {
     expect(() => provideSse(withBatching('sync'), withBatching('microtask'))).toThrowError(
       'ngx-sse: provideSse() got conflicting features withBatching("sync") and withBatching("microtask"); keep one.',
