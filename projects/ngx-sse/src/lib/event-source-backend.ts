@@ -15,7 +15,7 @@ import {
  */
 export const EVENT_SOURCE_FACTORY = new InjectionToken<
   (url: string, init: EventSourceInit) => EventSource
->('EVENT_SOURCE_FACTORY', {
+>(typeof ngDevMode === 'undefined' || ngDevMode ? 'EVENT_SOURCE_FACTORY' : '', {
   providedIn: 'root',
   // Read lazily: touching `EventSource` at import time would break SSR.
   factory: () => (url, init) => new EventSource(url, init),

@@ -19,15 +19,18 @@ export interface SseScheduler {
  * timers outside the Angular zone: a pending reconnect or heartbeat must not keep the app from
  * becoming stable.
  */
-export const SSE_SCHEDULER = new InjectionToken<SseScheduler>('SSE_SCHEDULER', {
-  providedIn: 'root',
-  factory: () => {
-    const zone = inject(NgZone);
-    return {
-      now: Date.now,
-      random: Math.random,
-      setTimeout: (callback, ms) => zone.runOutsideAngular(() => setTimeout(callback, ms)),
-      clearTimeout: (handle) => clearTimeout(handle as ReturnType<typeof setTimeout>),
-    };
+export const SSE_SCHEDULER = new InjectionToken<SseScheduler>(
+  typeof ngDevMode === 'undefined' || ngDevMode ? 'SSE_SCHEDULER' : '',
+  {
+    providedIn: 'root',
+    factory: () => {
+      const zone = inject(NgZone);
+      return {
+        now: Date.now,
+        random: Math.random,
+        setTimeout: (callback, ms) => zone.runOutsideAngular(() => setTimeout(callback, ms)),
+        clearTimeout: (handle) => clearTimeout(handle as ReturnType<typeof setTimeout>),
+      };
+    },
   },
-});
+);
