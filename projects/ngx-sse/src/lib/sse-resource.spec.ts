@@ -1,0 +1,240 @@
+import {
+  Component,
+  EnvironmentInjector,
+  Injector,
+  NgZone,
+  PLATFORM_ID,
+  createEnvironmentInjector,
+  provideZoneChangeDetection,
+  signal,
+} from '@angular/core';
+import { TestBed } from '@angular/core/testing';
+import { SseError, provideSse, sseResource, withBatching, type SseResourceRequest } from 'ngx-sse';
+import { SseTestingController, provideSseTesting } from 'ngx-sse/testing';
+
+interface Events {
+  n: { v: number };
+  m: { s: string };
+}
+
+describe('sseResource', () => {
+  let sse: SseTestingController;
+
+  function configure(...providers: unknown[]) {
+    TestBed.configureTestingModule({
+      providers: [provideSseTesting(), ...(providers as never[])],
+    });
+    sse = TestBed.inject(SseTestingController);
+  }
+
+  /** Runs the resource's effect and lets its loader settle. */
+  async function settle() {
+    // As an app does: change detection runs inside the zone when there is one.
+    TestBed.inject(NgZone).run(() => TestBed.tick());
+    await new Promise((resolve) => setTimeout(resolve));
+  }
+
+  /** A resource created in a child injector, so a test can destroy its context. */
+  function create<T>(make: () => T): { ref: T; injector: EnvironmentInjector } {
+    const injector = createEnvironmentInjector([], TestBed.inject(EnvironmentInjector));
+    return { ref: injector.runInContext(make), injector };
+  }
+
+  it('is idle with no connection while the request is undefined', async () => {
+    configure();
+    const url = signal<string | undefined>(undefined);
+    const { ref } = create(() => sseResource<Events, 'n'>(() => url(), { event: 'n' }));
+    await settle();
+    expect(ref.status()).toBe('idle');
+    expect(ref.state()).toEqual({ status: 'idle' });
+    sse.expectNone(() => true);
+    sse.verify();
+  });
+
+  it('holds the latest message of the named event, typed by the map', async () => {
+    configure();
+    const { ref } = create(() => sseResource<Events, 'n'>(() => '/a', { event: 'n' }));
+    await settle();
+    const connection = sse.expectConnection('/a');
+    connection.open();
+    connection.emit('n', { v: 1 }, '1');
+    connection.emit('m', { s: 'other name' }, '2');
+    connection.emit('n', { v: 3 }, '3');
+    expect(ref.status()).toBe('resolved');
+    expect(ref.value()?.data.v).toBe(3);
+    expect(ref.value()?.lastEventId).toBe('3');
+    expect(ref.state()).toEqual({ status: 'open' });
+    expect(ref.diagnostics()?.eventsReceived).toBe(2);
+  });
+
+  it('accumulates with reduce from the initial value', async () => {
+    configure();
+    const { ref } = create(() =>
+      sseResource<Events, 'n' | 'm', string[]>(() => '/a', {
+        event: ['n', 'm'],
+        reduce: (all, message) =>
+          [...all, message.type === 'n' ? `n${message.data.v}` : `m${message.data.s}`],
+        initialValue: [],
+      }),
+    );
+    await settle();
+    expect(ref.value()).toEqual([]);
+    const connection = sse.expectConnection('/a');
+    connection.open();
+    connection.emit('n', { v: 1 });
+    connection.emit('m', { s: 'x' });
+    connection.emit('n', { v: 2 });
+    expect(ref.value()).toEqual(['n1', 'mx', 'n2']);
+  });
+
+  it('on a request change cancels the old connection, opens the new one, and no old event arrives after', async () => {
+    configure();
+    const url = signal<SseResourceRequest>('/a');
+    const { ref } = create(() =>
+      sseResource<Events, 'n', number[]>(() => url(), {
+        event: 'n',
+        reduce: (all, { data }) => [...all, data.v],
+        initialValue: [],
+      }),
+    );
+    await settle();
+    const first = sse.expectConnection('/a');
+    first.open();
+    first.emit('n', { v: 1 }, '1');
+    url.set({ url: '/b', lastEventId: '7' });
+    await settle();
+    expect(first.cancelled).toBeTrue();
+    expect(() => first.emit('n', { v: 99 })).toThrowError(/already closed/);
+    const second = sse.expectConnection('/b');
+    // A new request starts afresh: its own resume id, a fresh accumulation.
+    expect(second.request.lastEventId).toBe('7');
+    second.open();
+    second.emit('n', { v: 2 }, '8');
+    expect(ref.value()).toEqual([2]);
+    sse.verify();
+  });
+
+  it('is closed when its injection context is destroyed', async () => {
+    configure();
+    const { ref, injector } = create(() =>
+      sseResource<Events, 'n'>(() => '/a', { event: 'n' }),
+    );
+    await settle();
+    const connection = sse.expectConnection('/a');
+    connection.open();
+    injector.destroy();
+    expect(connection.cancelled).toBeTrue();
+    expect(ref.state().status).toBe('closed');
+  });
+
+  it('a 401 puts the resource in error with the SseError; a bad payload does not', async () => {
+    configure();
+    const { ref } = create(() => sseResource<Events, 'n'>(() => '/a', { event: 'n' }));
+    await settle();
+    const connection = sse.expectConnection('/a');
+    connection.open();
+    connection.emit('n', 'not json');
+    expect(ref.status()).toBe('resolved');
+    expect(ref.diagnostics()?.parseErrors).toBe(1);
+    connection.fail({ status: 401 });
+    expect(ref.status()).toBe('error');
+    const error = ref.error() as SseError;
+    expect(error).toBeInstanceOf(SseError);
+    expect(error.reason).toBe('unauthorized');
+    expect(error.status).toBe(401);
+    expect(ref.state()).toEqual(jasmine.objectContaining({ status: 'closed', error }));
+  });
+
+  it('reload() makes a new attempt now, resuming from the last id and keeping the value', async () => {
+    configure();
+    const { ref } = create(() =>
+      sseResource<Events, 'n', number>(() => '/a', {
+        event: 'n',
+        reduce: (sum, { data }) => sum + data.v,
+        initialValue: 0,
+      }),
+    );
+    await settle();
+    const first = sse.expectConnection('/a');
+    first.open();
+    first.emit('n', { v: 5 }, '5');
+    expect(ref.reload()).toBeTrue();
+    await settle();
+    expect(first.cancelled).toBeTrue();
+    const second = sse.expectConnection('/a');
+    expect(second.request.lastEventId).toBe('5');
+    second.open();
+    second.emit('n', { v: 1 }, '6');
+    expect(ref.value()).toBe(6);
+  });
+
+  for (const zone of [false, true]) {
+    it(`writes its value once per delivered batch (${zone ? 'zone.js' : 'zoneless'})`, async () => {
+      configure(
+        ...(zone ? [provideZoneChangeDetection()] : []),
+        provideSse(withBatching('microtask')),
+      );
+      const seen = new Set<number>();
+      let reads: () => number = () => 0;
+      const { ref } = create(() =>
+        sseResource<Events, 'n', number>(() => '/a', {
+          event: 'n',
+          // The value read while the batch runs: it only changes once the batch is over.
+          reduce: (count) => {
+            seen.add(reads());
+            return count + 1;
+          },
+          initialValue: 0,
+        }),
+      );
+      reads = () => ref.value();
+      await settle();
+      const connection = sse.expectConnection('/a');
+      const run = (work: () => void) => (zone ? TestBed.inject(NgZone).runOutsideAngular(work) : work());
+      run(() => connection.open());
+      await Promise.resolve();
+      run(() => {
+        for (let i = 0; i < 100; i++) connection.emit('n', { v: i });
+      });
+      expect(ref.value()).toBe(0);
+      await new Promise((resolve) => setTimeout(resolve));
+      expect(ref.value()).toBe(100);
+      expect([...seen]).toEqual([0]);
+    });
+  }
+
+  it('is idle on the server: nothing connects', async () => {
+    configure({ provide: PLATFORM_ID, useValue: 'server' });
+    const { ref } = create(() => sseResource<Events, 'n'>(() => '/a', { event: 'n' }));
+    await settle();
+    expect(ref.status()).toBe('idle');
+    sse.expectNone('/a');
+  });
+
+  it('works in a component, torn down with it', async () => {
+    configure();
+    @Component({ selector: 'sse-host', template: '{{ latest.value()?.data?.v }}' })
+    class Host {
+      readonly latest = sseResource<Events, 'n'>(() => '/a', { event: 'n' });
+    }
+    const fixture = TestBed.createComponent(Host);
+    await fixture.whenStable();
+    const connection = sse.expectConnection('/a');
+    connection.open();
+    connection.emit('n', { v: 42 });
+    await fixture.whenStable();
+    fixture.detectChanges();
+    expect(connection.cancelled).toBeFalse();
+    expect(fixture.componentInstance.latest.value()?.data.v).toBe(42);
+    expect(fixture.nativeElement.textContent).toContain('42');
+    fixture.destroy();
+    expect(connection.cancelled).toBeTrue();
+  });
+
+  it('needs an injection context or an injector', async () => {
+    configure();
+    expect(() => sseResource<Events, 'n'>(() => '/a', { event: 'n' })).toThrowError(/NG0203/);
+    const injector = TestBed.inject(Injector);
+    expect(() => sseResource<Events, 'n'>(() => '/a', { event: 'n', injector })).not.toThrow();
+  });
+});
