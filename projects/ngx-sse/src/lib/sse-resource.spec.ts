@@ -72,8 +72,10 @@ describe('sseResource', () => {
     const { ref } = create(() =>
       sseResource<Events, 'n' | 'm', string[]>(() => '/a', {
         event: ['n', 'm'],
-        reduce: (all, message) =>
-          [...all, message.type === 'n' ? `n${message.data.v}` : `m${message.data.s}`],
+        reduce: (all, message) => [
+          ...all,
+          message.type === 'n' ? `n${message.data.v}` : `m${message.data.s}`,
+        ],
         initialValue: [],
       }),
     );
@@ -116,9 +118,7 @@ describe('sseResource', () => {
 
   it('is closed when its injection context is destroyed', async () => {
     configure();
-    const { ref, injector } = create(() =>
-      sseResource<Events, 'n'>(() => '/a', { event: 'n' }),
-    );
+    const { ref, injector } = create(() => sseResource<Events, 'n'>(() => '/a', { event: 'n' }));
     await settle();
     const connection = sse.expectConnection('/a');
     connection.open();
@@ -190,7 +190,8 @@ describe('sseResource', () => {
       reads = () => ref.value();
       await settle();
       const connection = sse.expectConnection('/a');
-      const run = (work: () => void) => (zone ? TestBed.inject(NgZone).runOutsideAngular(work) : work());
+      const run = (work: () => void) =>
+        zone ? TestBed.inject(NgZone).runOutsideAngular(work) : work();
       run(() => connection.open());
       await Promise.resolve();
       run(() => {
@@ -218,6 +219,7 @@ describe('sseResource', () => {
       readonly latest = sseResource<Events, 'n'>(() => '/a', { event: 'n' });
     }
     const fixture = TestBed.createComponent(Host);
+    fixture.detectChanges();
     await fixture.whenStable();
     const connection = sse.expectConnection('/a');
     connection.open();
