@@ -43,8 +43,12 @@ function hasImports(code: string): boolean {
 }
 
 /** Problems as `path:line:col message`, empty when every block compiles. */
-export function checkCodeBlocks(root: string, files: readonly MarkdownFile[]): string[] {
-  const out = join(root, 'out-tsc/readme-blocks');
+export function checkCodeBlocks(
+  root: string,
+  files: readonly MarkdownFile[],
+  outDir = 'out-tsc/readme-blocks',
+): string[] {
+  const out = join(root, outDir);
   const prelude = join(root, 'scripts/docs/readme-prelude.ts');
   rmSync(out, { recursive: true, force: true });
   mkdirSync(out, { recursive: true });
@@ -63,9 +67,9 @@ export function checkCodeBlocks(root: string, files: readonly MarkdownFile[]): s
   }
   if (emitted.size === 0) return [];
   const tsconfig = {
-    extends: '../../tsconfig.json',
+    extends: relative(out, join(root, 'tsconfig.json')),
     compilerOptions: { noEmit: true, types: ['jasmine'] },
-    files: [...emitted.keys(), '../../scripts/docs/readme-globals.d.ts'],
+    files: [...emitted.keys(), relative(out, join(root, 'scripts/docs/readme-globals.d.ts'))],
   };
   writeFileSync(join(out, 'tsconfig.json'), JSON.stringify(tsconfig, null, 2));
   console.log(`check:docs: type-checking ${emitted.size} code blocks (${out})`);

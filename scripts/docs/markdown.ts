@@ -67,6 +67,7 @@ export function parseMarkdown(root: string, path: string): MarkdownFile {
         const code = lines.slice(fence.start, index).join('\n');
         blocks.push({ lang: fence.lang, code, line: fence.start + 1, skip: fence.skip });
         fence = null;
+        previous = text;
       }
       return;
     }

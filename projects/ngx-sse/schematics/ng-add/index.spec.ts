@@ -11,7 +11,7 @@ const collection = join(__dirname, '../../../../dist/ngx-sse/schematics/collecti
 const runner = new SchematicTestRunner('ngx-sse', collection);
 const appConfig = '/projects/demo/src/app/app.config.ts';
 
-async function standaloneApp(): Promise<UnitTestTree> {
+async function app(standalone = true): Promise<UnitTestTree> {
   const workspace = await runner.runExternalSchematic('@schematics/angular', 'workspace', {
     name: 'workspace',
     newProjectRoot: 'projects',
@@ -20,7 +20,7 @@ async function standaloneApp(): Promise<UnitTestTree> {
   return runner.runExternalSchematic(
     '@schematics/angular',
     'application',
-    { name: 'demo', standalone: true, zoneless: true, skipTests: true },
+    { name: 'demo', standalone, zoneless: true, skipTests: true },
     workspace,
   );
 }
@@ -34,7 +34,7 @@ function logLines(): string[] {
 describe('ng add ngx-sse', () => {
   it('adds provideSse() and its import to app.config.ts, and says so in one line', async () => {
     const lines = logLines();
-    const tree = await runner.runSchematic('ng-add', { project: 'demo' }, await standaloneApp());
+    const tree = await runner.runSchematic('ng-add', { project: 'demo' }, await app());
     const source = tree.readText(appConfig);
     assert.match(source, /import \{ provideSse \} from 'ngx-sse';/);
     assert.match(source, /providers: \[[\s\S]*provideSse\(\)[\s\S]*\]/);
@@ -46,14 +46,14 @@ describe('ng add ngx-sse', () => {
 
   it('adds the fetch transport with --transport fetch', async () => {
     const options = { project: 'demo', transport: 'fetch' };
-    const tree = await runner.runSchematic('ng-add', options, await standaloneApp());
+    const tree = await runner.runSchematic('ng-add', options, await app());
     const source = tree.readText(appConfig);
     assert.match(source, /import \{ provideSse, withFetchTransport \} from 'ngx-sse';/);
     assert.match(source, /provideSse\(withFetchTransport\(\)\)/);
   });
 
   it('changes nothing when run a second time', async () => {
-    const once = await runner.runSchematic('ng-add', { project: 'demo' }, await standaloneApp());
+    const once = await runner.runSchematic('ng-add', { project: 'demo' }, await app());
     const before = once.readText(appConfig);
     const lines = logLines();
     const twice = await runner.runSchematic(
@@ -65,13 +65,21 @@ describe('ng add ngx-sse', () => {
     assert.ok(lines.some((line) => line.includes('already calls provideSse(); nothing changed')));
   });
 
+  it('adds provideSse() to the root NgModule of a module-based app', async () => {
+    const lines = logLines();
+    const tree = await runner.runSchematic('ng-add', { project: 'demo' }, await app(false));
+    const source = tree.readText('/projects/demo/src/app/app-module.ts');
+    assert.match(source, /providers: \[[\s\S]*provideSse\(\)[\s\S]*\]/);
+    assert.ok(
+      lines.includes(
+        'ngx-sse: added provideSse() to the providers in projects/demo/src/app/app-module.ts.',
+      ),
+    );
+  });
+
   it('rejects an unknown transport with a message naming the option', async () => {
     await assert.rejects(
-      runner.runSchematic(
-        'ng-add',
-        { project: 'demo', transport: 'websocket' },
-        await standaloneApp(),
-      ),
+      runner.runSchematic('ng-add', { project: 'demo', transport: 'websocket' }, await app()),
       /transport/,
     );
   });
