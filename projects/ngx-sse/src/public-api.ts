@@ -1,57 +1,21 @@
 /*
  * Public API surface of ngx-sse.
  */
-export { SseBackend } from './lib/backend';
-export type { SseBackendConnection, SseBackendHandlers, SseRequest } from './lib/backend';
-export {
-  DEFAULT_SSE_CONFIG,
-  SSE_CONFIG,
-  provideSse,
-  sseFeature,
-  withBatching,
-  withCredentials,
-  withDiagnosticsLog,
-  withHeartbeatTimeout,
-  withLastEventIdParam,
-  withLinger,
-  withReconnect,
-} from './lib/config';
-export type { SseBatching, SseConfig, SseFeature } from './lib/config';
-export {
-  EVENT_SOURCE_FACTORY,
-  EventSourceBackend,
-  withQueryParam,
-} from './lib/event-source-backend';
-export {
-  FetchBackend,
-  SSE_FETCH,
-  SSE_FETCH_OPTIONS,
-  parseRetryAfter,
-  withFetchTransport,
-} from './lib/fetch-backend';
-export type { SseFetchOptions, SseHeaders } from './lib/fetch-backend';
-export {
-  SSE_DEFAULT_MAX_EVENT_SIZE,
-  SseEventTooLargeError,
-  SseParser,
-} from './lib/parser/sse-parser';
-export type { SseParsedEvent, SseParserHandlers, SseParserOptions } from './lib/parser/sse-parser';
-export { DEFAULT_RECONNECT, failureReason, reconnectPolicy } from './lib/policy';
-export type {
-  SseFailure,
-  SseReconnectDecision,
-  SseReconnectOptions,
-  SseReconnectPolicy,
-} from './lib/policy';
-export { SSE_SCHEDULER } from './lib/scheduler';
-export type { SseScheduler } from './lib/scheduler';
 export { SseClient } from './lib/sse-client';
-export type { SseStreamOptions } from './lib/sse-client';
-export { SseError, failureError } from './lib/sse-error';
-export type { SseErrorInit, SseErrorKind } from './lib/sse-error';
-export { SseStream } from './lib/stream';
-export type { SseDefaultData } from './lib/stream';
+export type { SseStream, SseDefaultData } from './lib/stream';
+export { sseResource } from './lib/sse-resource';
+export type { SseResourceOptions, SseResourceRef, SseResourceRequest } from './lib/sse-resource';
 export type {
+  SseCommonOptions,
+  SseEventSourceOptions,
+  SseFetchOptions,
+  SseFetchRequestOptions,
+  SseHeaders,
+  SseStreamOptions,
+  SseTransport,
+} from './lib/options';
+export type {
+  SseAnyMessage,
   SseDeserializer,
   SseDiagnostics,
   SseEventMap,
@@ -59,3 +23,37 @@ export type {
   SseState,
   SseTransition,
 } from './lib/types';
+export type { SseFailure, SseReason } from './lib/reason';
+export { SseError } from './lib/sse-error';
+export type { SseErrorInit } from './lib/sse-error';
+
+export {
+  provideSse,
+  withBatching,
+  withCredentials,
+  withDiagnosticsLog,
+  withHeartbeatTimeout,
+  withLastEventIdParam,
+  withLinger,
+  withMaxEventSize,
+  withReconnect,
+} from './lib/config';
+export type { SseFeature, SseUnauthorizedHandler } from './lib/config';
+export type { SseBatching } from './lib/batching';
+export { withFetchTransport, FetchBackend, SSE_FETCH } from './lib/fetch-backend';
+export type { SseFetchDefaults } from './lib/fetch-backend';
+export { DEFAULT_RECONNECT, reconnectPolicy } from './lib/policy';
+export type { SseReconnectDecision, SseReconnectOptions, SseReconnectPolicy } from './lib/policy';
+
+export { SseBackend } from './lib/backend';
+export type { SseBackendConnection, SseBackendHandlers, SseRequest } from './lib/backend';
+export { EVENT_SOURCE_FACTORY, EventSourceBackend } from './lib/event-source-backend';
+export { SSE_SCHEDULER } from './lib/scheduler';
+export type { SseScheduler } from './lib/scheduler';
+
+export {
+  SSE_DEFAULT_MAX_EVENT_SIZE,
+  SseEventTooLargeError,
+  SseParser,
+} from './lib/parser/sse-parser';
+export type { SseParsedEvent, SseParserHandlers, SseParserOptions } from './lib/parser/sse-parser';

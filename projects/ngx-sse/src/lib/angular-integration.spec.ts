@@ -135,7 +135,7 @@ describe('Angular integration', () => {
     scope.destroy();
     expect(completed).toBeTrue();
     expect(connection.cancelled).toBeTrue();
-    expect(stream.state()).toEqual({ status: 'closed', reason: 'unsubscribed' });
+    expect(stream.state()).toEqual({ status: 'closed', reason: 'unsubscribed', error: null });
   });
 
   it('keeps the linger when the scope is destroyed, so a route change can reuse the connection', () => {

@@ -1,36 +1,54 @@
-import type { SseFailure } from './policy';
+import type { SseFetchRequestOptions, SseTransport } from './options';
+import type { SseFailure } from './reason';
 
 /**
  * Everything a backend needs to open one connection attempt.
  *
- * `lastEventId` is `''` on a first connection and the last seen id on the library's own
- * reconnects, so the backend can resume (a header, or `lastEventIdParam` in the query).
+ * `lastEventId` is the resume id (`''` on a fresh start without one); a backend sends it as
+ * `Last-Event-ID` or, with `EventSource`, in the `lastEventIdParam` query parameter.
+ *
+ * @example
+ * const request: SseRequest = controller.expectConnection('/api/events').request;
+ * expect(request.lastEventId).toBe('41');
  */
 export interface SseRequest {
   readonly url: string;
+  readonly transport: SseTransport;
   readonly withCredentials: boolean;
   readonly lastEventId: string;
   readonly lastEventIdParam: string;
+  readonly maxEventSize: number;
   /** Event names with subscribers when the attempt starts; later changes arrive via `listen`. */
   readonly types: readonly string[];
-  /** Transport-specific settings (method, headers, body for the fetch transport). */
-  readonly init?: unknown;
+  /** Fetch settings of the stream (empty for `EventSource`). */
+  readonly fetch: SseFetchRequestOptions;
 }
 
-/** The callbacks through which a backend reports one connection attempt. */
+/**
+ * The callbacks through which a backend reports one connection attempt.
+ *
+ * @example
+ * handlers.open();
+ * handlers.event('notification', '{"title":"Hi"}', '1');
+ */
 export interface SseBackendHandlers {
   open(): void;
   event(type: string, data: string, lastEventId: string): void;
   /** The server's `retry:` field, when the transport can see it. */
   retry(ms: number): void;
-  /** Liveness without an event (a comment, a heartbeat, any bytes). */
-  alive(): void;
+  /** Liveness without an event: a comment line (its text) or any bytes (`undefined`). */
+  alive(comment?: string): void;
   error(failure: SseFailure): void;
-  /** The backend stopped on purpose (the page is hidden) and will call `open()` when it resumes. */
-  pause(): void;
 }
 
-/** One live connection attempt, as the core controls it. */
+/**
+ * One live connection attempt, as the core controls it.
+ *
+ * @example
+ * const attempt = backend.connect(request, handlers);
+ * attempt.listen('job-progress');
+ * attempt.close();
+ */
 export interface SseBackendConnection {
   /** Start delivering events of `type` (the core calls it once per newly subscribed name). */
   listen(type: string): void;
@@ -41,17 +59,20 @@ export interface SseBackendConnection {
 }
 
 /**
- * The transport seam, as `HttpBackend` is for `HttpClient`. `EventSourceBackend` is the default;
- * `provideSseTesting()` swaps in a controllable one.
+ * The transport seam, as `HttpBackend` is for `HttpClient`. Without a provider the client picks
+ * the backend of each stream's `transport` (`EventSourceBackend` by default); providing
+ * `SseBackend` replaces every transport, which is how `provideSseTesting()` works.
  *
  * @example
+ * @Injectable()
  * class LoggingBackend extends SseBackend {
- *   constructor(private inner: SseBackend) { super(); }
+ *   private readonly inner = inject(EventSourceBackend);
  *   connect(request: SseRequest, handlers: SseBackendHandlers) {
  *     console.log('connect', request.url);
  *     return this.inner.connect(request, handlers);
  *   }
  * }
+ * providers: [{ provide: SseBackend, useClass: LoggingBackend }]
  */
 export abstract class SseBackend {
   abstract connect(request: SseRequest, handlers: SseBackendHandlers): SseBackendConnection;

@@ -2,43 +2,53 @@ import {
   type EnvironmentProviders,
   InjectionToken,
   type Provider,
+  type ProviderToken,
   makeEnvironmentProviders,
 } from '@angular/core';
 
+import type { SseBackend } from './backend';
+import { type SseBatching, type SseSchedule, batchSchedule, frameSchedule } from './batching';
+import { isDevMode } from './dev-mode';
+import type { SseTransport } from './options';
 import {
   DEFAULT_RECONNECT,
   type SseReconnectOptions,
   type SseReconnectPolicy,
   reconnectPolicy,
 } from './policy';
+import { SseClient } from './sse-client';
+import type { SseError } from './sse-error';
 
 /**
- * How emissions re-enter Angular. Listeners always run outside the zone; events are then
- * delivered in batches, one zone re-entry per batch:
- * - `microtask`: everything that arrived in one macrotask, delivered in one batch (default);
- * - `animation-frame`: at most one batch per frame, for high-rate streams;
- * - `sync`: each event at once, one re-entry each.
+ * Called when a stream meets a 401 or 403. Resolving `'retry'` (after refreshing a token, say)
+ * reconnects once at once, counted as a reconnect; anything else stops with `unauthorized`.
+ *
+ * @example
+ * const refresh: SseUnauthorizedHandler = async () => ((await auth.refresh()) ? 'retry' : undefined);
  */
-export type SseBatching = 'microtask' | 'animation-frame' | 'sync';
+export type SseUnauthorizedHandler = (error: SseError) => Promise<'retry' | void> | 'retry' | void;
 
 /** The resolved configuration of `SseClient`. Every field has a default. */
 export interface SseConfig {
   readonly reconnect: SseReconnectOptions;
   readonly policy: SseReconnectPolicy;
   readonly withCredentials: boolean;
-  /** Reconnect with reason `idle-timeout` after this long without bytes; 0 disables it. */
   readonly heartbeatTimeoutMs: number;
   readonly lastEventIdParam: string;
-  /**
-   * Schedules the delivery of a batch; `null` delivers each event at once. Set it through
-   * `withBatching`, so only the mode an app picks is bundled.
-   */
-  readonly batching: ((flush: () => void) => void) | null;
-  /** Keep a connection this long after its last subscriber leaves (route changes). */
+  readonly schedule: SseSchedule;
   readonly lingerMs: number;
-  /** Transitions kept in `diagnostics().log`. */
   readonly logSize: number;
+  readonly maxEventSize: number;
+  /** The transport of streams that do not name one. */
+  readonly transport: SseTransport;
+  readonly backends: Partial<Record<SseTransport, ProviderToken<SseBackend>>>;
+  readonly onUnauthorized: SseUnauthorizedHandler | null;
 }
+
+/** What one feature contributes; `reconnect` and `backends` merge field by field. */
+export type SseConfigPatch = Partial<Omit<SseConfig, 'reconnect'>> & {
+  readonly reconnect?: Partial<SseReconnectOptions>;
+};
 
 /** The defaults `SseClient` uses with zero configuration. */
 export const DEFAULT_SSE_CONFIG: SseConfig = {
@@ -47,26 +57,61 @@ export const DEFAULT_SSE_CONFIG: SseConfig = {
   withCredentials: false,
   heartbeatTimeoutMs: 0,
   lastEventIdParam: 'lastEventId',
-  batching: (flush) => queueMicrotask(flush),
+  schedule: frameSchedule,
   lingerMs: 0,
   logSize: 100,
+  maxEventSize: 16 * 1024 * 1024,
+  transport: 'eventsource',
+  backends: {},
+  onUnauthorized: null,
 };
 
-/** Partial configurations contributed by `withX()` features, merged in order over the defaults. */
-export const SSE_CONFIG = new InjectionToken<readonly Partial<SseConfig>[]>('SSE_CONFIG');
+/** The patches of `provideSse` calls, each already composed from its features. */
+export const SSE_CONFIG = new InjectionToken<readonly SseConfigPatch[]>(
+  isDevMode() ? 'SSE_CONFIG' : '',
+);
 
-/** A configuration feature for `provideSse`, as `HttpFeature` is for `provideHttpClient`. */
-export interface SseFeature {
-  readonly ɵproviders: Provider[];
-}
-
-/** A feature that contributes one partial configuration. */
-export function sseFeature(config: Partial<SseConfig>, ...providers: Provider[]): SseFeature {
-  return { ɵproviders: [{ provide: SSE_CONFIG, multi: true, useValue: config }, ...providers] };
+/** Applies `patch` over `config`, field by field for `reconnect` and `backends`. */
+export function mergeConfig<T extends SseConfigPatch>(config: T, patch: SseConfigPatch): T {
+  return {
+    ...config,
+    ...patch,
+    reconnect: { ...config.reconnect, ...patch.reconnect },
+    backends: { ...config.backends, ...patch.backends },
+  };
 }
 
 /**
- * Configures `SseClient` for the application. Without it the client runs on defaults.
+ * A configuration feature for `provideSse`, as `HttpFeature` is for `provideHttpClient`.
+ *
+ * @example
+ * const features: SseFeature[] = [withCredentials(), withLinger(2000)];
+ * provideSse(...features);
+ */
+export interface SseFeature {
+  /** What the feature configures; two features of one kind with different settings conflict. */
+  readonly ɵkind: string;
+  /** The call that made it, for error messages (dev mode only). */
+  readonly ɵlabel: string;
+  readonly ɵpatch: SseConfigPatch;
+  readonly ɵproviders: Provider[];
+}
+
+function feature(
+  kind: string,
+  args: readonly unknown[],
+  patch: SseConfigPatch,
+  ...providers: Provider[]
+): SseFeature {
+  const label = isDevMode() ? `with${kind}(${args.map((a) => JSON.stringify(a)).join(', ')})` : '';
+  return { ɵkind: kind, ɵlabel: label, ɵpatch: patch, ɵproviders: providers };
+}
+
+/**
+ * Configures `SseClient` for the environment injector it is in: the application, or a lazy
+ * route, whose streams then use this configuration over the parent's (connections are shared
+ * within one injector). Features compose field by field; two contradicting features are a
+ * dev-mode error naming both.
  *
  * @example
  * bootstrapApplication(App, {
@@ -74,23 +119,54 @@ export function sseFeature(config: Partial<SseConfig>, ...providers: Provider[])
  * });
  */
 export function provideSse(...features: SseFeature[]): EnvironmentProviders {
-  return makeEnvironmentProviders(features.flatMap((feature) => feature.ɵproviders));
+  if (isDevMode()) checkConflicts(features);
+  const patch = features.reduce<SseConfigPatch>((all, f) => mergeConfig(all, f.ɵpatch), {});
+  return makeEnvironmentProviders([
+    SseClient,
+    { provide: SSE_CONFIG, multi: true, useValue: patch },
+    features.flatMap((f) => f.ɵproviders),
+  ]);
+}
+
+function checkConflicts(features: SseFeature[]): void {
+  const seen = new Map<string, SseFeature>();
+  for (const f of features) {
+    const earlier = seen.get(f.ɵkind);
+    const clash =
+      earlier &&
+      (f.ɵkind === 'Reconnect'
+        ? reconnectClash(earlier.ɵpatch, f.ɵpatch)
+        : earlier.ɵlabel !== f.ɵlabel);
+    if (clash) {
+      throw new Error(
+        `ngx-sse: provideSse() got conflicting features ${earlier.ɵlabel} and ${f.ɵlabel}; keep one.`,
+      );
+    }
+    seen.set(f.ɵkind, earlier ? { ...f, ɵpatch: mergeConfig(earlier.ɵpatch, f.ɵpatch) } : f);
+  }
+}
+
+/** withReconnect composes field by field: only a field set twice to different values clashes. */
+function reconnectClash(a: SseConfigPatch, b: SseConfigPatch): boolean {
+  const before: Record<string, unknown> = a.reconnect ?? {};
+  const after: Record<string, unknown> = b.reconnect ?? {};
+  return (
+    (!!a.policy && !!b.policy && a.policy !== b.policy) ||
+    Object.keys(after).some((key) => key in before && before[key] !== after[key])
+  );
 }
 
 /**
- * Backoff settings and, optionally, a custom policy function.
+ * Backoff settings and, optionally, a custom policy. Several calls compose field by field.
  *
  * @example
  * provideSse(withReconnect({ initialDelayMs: 250, maxDelayMs: 5000, maxAttempts: 20 }))
  */
 export function withReconnect(
-  options: Partial<SseReconnectOptions> & { policy?: SseReconnectPolicy },
+  options: Partial<SseReconnectOptions> & { readonly policy?: SseReconnectPolicy },
 ): SseFeature {
   const { policy, ...reconnect } = options;
-  return sseFeature({
-    reconnect: { ...DEFAULT_RECONNECT, ...reconnect },
-    ...(policy ? { policy } : {}),
-  });
+  return feature('Reconnect', [reconnect], policy ? { reconnect, policy } : { reconnect });
 }
 
 /**
@@ -100,18 +176,18 @@ export function withReconnect(
  * provideSse(withCredentials())
  */
 export function withCredentials(enabled = true): SseFeature {
-  return sseFeature({ withCredentials: enabled });
+  return feature('Credentials', [enabled], { withCredentials: enabled });
 }
 
 /**
  * Reconnects with reason `idle-timeout` when nothing arrives for `ms` (heartbeat comments count
- * with transports that can see them).
+ * with transports that can see them: fetch).
  *
  * @example
  * provideSse(withHeartbeatTimeout(45_000))
  */
 export function withHeartbeatTimeout(ms: number): SseFeature {
-  return sseFeature({ heartbeatTimeoutMs: ms });
+  return feature('HeartbeatTimeout', [ms], { heartbeatTimeoutMs: ms });
 }
 
 /**
@@ -122,34 +198,17 @@ export function withHeartbeatTimeout(ms: number): SseFeature {
  * provideSse(withLastEventIdParam('since'))
  */
 export function withLastEventIdParam(name: string): SseFeature {
-  return sseFeature({ lastEventIdParam: name });
+  return feature('LastEventIdParam', [name], { lastEventIdParam: name });
 }
 
 /**
  * How events re-enter Angular; see {@link SseBatching}.
  *
  * @example
- * provideSse(withBatching('animation-frame'))
+ * provideSse(withBatching('microtask'))
  */
 export function withBatching(mode: SseBatching): SseFeature {
-  const batching = {
-    sync: null,
-    microtask: DEFAULT_SSE_CONFIG.batching,
-    'animation-frame': nextFrame,
-  };
-  return sseFeature({ batching: batching[mode] });
-}
-
-function nextFrame(flush: () => void): void {
-  // rAF pauses in hidden tabs; the timeout bounds how long events wait there. Whichever fires
-  // first cancels the other, so a stray timeout never flushes a later batch early.
-  const run = () => {
-    clearTimeout(timeout);
-    cancelAnimationFrame(frame);
-    flush();
-  };
-  const timeout = setTimeout(run, 100);
-  const frame = requestAnimationFrame(run);
+  return feature('Batching', [mode], { schedule: batchSchedule(mode) });
 }
 
 /**
@@ -160,7 +219,7 @@ function nextFrame(flush: () => void): void {
  * provideSse(withLinger(2000))
  */
 export function withLinger(ms: number): SseFeature {
-  return sseFeature({ lingerMs: ms });
+  return feature('Linger', [ms], { lingerMs: ms });
 }
 
 /**
@@ -170,5 +229,19 @@ export function withLinger(ms: number): SseFeature {
  * provideSse(withDiagnosticsLog(500))
  */
 export function withDiagnosticsLog(size: number): SseFeature {
-  return sseFeature({ logSize: size });
+  return feature('DiagnosticsLog', [size], { logSize: size });
 }
+
+/**
+ * The largest event, in UTF-16 code units, before a stream stops with `too-large` (default
+ * 16 MiB). The fetch transport enforces it; browsers bound `EventSource` themselves.
+ *
+ * @example
+ * provideSse(withMaxEventSize(64 * 1024 * 1024))
+ */
+export function withMaxEventSize(size: number): SseFeature {
+  return feature('MaxEventSize', [size], { maxEventSize: size });
+}
+
+/** Lets features in other files (the fetch transport) contribute without a public helper. */
+export const ɵfeature = feature;

@@ -3,6 +3,7 @@ import {
   EVENT_SOURCE_FACTORY,
   SSE_SCHEDULER,
   SseClient,
+  SseError,
   provideSse,
   withBatching,
   withCredentials,
@@ -121,6 +122,7 @@ describe('EventSourceBackend', () => {
       attempt: 1,
       delayMs: null,
       reason: 'network',
+      error: jasmine.objectContaining({ reason: 'network', attempt: 1 }),
     });
     expect(sources.length).toBe(1);
     sources[0].open();
@@ -139,8 +141,9 @@ describe('EventSourceBackend', () => {
       attempt: 1,
       delayMs: 1000,
       reason: 'refused',
+      error: jasmine.objectContaining({ reason: 'refused' }),
     });
-    expect(stream.diagnostics().lastError?.kind).toBe('http');
+    expect(stream.diagnostics().lastError?.status).toBeUndefined();
     scheduler.tick(1000);
     expect(sources.length).toBe(2);
     expect(sources[1].url).toBe('/api/events?topics=metrics&since=17');
@@ -156,13 +159,14 @@ describe('EventSourceBackend', () => {
     expect(sources[0].readyState).toBe(2);
   });
 
-  it('stops with bad-url and a typed error when the EventSource cannot be constructed', () => {
+  it('stops with invalid-request and errors subscribers when the EventSource cannot be constructed', () => {
     constructionError = new SyntaxError('Invalid URL');
     const stream = client.stream('http://[bad');
-    stream.on('metric').subscribe();
-    expect(stream.state()).toEqual({ status: 'closed', reason: 'bad-url' });
-    expect(stream.diagnostics().lastError?.kind).toBe('network');
-    expect(stream.diagnostics().lastError?.cause).toBeInstanceOf(SyntaxError);
+    let failed: SseError | undefined;
+    stream.on('metric').subscribe({ error: (e: SseError) => (failed = e) });
+    expect(stream.state()).toEqual({ status: 'closed', reason: 'invalid-request', error: failed! });
+    expect(failed?.reason).toBe('invalid-request');
+    expect(failed?.cause).toBeInstanceOf(SyntaxError);
   });
 
   it("does not mistake the browser's own error events for server events named error", () => {

@@ -27,6 +27,9 @@ const CLOSED = 2;
 /**
  * Appends `name=value` to a URL's query. A fragment is dropped: browsers never send it, and a
  * parameter appended after it would not reach the server.
+ *
+ * @example
+ * withQueryParam('/api/events?topics=jobs', 'lastEventId', '42'); // '/api/events?topics=jobs&lastEventId=42'
  */
 export function withQueryParam(url: string, name: string, value: string): string {
   const [base] = url.split('#');
@@ -38,6 +41,9 @@ export function withQueryParam(url: string, name: string, value: string): string
  *
  * It cannot send headers, so the library's own reconnects resume through a query parameter;
  * the browser's own retries already send `Last-Event-ID`.
+ *
+ * @example
+ * providers: [{ provide: SseBackend, useExisting: EventSourceBackend }] // every stream on EventSource
  */
 @Injectable({ providedIn: 'root' })
 export class EventSourceBackend extends SseBackend {
@@ -58,8 +64,8 @@ export class EventSourceBackend extends SseBackend {
     source.onerror = () =>
       handlers.error(
         source.readyState === CLOSED
-          ? { kind: 'refused' }
-          : { kind: 'network', browserRetrying: true },
+          ? { reason: 'refused' }
+          : { reason: 'network', browserRetrying: true },
       );
     const connection: SseBackendConnection = {
       listen: (type) => source.addEventListener(type, listener),
@@ -67,7 +73,8 @@ export class EventSourceBackend extends SseBackend {
       // A closed EventSource fires nothing more, so its handlers need no unhooking.
       close: () => source.close(),
     };
-    request.types.forEach(connection.listen);
+    // Default events always count (and reach `events()`), as the fetch transport's do.
+    new Set([...request.types, 'message']).forEach(connection.listen);
     return connection;
   }
 }

@@ -1,17 +1,19 @@
 import { DOCUMENT } from '@angular/core';
 import { TestBed } from '@angular/core/testing';
 import {
-  FetchBackend,
   SseClient,
+  SseError,
   type SseFetchOptions,
   type SseState,
   type SseStream,
-  parseRetryAfter,
   provideSse,
   withFetchTransport,
   withReconnect,
 } from 'ngx-sse';
 import { firstValueFrom, take, toArray } from 'rxjs';
+
+import { parseRetryAfter } from './fetch-backend';
+import { standInDocument } from './testing.spec-helper';
 
 // These tests run against a real HTTP endpoint served by Karma: projects/ngx-sse/karma-sse-stub.cjs.
 interface Echo {
@@ -52,8 +54,8 @@ const stateOf = (stream: SseStream<StubEvents>): SseState => stream.state();
 describe('FetchBackend (real HTTP)', () => {
   // Injected on first use, so a describe block can still override providers (the document).
   const client = () => TestBed.inject(SseClient);
-  const open = (path: string, init?: SseFetchOptions) =>
-    client().stream<StubEvents>(path, { init });
+  const open = (path: string, options: Omit<SseFetchOptions, 'transport'> = {}) =>
+    client().stream<StubEvents>(path, { transport: 'fetch', ...options });
 
   beforeEach(() => {
     TestBed.configureTestingModule({
@@ -122,7 +124,8 @@ describe('FetchBackend (real HTTP)', () => {
       status: 'reconnecting',
       attempt: 1,
       delayMs: 1000,
-      reason: 'http-503',
+      reason: 'http',
+      error: jasmine.objectContaining({ reason: 'http', status: 503 }),
     });
     expect(stream.diagnostics().lastError?.status).toBe(503);
     expect((await received).data.count).toBe(2);
@@ -132,51 +135,40 @@ describe('FetchBackend (real HTTP)', () => {
   it('retries other 5xx with backoff', async () => {
     const stream = open(`/sse-stub/status?key=${uniqueKey()}&code=500&times=2`);
     expect((await firstValueFrom(stream.on('echo'))).data.count).toBe(3);
-    expect(stream.diagnostics().log.filter((t) => t.state.status === 'reconnecting').length).toBe(
-      2,
+    const retries = stream.diagnostics().log.filter(
+      ({ state }) => state.status === 'reconnecting' && state.reason === 'http',
     );
+    expect(retries.map(({ state }) => state.status === 'reconnecting' && state.attempt)).toEqual([
+      1, 2,
+    ]);
     stream.close();
   });
 
   for (const [code, reason] of [
     [204, 'no-content'],
-    [404, 'http-404'],
-    [401, 'unauthorized'],
+    [404, 'http'],
+    [403, 'unauthorized'],
   ] as const) {
-    it(`stops on ${code} with reason ${reason}`, async () => {
+    it(`stops on ${code} with reason ${reason}, erroring subscribers`, async () => {
       const key = uniqueKey();
       const stream = open(`/sse-stub/status?key=${key}&code=${code}`);
-      stream.on('echo').subscribe();
-      await until(() => stateOf(stream).status === 'closed', 'closed');
-      expect(stateOf(stream)).toEqual({ status: 'closed', reason });
+      const failed = firstValueFrom(stream.on('echo')).catch((e: SseError) => e);
+      const error = (await failed) as SseError;
+      expect(error).toBeInstanceOf(SseError);
+      expect([error.reason, error.status]).toEqual([reason, code]);
+      expect(stateOf(stream)).toEqual({ status: 'closed', reason, error });
       expect((await stats(key)).count).toBe(1);
     });
   }
 
   it('stops with bad-content-type on a response that is not text/event-stream', async () => {
     const stream = open(`/sse-stub/type?key=${uniqueKey()}`);
-    stream.on('echo').subscribe();
+    stream.on('echo').subscribe({ error: () => undefined });
     await until(() => stateOf(stream).status === 'closed', 'closed');
-    expect(stateOf(stream)).toEqual({ status: 'closed', reason: 'bad-content-type' });
-    expect(stream.diagnostics().lastError?.kind).toBe('content-type');
-  });
-
-  it('on 401 asks onUnauthorized and, if it says retry, reconnects once at once with fresh headers', async () => {
-    let token = 'stale';
-    const onUnauthorized = jasmine.createSpy('onUnauthorized').and.callFake(async () => {
-      token = 'fresh';
-      return 'retry' as const;
-    });
-    const stream = open(`/sse-stub/status?key=${uniqueKey()}&code=401&times=1`, {
-      headers: () => ({ Authorization: token }),
-      onUnauthorized,
-    });
-    const { data } = await firstValueFrom(stream.on('echo'));
-    expect(onUnauthorized).toHaveBeenCalledTimes(1);
-    expect(onUnauthorized.calls.first().args[0].status).toBe(401);
-    expect(data.authorization).toBe('fresh');
-    expect(stream.diagnostics().reconnects).toBe(0);
-    stream.close();
+    expect(stateOf(stream)).toEqual(
+      jasmine.objectContaining({ status: 'closed', reason: 'bad-content-type' }),
+    );
+    expect(stream.diagnostics().lastError?.message).toContain('text/html');
   });
 
   it('aborts the request on teardown and never reconnects afterwards', async () => {
@@ -188,13 +180,11 @@ describe('FetchBackend (real HTTP)', () => {
     await until(async () => (await stats(key)).closed, 'the server to see the disconnect');
     await new Promise((resolve) => setTimeout(resolve, 200));
     expect((await stats(key)).count).toBe(1);
-    expect(stateOf(stream)).toEqual({ status: 'closed', reason: 'unsubscribed' });
+    expect(stateOf(stream)).toEqual({ status: 'closed', reason: 'unsubscribed', error: null });
   });
 
   it('counts heartbeat comments as liveness: a quiet but healthy stream never times out', async () => {
-    const stream = client().stream<StubEvents>(`/sse-stub/quiet?key=${uniqueKey()}`, {
-      heartbeatTimeoutMs: 300,
-    });
+    const stream = open(`/sse-stub/quiet?key=${uniqueKey()}`, { heartbeatTimeoutMs: 300 });
     stream.on('echo').subscribe();
     await until(() => stateOf(stream).status === 'open', 'open');
     await new Promise((resolve) => setTimeout(resolve, 1200));
@@ -205,23 +195,21 @@ describe('FetchBackend (real HTTP)', () => {
 
   it('stops with too-large when one event exceeds maxEventSize', async () => {
     const stream = open(`/sse-stub/big?key=${uniqueKey()}`, { maxEventSize: 1024 });
-    stream.on('big').subscribe();
+    let failed: SseError | undefined;
+    stream.on('big').subscribe({ error: (e: SseError) => (failed = e) });
     await until(() => stateOf(stream).status === 'closed', 'closed');
-    expect(stateOf(stream)).toEqual({ status: 'closed', reason: 'too-large' });
-    expect(stream.diagnostics().lastError?.kind).toBe('too-large');
+    expect(stateOf(stream)).toEqual({ status: 'closed', reason: 'too-large', error: failed! });
+    expect(failed?.reason).toBe('too-large');
   });
 
   describe('visibility', () => {
     // A stand-in document through DI: the page's own visibility is left alone.
-    let page: EventTarget & { hidden: boolean; defaultView: Window };
+    let page: ReturnType<typeof standInDocument>;
     beforeEach(() => {
-      page = Object.assign(new EventTarget(), { hidden: false, defaultView: window });
+      page = standInDocument();
       TestBed.overrideProvider(DOCUMENT, { useValue: page });
     });
-    const setHidden = (value: boolean) => {
-      page.hidden = value;
-      page.dispatchEvent(new Event('visibilitychange'));
-    };
+    const setHidden = (value: boolean) => page.setHidden(value);
 
     it('stays open while hidden by default', async () => {
       const key = uniqueKey();
@@ -241,17 +229,30 @@ describe('FetchBackend (real HTTP)', () => {
       stream.on('held').subscribe();
       await until(() => stateOf(stream).status === 'open', 'open');
       setHidden(true);
-      await until(() => stateOf(stream).status === 'reconnecting', 'the pause to show');
-      expect(stateOf(stream)).toEqual({
-        status: 'reconnecting',
-        attempt: 0,
-        delayMs: null,
-        reason: 'hidden',
-      });
+      await until(() => stateOf(stream).status === 'paused', 'the pause to show');
+      expect(stateOf(stream)).toEqual({ status: 'paused' });
       await until(async () => (await stats(key)).closed, 'the server to see the pause');
       setHidden(false);
       await until(() => stateOf(stream).status === 'open', 'open again');
       expect((await stats(key)).count).toBe(2);
+      expect(stream.diagnostics().reconnects).toBe(1);
+      stream.close();
+    });
+
+    it('with replayWhenVisible, a paused POST is sent again when visible', async () => {
+      const key = uniqueKey();
+      const stream = open(`/sse-stub/hold?key=${key}`, {
+        method: 'POST',
+        body: 'x',
+        pauseWhenHidden: true,
+        replayWhenVisible: true,
+      });
+      stream.on('held').subscribe();
+      await until(() => stateOf(stream).status === 'open', 'open');
+      setHidden(true);
+      await until(() => stateOf(stream).status === 'paused', 'paused');
+      setHidden(false);
+      await until(async () => (await stats(key)).count === 2, 'the POST to be sent again');
       stream.close();
     });
 
@@ -285,7 +286,10 @@ describe('FetchBackend (real HTTP)', () => {
     const stream = TestBed.inject(SseClient).stream<StubEvents>(
       `/sse-stub/echo?key=${uniqueKey()}`,
       {
-        init: { method: 'POST', body: '{}', headers: { 'Content-Type': 'application/json' } },
+        transport: 'fetch',
+        method: 'POST',
+        body: '{}',
+        headers: { 'Content-Type': 'application/json' },
       },
     );
     const { data } = await firstValueFrom(stream.on('echo'));
@@ -293,14 +297,31 @@ describe('FetchBackend (real HTTP)', () => {
     stream.close();
   });
 
-  it('can be picked per stream with the backend option', async () => {
+  it('with default: false stays opt-in: picked per stream with transport: fetch', async () => {
     TestBed.resetTestingModule();
+    TestBed.configureTestingModule({
+      providers: [provideSse(withFetchTransport({ default: false }))],
+    });
     const plain = TestBed.inject(SseClient);
+    expect(plain.config.transport).toBe('eventsource');
     const stream = plain.stream<StubEvents>(`/sse-stub/echo?key=${uniqueKey()}`, {
-      backend: TestBed.inject(FetchBackend),
-      init: { headers: { Authorization: 'per-stream' } },
+      transport: 'fetch',
+      headers: { Authorization: 'per-stream' },
     });
     expect((await firstValueFrom(stream.on('echo'))).data.authorization).toBe('per-stream');
+    stream.close();
+  });
+
+  it('becomes the transport of streams that name none with withFetchTransport()', async () => {
+    TestBed.resetTestingModule();
+    TestBed.configureTestingModule({
+      providers: [provideSse(withFetchTransport({ headers: { Authorization: 'default' } }))],
+    });
+    const sse = TestBed.inject(SseClient);
+    expect(sse.config.transport).toBe('fetch');
+    // Only fetch can send headers: the default one arriving proves the transport.
+    const stream = sse.stream<StubEvents>(`/sse-stub/echo?key=${uniqueKey()}`);
+    expect((await firstValueFrom(stream.on('echo'))).data.authorization).toBe('default');
     stream.close();
   });
 });

@@ -1,6 +1,7 @@
+import { DOCUMENT } from '@angular/core';
 import { withHeartbeatTimeout } from 'ngx-sse';
 
-import { type TestEvents, setup } from './testing.spec-helper';
+import { type TestEvents, setup, standInDocument } from './testing.spec-helper';
 
 describe('SseStream liveness', () => {
   it('reconnects with reason idle-timeout when nothing arrives within the heartbeat timeout', () => {
@@ -15,7 +16,7 @@ describe('SseStream liveness', () => {
     expect(stream.state()).toEqual(
       jasmine.objectContaining({ status: 'reconnecting', reason: 'idle-timeout' }),
     );
-    expect(stream.diagnostics().lastError?.kind).toBe('idle-timeout');
+    expect(stream.diagnostics().lastError?.reason).toBe('idle-timeout');
     expect(connection.cancelled).toBeTrue();
     subscription.unsubscribe();
   });
@@ -65,22 +66,26 @@ describe('SseStream liveness', () => {
     subscription.unsubscribe();
   });
 
-  it('suspends the heartbeat timeout while the transport is paused on purpose', () => {
-    const { client, controller, scheduler } = setup([withHeartbeatTimeout(1000)]);
-    const stream = client.stream<TestEvents>('/e');
+  it('suspends the heartbeat timeout while paused (hidden page), and resumes it after', () => {
+    const page = standInDocument();
+    const { client, controller, scheduler } = setup(
+      [withHeartbeatTimeout(1000)],
+      [{ provide: DOCUMENT, useValue: page }],
+    );
+    const stream = client.stream<TestEvents>('/e', { pauseWhenHidden: true });
     const subscription = stream.on('notification').subscribe();
     const connection = controller.expectConnection('/e');
     connection.open();
-    connection.pause();
-    expect(stream.state()).toEqual({
-      status: 'reconnecting',
-      attempt: 0,
-      delayMs: null,
-      reason: 'hidden',
-    });
+    connection.emit('notification', { title: 'a' }, '7');
+    page.setHidden(true);
+    expect(stream.state()).toEqual({ status: 'paused' });
+    expect(connection.cancelled).toBeTrue();
     scheduler.tick(10_000);
-    expect(connection.cancelled).toBeFalse();
-    connection.open();
+    controller.expectNone('/e');
+    page.setHidden(false);
+    const resumed = controller.expectConnection('/e');
+    expect(resumed.request.lastEventId).toBe('7');
+    resumed.open();
     expect(stream.state().status).toBe('open');
     scheduler.tick(1000);
     expect(stream.state()).toEqual(jasmine.objectContaining({ reason: 'idle-timeout' }));

@@ -63,7 +63,7 @@ describe('SseStream payloads', () => {
     expect(completed).toBeFalse();
     expect(errors.length).toBe(1);
     expect(errors[0]).toBeInstanceOf(SseError);
-    expect(errors[0].kind).toBe('parse');
+    expect(errors[0].reason).toBe('parse');
     expect(errors[0].url).toBe('/e');
     expect(errors[0].cause).toBeInstanceOf(SyntaxError);
     expect(stream.diagnostics().parseErrors).toBe(1);

@@ -1,4 +1,4 @@
-import { DEFAULT_RECONNECT, type SseFailure, reconnectPolicy } from 'ngx-sse';
+import { DEFAULT_RECONNECT, type SseFailure, type SseReason, reconnectPolicy } from 'ngx-sse';
 
 const options = { ...DEFAULT_RECONNECT, initialDelayMs: 1000, maxDelayMs: 8000, multiplier: 2 };
 const full = () => 1;
@@ -7,19 +7,19 @@ const decide = (failure: SseFailure, attempt = 1, serverRetryMs = 0, random = fu
 
 describe('reconnectPolicy', () => {
   it('backs off exponentially up to the cap', () => {
-    const delays = [1, 2, 3, 4, 5, 6].map((attempt) => decide({ kind: 'network' }, attempt));
+    const delays = [1, 2, 3, 4, 5, 6].map((attempt) => decide({ reason: 'network' }, attempt));
     expect(delays.map((d) => (d.action === 'retry' ? d.delayMs : -1))).toEqual([
       1000, 2000, 4000, 8000, 8000, 8000,
     ]);
   });
 
   it('applies full jitter: the delay is random() times the ceiling', () => {
-    expect(decide({ kind: 'network' }, 3, 0, () => 0.25)).toEqual({
+    expect(decide({ reason: 'network' }, 3, 0, () => 0.25)).toEqual({
       action: 'retry',
       delayMs: 1000,
       reason: 'network',
     });
-    expect(decide({ kind: 'network' }, 3, 0, () => 0)).toEqual({
+    expect(decide({ reason: 'network' }, 3, 0, () => 0)).toEqual({
       action: 'retry',
       delayMs: 0,
       reason: 'network',
@@ -27,7 +27,7 @@ describe('reconnectPolicy', () => {
   });
 
   it("uses the server's retry: as the floor", () => {
-    expect(decide({ kind: 'ended' }, 1, 5000, () => 0)).toEqual({
+    expect(decide({ reason: 'ended' }, 1, 5000, () => 0)).toEqual({
       action: 'retry',
       delayMs: 5000,
       reason: 'ended',
@@ -36,32 +36,36 @@ describe('reconnectPolicy', () => {
 
   it('honours Retry-After as the floor for 429, 502, 503 and 504', () => {
     for (const status of [429, 502, 503, 504]) {
-      expect(decide({ kind: 'http', status, retryAfterMs: 7000 }, 1, 0, () => 0)).toEqual({
+      expect(decide({ reason: 'http', status, retryAfterMs: 7000 }, 1, 0, () => 0)).toEqual({
         action: 'retry',
         delayMs: 7000,
-        reason: `http-${status}`,
+        reason: 'http',
       });
     }
   });
 
   it('retries other 5xx, idle timeouts and refused EventSource connections with backoff', () => {
     for (const failure of [
-      { kind: 'http', status: 500 },
-      { kind: 'idle-timeout' },
-      { kind: 'refused' },
-    ] as SseFailure[]) {
-      expect(decide(failure).action).withContext(failure.kind).toBe('retry');
+      { reason: 'http', status: 500 },
+      { reason: 'network' },
+      { reason: 'ended' },
+      { reason: 'idle-timeout' },
+      { reason: 'refused' },
+    ] as const) {
+      expect(decide(failure).action).withContext(failure.reason).toBe('retry');
     }
   });
 
-  it('stops on 204, 401/403, other 4xx, a wrong content type and oversized events', () => {
-    const stops: [SseFailure, string][] = [
-      [{ kind: 'http', status: 204 }, 'no-content'],
-      [{ kind: 'http', status: 401 }, 'unauthorized'],
-      [{ kind: 'http', status: 403 }, 'unauthorized'],
-      [{ kind: 'http', status: 404 }, 'http-404'],
-      [{ kind: 'content-type', contentType: 'text/html' }, 'bad-content-type'],
-      [{ kind: 'too-large' }, 'too-large'],
+  it('stops on no-content, unauthorized, other 4xx, a wrong content type, oversized events and invalid requests', () => {
+    const stops: [SseFailure, SseReason][] = [
+      [{ reason: 'no-content', status: 204 }, 'no-content'],
+      [{ reason: 'unauthorized', status: 401 }, 'unauthorized'],
+      [{ reason: 'unauthorized', status: 403 }, 'unauthorized'],
+      [{ reason: 'http', status: 404 }, 'http'],
+      [{ reason: 'http', status: 400 }, 'http'],
+      [{ reason: 'bad-content-type', status: 200, detail: 'text/html' }, 'bad-content-type'],
+      [{ reason: 'too-large' }, 'too-large'],
+      [{ reason: 'invalid-request' }, 'invalid-request'],
     ];
     for (const [failure, reason] of stops) {
       expect(decide(failure)).toEqual({ action: 'stop', reason });
@@ -70,8 +74,8 @@ describe('reconnectPolicy', () => {
 
   it('stops after maxAttempts', () => {
     const limited = { ...options, maxAttempts: 3 };
-    expect(reconnectPolicy({ kind: 'network' }, 3, 0, limited, full).action).toBe('retry');
-    expect(reconnectPolicy({ kind: 'network' }, 4, 0, limited, full)).toEqual({
+    expect(reconnectPolicy({ reason: 'network' }, 3, 0, limited, full).action).toBe('retry');
+    expect(reconnectPolicy({ reason: 'network' }, 4, 0, limited, full)).toEqual({
       action: 'stop',
       reason: 'max-attempts',
     });
@@ -79,6 +83,6 @@ describe('reconnectPolicy', () => {
 
   it('never gives up by default', () => {
     expect(DEFAULT_RECONNECT.maxAttempts).toBe(Infinity);
-    expect(decide({ kind: 'network' }, 10_000).action).toBe('retry');
+    expect(decide({ reason: 'network' }, 10_000).action).toBe('retry');
   });
 });

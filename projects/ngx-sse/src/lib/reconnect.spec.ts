@@ -2,6 +2,7 @@ import {
   SseBackend,
   type SseBackendConnection,
   type SseBackendHandlers,
+  SseError,
   withBatching,
   withReconnect,
 } from 'ngx-sse';
@@ -38,12 +39,13 @@ describe('SseStream reconnects', () => {
     const connection = controller.expectConnection('/e');
     connection.open();
     connection.retry(3000);
-    connection.close();
+    connection.end();
     expect(stream.state()).toEqual({
       status: 'reconnecting',
       attempt: 1,
       delayMs: 3000,
       reason: 'ended',
+      error: null,
     });
     expect(scheduler.pending()).toEqual([3000]);
     subscription.unsubscribe();
@@ -71,17 +73,40 @@ describe('SseStream reconnects', () => {
     subscription.unsubscribe();
   });
 
-  it('stops with a reason when the policy says so, completing subscribers', () => {
+  it('stops with a reason when the policy says so, erroring subscribers with the SseError', () => {
     const { client, controller } = setup();
     const stream = client.stream<TestEvents>('/e');
     let completed = false;
-    stream.on('notification').subscribe({ complete: () => (completed = true) });
+    const errors: unknown[] = [];
+    stream.on('notification').subscribe({
+      error: (e) => errors.push(e),
+      complete: () => (completed = true),
+    });
     controller.expectConnection('/e').fail({ status: 401 });
-    expect(stream.state()).toEqual({ status: 'closed', reason: 'unauthorized' });
-    expect(stream.diagnostics().lastError?.kind).toBe('unauthorized');
-    expect(stream.diagnostics().lastError?.status).toBe(401);
-    expect(completed).toBeTrue();
+    const error = stream.diagnostics().lastError!;
+    expect(error).toBeInstanceOf(SseError);
+    expect([error.reason, error.status, error.url, error.attempt]).toEqual([
+      'unauthorized',
+      401,
+      '/e',
+      1,
+    ]);
+    expect(stream.state()).toEqual({ status: 'closed', reason: 'unauthorized', error });
+    expect(errors).toEqual([error]);
+    expect(completed).toBeFalse();
     controller.verify();
+  });
+
+  it('stops on any other 4xx with reason http and the status', () => {
+    const { client, controller } = setup();
+    const stream = client.stream<TestEvents>('/e');
+    stream.on('notification').subscribe({ error: () => undefined });
+    controller.expectConnection('/e').fail({ status: 404 });
+    expect(stream.state()).toEqual({
+      status: 'closed',
+      reason: 'http',
+      error: jasmine.objectContaining({ reason: 'http', status: 404 }),
+    });
   });
 
   it('gives up after maxAttempts', () => {
@@ -89,25 +114,37 @@ describe('SseStream reconnects', () => {
       withReconnect({ initialDelayMs: 10, maxAttempts: 2 }),
     ]);
     const stream = client.stream<TestEvents>('/e');
-    stream.on('notification').subscribe();
+    let failed: SseError | undefined;
+    stream.on('notification').subscribe({ error: (e: SseError) => (failed = e) });
     for (let i = 0; i < 3; i++) {
       controller.expectConnection('/e').fail();
       scheduler.tick(1000);
     }
-    expect(stream.state()).toEqual({ status: 'closed', reason: 'max-attempts' });
+    expect(stream.state()).toEqual({ status: 'closed', reason: 'max-attempts', error: failed! });
+    expect(failed?.reason).toBe('max-attempts');
+    expect(failed?.attempt).toBe(3);
+    expect((failed?.cause as SseError).reason).toBe('network');
     controller.expectNone('/e');
   });
 
   it('accepts a custom policy function', () => {
-    const { client, controller } = setup([
+    const { client, controller, scheduler } = setup([
       withReconnect({
-        policy: (failure) => ({ action: 'stop', reason: `custom-${failure.kind}` }),
+        policy: (failure) =>
+          failure.reason === 'network'
+            ? { action: 'stop', reason: 'refused' }
+            : { action: 'retry', delayMs: 5, reason: failure.reason },
       }),
     ]);
     const stream = client.stream<TestEvents>('/e');
-    stream.on('notification').subscribe();
+    stream.on('notification').subscribe({ error: () => undefined });
+    controller.expectConnection('/e').fail({ status: 404 });
+    expect(stream.state()).toEqual(jasmine.objectContaining({ status: 'reconnecting', delayMs: 5 }));
+    scheduler.tick(5);
     controller.expectConnection('/e').fail();
-    expect(stream.state()).toEqual({ status: 'closed', reason: 'custom-network' });
+    expect(stream.state()).toEqual(
+      jasmine.objectContaining({ status: 'closed', reason: 'refused' }),
+    );
   });
 
   it('close() always wins: no reconnect fires after it', () => {
@@ -119,21 +156,29 @@ describe('SseStream reconnects', () => {
     stream.close();
     scheduler.tick(60_000);
     controller.expectNone('/e');
-    expect(stream.state()).toEqual({ status: 'closed', reason: 'closed' });
+    expect(stream.state()).toEqual({ status: 'closed', reason: 'closed', error: null });
     expect(scheduler.pending()).toEqual([]);
   });
 
   it('ignores callbacks from an attempt the client already gave up', () => {
-    const { client, controller } = setup();
+    let late: SseBackendHandlers | undefined;
+    class LeakyBackend extends SseBackend {
+      connect(_request: unknown, handlers: SseBackendHandlers): SseBackendConnection {
+        late = handlers;
+        return { listen: () => undefined, unlisten: () => undefined, close: () => undefined };
+      }
+    }
+    const { client } = setup([], [{ provide: SseBackend, useClass: LeakyBackend }]);
     const stream = client.stream<TestEvents>('/e');
     const got: string[] = [];
     stream.on('notification').subscribe(({ data }) => got.push(data.title));
-    const stale = controller.expectConnection('/e');
-    stale.fail();
-    stale.emit('notification', { title: 'late' });
+    const stale = late!;
+    stale.error({ reason: 'network' });
+    stale.event('notification', '{"title":"late"}', '1');
     stale.open();
     expect(got).toEqual([]);
     expect(stream.state().status).toBe('reconnecting');
+    expect(stream.diagnostics().eventsReceived).toBe(0);
   });
 
   it('resumes every reconnect from the last event id', () => {
@@ -151,8 +196,8 @@ describe('SseStream reconnects', () => {
     expect(second.request.lastEventId).toBe('42');
     second.open();
     second.emit('notification', { title: 'c' }, '43');
-    second.close();
-    scheduler.tick(2000);
+    second.end();
+    scheduler.tick(1000);
     expect(controller.expectConnection('/e').request.lastEventId).toBe('43');
     subscription.unsubscribe();
   });
@@ -161,14 +206,16 @@ describe('SseStream reconnects', () => {
     let closed = 0;
     class FailingBackend extends SseBackend {
       connect(_request: unknown, handlers: SseBackendHandlers): SseBackendConnection {
-        handlers.error({ kind: 'http', status: 401 });
+        handlers.error({ reason: 'http', status: 401 });
         return { listen: () => undefined, unlisten: () => undefined, close: () => closed++ };
       }
     }
-    const { client } = setup();
-    const stream = client.stream<TestEvents>('/e', { backend: new FailingBackend() });
-    stream.on('notification').subscribe();
-    expect(stream.state()).toEqual({ status: 'closed', reason: 'unauthorized' });
+    const { client } = setup([], [{ provide: SseBackend, useClass: FailingBackend }]);
+    const stream = client.stream<TestEvents>('/e');
+    stream.on('notification').subscribe({ error: () => undefined });
+    expect(stream.state()).toEqual(
+      jasmine.objectContaining({ status: 'closed', reason: 'unauthorized' }),
+    );
     expect(closed).toBe(1);
   });
 

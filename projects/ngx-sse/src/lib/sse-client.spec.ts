@@ -1,5 +1,5 @@
 import { TestBed } from '@angular/core/testing';
-import { DEFAULT_SSE_CONFIG, SseClient, type SseMessage } from 'ngx-sse';
+import { SseClient, type SseMessage } from 'ngx-sse';
 import type { Subscription } from 'rxjs';
 
 import { type TestEvents, setup } from './testing.spec-helper';
@@ -9,7 +9,8 @@ describe('SseClient: shared typed streams', () => {
     const client = TestBed.inject(SseClient);
     const stream = client.stream('/api/events');
     expect(stream.state()).toEqual({ status: 'idle' });
-    expect(DEFAULT_SSE_CONFIG.lastEventIdParam).toBe('lastEventId');
+    expect(client.config.lastEventIdParam).toBe('lastEventId');
+    expect(client.config.transport).toBe('eventsource');
   });
 
   it('connects lazily, on the first subscriber', () => {
@@ -61,7 +62,7 @@ describe('SseClient: shared typed streams', () => {
     first.open();
     subscription.unsubscribe();
     expect(first.cancelled).toBeTrue();
-    expect(stream.state()).toEqual({ status: 'closed', reason: 'unsubscribed' });
+    expect(stream.state()).toEqual({ status: 'closed', reason: 'unsubscribed', error: null });
 
     subscription = stream.on('notification').subscribe();
     const second = controller.expectConnection('/api/events');
@@ -121,7 +122,7 @@ describe('SseClient: shared typed streams', () => {
     expect(connection.cancelled).toBeFalse();
     stream.close();
     expect(connection.cancelled).toBeTrue();
-    expect(stream.state()).toEqual({ status: 'closed', reason: 'closed' });
+    expect(stream.state()).toEqual({ status: 'closed', reason: 'closed', error: null });
     expect(scheduler.pending()).toEqual([]);
   });
 

@@ -1,49 +1,36 @@
-import { DOCUMENT, DestroyRef, Injectable, NgZone, PLATFORM_ID, inject } from '@angular/core';
+import {
+  DOCUMENT,
+  DestroyRef,
+  Injectable,
+  Injector,
+  NgZone,
+  PLATFORM_ID,
+  inject,
+} from '@angular/core';
 
 import { SseBackend } from './backend';
-import { DEFAULT_SSE_CONFIG, SSE_CONFIG, type SseConfig } from './config';
+import { SseBatcher } from './batcher';
+import { DEFAULT_SSE_CONFIG, SSE_CONFIG, type SseConfig, mergeConfig } from './config';
 import { SseConnection } from './connection';
-import { createDispatch } from './dispatcher';
+import { isDevMode } from './dev-mode';
 import { EventSourceBackend } from './event-source-backend';
+import { FETCH_ONLY, type SseFetchOptions, type SseStreamOptions } from './options';
+import { headersKey, identity } from './request-key';
 import { SSE_SCHEDULER } from './scheduler';
-import { SseStream } from './stream';
+import { SseError } from './sse-error';
+import { type SseStream, SseStreamRef } from './stream';
 import type { SseDeserializer, SseEventMap } from './types';
-
-/**
- * Per-stream options. Streams with equal `url` and connection options share one connection;
- * `deserialize` is per handle.
- *
- * @example
- * client.stream('/api/log', { deserialize: 'text', lingerMs: 5000 })
- */
-export interface SseStreamOptions {
-  /** `json` (default), `text`, or a function; a throw is reported as a `parse` error. */
-  readonly deserialize?: 'json' | 'text' | SseDeserializer;
-  readonly withCredentials?: boolean;
-  readonly heartbeatTimeoutMs?: number;
-  readonly lingerMs?: number;
-  /** A transport for this stream only, e.g. `inject(FetchBackend)`. */
-  readonly backend?: SseBackend;
-  /**
-   * Transport-specific request settings (method, headers, body for the fetch transport).
-   * Streams share a connection only when they pass the same `init` object.
-   */
-  readonly init?: unknown;
-  /**
-   * Releases the handle's subscribers when this scope is destroyed (the linger still applies);
-   * taken from the injection context if omitted.
-   */
-  readonly destroyRef?: DestroyRef;
-}
 
 const DESERIALIZERS: Record<'json' | 'text', SseDeserializer> = {
   json: (data) => JSON.parse(data),
   text: (data) => data,
 };
 
+let unshared = 0;
+
 /**
  * Hands out typed, shared Server-Sent Events streams. Works with zero configuration;
- * `provideSse(...)` tunes it.
+ * `provideSse(...)` tunes it, for the application or for a lazy route.
  *
  * @example
  * export class Inbox {
@@ -54,84 +41,118 @@ const DESERIALIZERS: Record<'json' | 'text', SseDeserializer> = {
  */
 @Injectable({ providedIn: 'root' })
 export class SseClient {
-  readonly #config: SseConfig = Object.assign(
-    {},
-    DEFAULT_SSE_CONFIG,
-    ...(inject(SSE_CONFIG, { optional: true }) ?? []),
+  /** The resolved configuration: the parent injector's client's, then this injector's features. */
+  readonly config: SseConfig = (inject(SSE_CONFIG, { optional: true }) ?? []).reduce<SseConfig>(
+    (config, patch) => mergeConfig(config, patch),
+    parentConfig(),
   );
   readonly #zone = inject(NgZone);
-  readonly #context = {
-    backend: inject(SseBackend, { optional: true }) ?? inject(EventSourceBackend),
-    config: this.#config,
-    scheduler: inject(SSE_SCHEDULER),
-    dispatch: createDispatch(this.#zone, this.#config.batching),
-    zone: this.#zone,
-    window: inject(PLATFORM_ID) === 'browser' ? inject(DOCUMENT).defaultView : null,
-  };
+  readonly #injector = inject(Injector);
+  readonly #override = inject(SseBackend, { optional: true });
+  readonly #scheduler = inject(SSE_SCHEDULER);
+  readonly #document = inject(DOCUMENT);
+  readonly #window = inject(PLATFORM_ID) === 'browser' ? this.#document.defaultView : null;
+  readonly #batcher = new SseBatcher(this.#zone, this.config.schedule);
   // Weak, so a connection is shared while any handle or subscription still holds it, and is
   // collected after (a POST stream per prompt must not pile up).
   readonly #connections = new Map<string, WeakRef<SseConnection>>();
 
   /**
-   * A typed handle on the connection for `url` and these options.
+   * A typed handle on the connection for `url` and these options. Equal GET requests share one
+   * connection; fetch-only options need `transport: 'fetch'` (a compile error otherwise, and an
+   * `invalid-request` {@link SseError} thrown here for untyped callers).
    *
    * @example
    * client.stream<{ metric: Metric }>('/api/events?topics=metrics').on('metric')
+   * client.stream<ChatEvents>('/api/chat', { transport: 'fetch', method: 'POST', body });
    */
   stream<M extends SseEventMap = Record<string, unknown>>(
     url: string,
     options: SseStreamOptions = {},
   ): SseStream<M> {
-    const {
-      deserialize = 'json',
-      destroyRef = currentDestroyRef(),
-      ...connectionOptions
-    } = options;
-    const backend = connectionOptions.backend ?? this.#context.backend;
-    const withCredentials = connectionOptions.withCredentials ?? this.#config.withCredentials;
-    const heartbeat = connectionOptions.heartbeatTimeoutMs ?? this.#config.heartbeatTimeoutMs;
-    const linger = connectionOptions.lingerMs ?? this.#config.lingerMs;
-    const { init } = connectionOptions;
-    const key = JSON.stringify([
+    const config = this.config;
+    const transport = options.transport ?? config.transport;
+    const fetch = options as Partial<SseFetchOptions>;
+    const invalid = (detail: string) => new SseError('invalid-request', { url, detail });
+    const misplaced = FETCH_ONLY.find((key) => fetch[key] !== undefined);
+    if (transport !== 'fetch' && misplaced) throw invalid(`${misplaced} needs transport: 'fetch'`);
+    const method = fetch.method ?? 'GET';
+    if (method === 'GET' && fetch.body != null) throw invalid('a GET stream cannot have a body');
+    const backend = this.#override ?? this.#backend(transport);
+    if (!backend) throw invalid(`transport '${transport}' needs provideSse(withFetchTransport())`);
+
+    const request = {
       url,
-      withCredentials,
-      heartbeat,
+      transport,
+      withCredentials: options.withCredentials ?? config.withCredentials,
+      lastEventIdParam: config.lastEventIdParam,
+      maxEventSize: options.maxEventSize ?? config.maxEventSize,
+      fetch: {
+        method,
+        headers: fetch.headers,
+        body: fetch.body,
+        credentials: fetch.credentials,
+        replayWhenVisible: fetch.replayWhenVisible,
+      },
+      initialLastEventId: options.lastEventId ?? '',
+      heartbeatTimeoutMs: options.heartbeatTimeoutMs ?? config.heartbeatTimeoutMs,
+      pauseWhenHidden: !!options.pauseWhenHidden,
+      comments: !!fetch.comments,
+    };
+    const linger = options.lingerMs ?? config.lingerMs;
+    const { headers, body, ...compared } = request.fetch;
+    const share = method === 'GET' ? '' : (options.shareKey ?? `\0${++unshared}`);
+    const key = JSON.stringify([
+      { ...request, fetch: compared },
+      headersKey(headers),
       linger,
       identity(backend),
-      identity(init),
+      share,
     ]);
     const connections = this.#connections;
     let connection = connections.get(key)?.deref();
     if (!connection) {
-      connection = new SseConnection(
-        { url, withCredentials, init },
-        { ...this.#context, backend },
-        heartbeat,
-        linger,
-      );
+      const ctx = {
+        backend,
+        config,
+        scheduler: this.#scheduler,
+        zone: this.#zone,
+        window: this.#window,
+        document: this.#document,
+      };
+      connection = new SseConnection(request, ctx, this.#batcher, linger);
       for (const [stale, ref] of connections) if (!ref.deref()) connections.delete(stale);
       connections.set(key, new WeakRef(connection));
     }
-    return new SseStream<M>(
+    const { deserialize = 'json' } = options;
+    const handle = new SseStreamRef<M>(
       connection,
       typeof deserialize === 'function' ? deserialize : DESERIALIZERS[deserialize],
-      destroyRef,
     );
+    const destroyRef =
+      options.destroyRef ?? options.injector?.get(DestroyRef) ?? currentDestroyRef();
+    if (destroyRef) destroyRef.onDestroy(() => handle.release());
+    else if (isDevMode()) {
+      console.warn(
+        `ngx-sse: stream('${url}') was created outside an injection context without \`injector\` or \`destroyRef\`, so nothing releases it: pass one, or close() it yourself.`,
+      );
+    }
+    return handle;
+  }
+
+  #backend(transport: string): SseBackend | null {
+    const token = transport === 'eventsource' ? EventSourceBackend : this.config.backends.fetch;
+    return token ? this.#injector.get(token) : null;
   }
 }
 
-const identities = new WeakMap<object, number>();
-let lastIdentity = 0;
-
-/**
- * A stable id per object: streams share a connection only with the same backend instance and
- * the same `init` object (whose header functions JSON cannot compare).
- */
-function identity(value: unknown): number {
-  if (typeof value !== 'object' || value === null) return 0;
-  let id = identities.get(value);
-  if (id === undefined) identities.set(value, (id = ++lastIdentity));
-  return id;
+/** The configuration of the client of a parent injector (a lazy route's parent), or the defaults. */
+function parentConfig(): SseConfig {
+  const parent: { readonly config: SseConfig } | null = inject(SseClient, {
+    optional: true,
+    skipSelf: true,
+  });
+  return parent?.config ?? DEFAULT_SSE_CONFIG;
 }
 
 /** The `DestroyRef` of the current injection context, or none outside of one. */

@@ -13,11 +13,13 @@ describe('SseStream state and diagnostics', () => {
     first.open();
     expect(stream.state()).toEqual({ status: 'open' });
     first.fail({ status: 503 });
+    const unavailable = jasmine.objectContaining({ reason: 'http', status: 503, attempt: 1 });
     expect(stream.state()).toEqual({
       status: 'reconnecting',
       attempt: 1,
       delayMs: 1000,
-      reason: 'http-503',
+      reason: 'http',
+      error: unavailable,
     });
     scheduler.tick(1000);
     controller.expectConnection('/e').open();
@@ -26,9 +28,9 @@ describe('SseStream state and diagnostics', () => {
       { status: 'idle' },
       { status: 'connecting' },
       { status: 'open' },
-      { status: 'reconnecting', attempt: 1, delayMs: 1000, reason: 'http-503' },
+      { status: 'reconnecting', attempt: 1, delayMs: 1000, reason: 'http', error: unavailable },
       { status: 'open' },
-      { status: 'closed', reason: 'closed' },
+      { status: 'closed', reason: 'closed', error: null },
     ]);
     expect(subscription.closed).toBeTrue();
   });
@@ -50,7 +52,7 @@ describe('SseStream state and diagnostics', () => {
     expect(diagnostics.lastEventId).toBe('2');
     expect(diagnostics.connectedAt).toBe(100);
     expect(diagnostics.lastEventAt).toBe(150);
-    expect(diagnostics.lastError?.kind).toBe('network');
+    expect(diagnostics.lastError?.reason).toBe('network');
     expect(diagnostics.lastError?.attempt).toBe(1);
     subscription.unsubscribe();
   });

@@ -1,52 +1,54 @@
-import type { DestroyRef, Signal } from '@angular/core';
-import { EMPTY, type Observable, Subject, mergeMap, share, takeUntil } from 'rxjs';
+import type { Signal } from '@angular/core';
+import { Observable, type Observer, Subject } from 'rxjs';
 
 import type { SseConnection } from './connection';
+import { COMMENTS } from './delivery-queue';
+import type { SseSubscriberOwner } from './multiplexer';
 import type { SseError } from './sse-error';
-import type { SseDeserializer, SseDiagnostics, SseEventMap, SseMessage, SseState } from './types';
-
-/** The payload type of default (`message`) events in an event map. */
-export type SseDefaultData<M> = M extends { message: infer T } ? T : unknown;
+import type {
+  SseAnyMessage,
+  SseDeserializer,
+  SseDiagnostics,
+  SseEventMap,
+  SseMessage,
+  SseState,
+} from './types';
 
 /**
- * A typed handle on a shared connection. Every `on()` Observable of every handle for the same
- * URL and options shares one connection, opened by the first subscriber and closed after the
- * last one leaves.
+ * The payload type of default (`message`) events in an event map.
+ *
+ * @example
+ * type Text = SseDefaultData<{ message: string }>; // string
+ */
+export type SseDefaultData<M> = M extends { message: infer T } ? T : unknown;
+
+const text: SseDeserializer = (data) => data;
+
+/**
+ * A typed handle on a shared connection. Every Observable of every handle for the same URL and
+ * options shares one connection, opened by the first subscriber and closed after the last one
+ * leaves. A failure that stops the connection errors them with an {@link SseError}; `close()`
+ * and unsubscribing complete them.
  *
  * @example
  * const stream = inject(SseClient).stream<{ notification: Notification }>('/api/events');
  * stream.on('notification').subscribe(({ data }) => console.log(data.title));
  * readonly status = computed(() => stream.state().status);
  */
-export class SseStream<M extends SseEventMap = Record<string, unknown>> {
+export interface SseStream<M extends SseEventMap = Record<string, unknown>> {
   /** The connection's state, as a Signal. */
   readonly state: Signal<SseState>;
   /** The connection's state, as an Observable that replays the current value. */
   readonly state$: Observable<SseState>;
   /** Counters, timestamps, the last error and the transition log, as a Signal. */
   readonly diagnostics: Signal<SseDiagnostics>;
-  /** The same diagnostics, as an Observable. */
+  /** The same diagnostics, as an Observable that replays the current value. */
   readonly diagnostics$: Observable<SseDiagnostics>;
-  /** Every error (parse errors included) as it happens; it never errors or completes. */
+  /**
+   * Connection failures, and parse errors of this handle's own subscribers, as they happen. It
+   * never errors or completes.
+   */
   readonly errors$: Observable<SseError>;
-
-  readonly #closed = new Subject<void>();
-  readonly #streams = new Map<string, Observable<SseMessage<unknown>>>();
-
-  readonly #connection: SseConnection;
-  readonly #deserialize: SseDeserializer;
-
-  constructor(connection: SseConnection, deserialize: SseDeserializer, destroyRef?: DestroyRef) {
-    this.#connection = connection;
-    this.#deserialize = deserialize;
-    // Like an unsubscribe, not a close(): a connection shared or lingering stays up.
-    destroyRef?.onDestroy(() => this.#closed.next());
-    this.state = connection.state.signal;
-    this.state$ = connection.state.changes;
-    this.diagnostics = connection.diagnostics.signal;
-    this.diagnostics$ = connection.diagnostics.changes;
-    this.errors$ = connection.errors;
-  }
 
   /**
    * Events named `type`, deserialized. A payload that fails to deserialize is reported on
@@ -55,25 +57,7 @@ export class SseStream<M extends SseEventMap = Record<string, unknown>> {
    * @example
    * stream.on('job-progress').pipe(map(({ data }) => data.percent))
    */
-  on<K extends keyof M & string>(type: K): Observable<SseMessage<M[K]>> {
-    let stream = this.#streams.get(type);
-    if (!stream) {
-      stream = this.#connection.events(type).pipe(
-        takeUntil(this.#closed),
-        mergeMap((event) => {
-          try {
-            return [{ ...event, data: this.#deserialize(event.data, event.type) }];
-          } catch (cause) {
-            this.#connection.reportParseError(event, cause);
-            return EMPTY;
-          }
-        }),
-        share(),
-      );
-      this.#streams.set(type, stream);
-    }
-    return stream as Observable<SseMessage<M[K]>>;
-  }
+  on<K extends keyof M & string>(type: K): Observable<SseMessage<M[K], K>>;
 
   /**
    * Default events (those without an `event:` field).
@@ -81,15 +65,137 @@ export class SseStream<M extends SseEventMap = Record<string, unknown>> {
    * @example
    * stream.messages().subscribe(({ data }) => append(data));
    */
-  messages(): Observable<SseMessage<SseDefaultData<M>>> {
-    return this.on('message' as keyof M & string) as Observable<SseMessage<SseDefaultData<M>>>;
+  messages(): Observable<SseMessage<SseDefaultData<M>, 'message'>>;
+
+  /**
+   * Every event of any name, narrowed by `type`. With the fetch transport that is every event the
+   * server sends; `EventSource` only reports names something listens to (`message` included), so an
+   * event log of unknown names needs fetch.
+   *
+   * @example
+   * stream.events().subscribe((m) => log.push(`${m.type} #${m.lastEventId}`));
+   */
+  events(): Observable<SseAnyMessage<M>>;
+
+  /**
+   * Comment lines (`: heartbeat`), without the colon and one leading space. Fetch transport only,
+   * with `comments: true`; `EventSource` never shows comments.
+   *
+   * @example
+   * client.stream(url, { transport: 'fetch', comments: true }).comments().subscribe(console.debug);
+   */
+  comments(): Observable<string>;
+
+  /**
+   * A fresh attempt now, resuming from the last event id. It counts as a reconnect; it does
+   * nothing while the connection is not running (no subscriber) or paused.
+   *
+   * @example
+   * retryButton.onclick = () => stream.reconnect();
+   */
+  reconnect(): void;
+
+  /**
+   * Completes this handle's subscribers. The connection closes at once (reason `closed`, no
+   * reconnect afterwards) unless other handles still use it. A later subscribe opens it again.
+   *
+   * @example
+   * stream.on('done').subscribe(() => stream.close());
+   */
+  close(): void;
+}
+
+/** The handle `SseClient.stream()` returns. */
+export class SseStreamRef<M extends SseEventMap> implements SseStream<M> {
+  readonly state: Signal<SseState>;
+  readonly state$: Observable<SseState>;
+  readonly diagnostics: Signal<SseDiagnostics>;
+  readonly diagnostics$: Observable<SseDiagnostics>;
+  readonly errors$: Observable<SseError>;
+
+  readonly #connection: SseConnection;
+  readonly #deserialize: SseDeserializer;
+  readonly #parseErrors = new Subject<SseError>();
+  readonly #owner: SseSubscriberOwner = { parseError: (error) => this.#parseErrors.next(error) };
+
+  constructor(connection: SseConnection, deserialize: SseDeserializer) {
+    this.#connection = connection;
+    this.#deserialize = deserialize;
+    const { state, diagnostics, failures } = connection.telemetry;
+    this.state = state.signal;
+    this.state$ = state.changes;
+    this.diagnostics = diagnostics.signal;
+    this.diagnostics$ = diagnostics.changes;
+    this.errors$ = new Observable<SseError>((subscriber) => {
+      const parse = this.#parseErrors.subscribe(subscriber);
+      const failure = failures.subscribe(subscriber);
+      return () => {
+        parse.unsubscribe();
+        failure.unsubscribe();
+      };
+    });
+  }
+
+  on<K extends keyof M & string>(type: K): Observable<SseMessage<M[K], K>> {
+    return this.#subscribe(type, this.#deserialize) as Observable<SseMessage<M[K], K>>;
+  }
+
+  messages(): Observable<SseMessage<SseDefaultData<M>, 'message'>> {
+    return this.#subscribe('message', this.#deserialize) as Observable<
+      SseMessage<SseDefaultData<M>, 'message'>
+    >;
+  }
+
+  events(): Observable<SseAnyMessage<M>> {
+    return this.#subscribe(null, this.#deserialize) as Observable<SseAnyMessage<M>>;
+  }
+
+  comments(): Observable<string> {
+    return new Observable<string>((subscriber) =>
+      this.#connection.subscribe(
+        COMMENTS,
+        text,
+        {
+          next: (message) => subscriber.next(message.data as string),
+          error: (error) => subscriber.error(error),
+          complete: () => subscriber.complete(),
+        },
+        this.#owner,
+      ),
+    );
+  }
+
+  reconnect(): void {
+    this.#connection.reconnect();
+  }
+
+  close(): void {
+    this.#connection.release(this.#owner, true);
   }
 
   /**
-   * Completes this handle's subscribers. The connection closes, with no reconnect afterwards,
-   * unless other handles still use it. A later subscribe opens it again.
+   * Subscribes `observer` to `types` (`null`: every name); `batchEnd` runs once after each batch
+   * that delivered to it, so a Resource writes its signal once per batch.
    */
-  close(): void {
-    this.#connection.detach(() => this.#closed.next());
+  observe(
+    types: readonly string[] | null,
+    observer: Observer<SseMessage<unknown>>,
+    batchEnd: () => void,
+  ): () => void {
+    const teardowns = (types ?? [null]).map((type) =>
+      this.#connection.subscribe(type, this.#deserialize, observer, this.#owner, batchEnd),
+    );
+    return () => teardowns.forEach((teardown) => teardown());
+  }
+
+  /** Releases this handle like an unsubscribe (the linger applies): its scope was destroyed. */
+  release(): void {
+    this.#connection.release(this.#owner, false);
+  }
+
+  #subscribe(type: string | null, deserialize: SseDeserializer): Observable<SseMessage<unknown>> {
+    return new Observable<SseMessage<unknown>>((subscriber) =>
+      this.#connection.subscribe(type, deserialize, subscriber, this.#owner),
+    );
   }
 }

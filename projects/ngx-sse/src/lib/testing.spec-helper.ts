@@ -30,3 +30,14 @@ export interface TestEvents {
   'job-progress': { percent: number };
   message: string;
 }
+
+/** A document whose visibility a test sets, provided as `DOCUMENT`: the page's own is left alone. */
+export function standInDocument() {
+  const page = Object.assign(new EventTarget(), { hidden: false, defaultView: window });
+  return Object.assign(page, {
+    setHidden(hidden: boolean) {
+      page.hidden = hidden;
+      page.dispatchEvent(new Event('visibilitychange'));
+    },
+  });
+}

@@ -1,10 +1,14 @@
+import type { SseReason } from './reason';
 import type { SseError } from './sse-error';
 
 /**
  * Where a stream's connection is.
  *
- * `reconnecting.delayMs` is `null` while the browser's own EventSource retry is pending (it
- * chooses the delay itself); otherwise it is the library's backoff delay.
+ * - `reconnecting.delayMs` is `null` while the browser's own `EventSource` retry is pending (it
+ *   picks the delay itself); otherwise the library's backoff delay.
+ * - `paused`: closed on purpose while the page is hidden (`pauseWhenHidden`); it resumes, from the
+ *   last event id, when the page is visible again.
+ * - `closed.error` is set when a failure closed it, and is what `on()` subscribers errored with.
  *
  * @example
  * @if (stream.state().status === 'reconnecting') { <span>Retrying…</span> }
@@ -13,22 +17,31 @@ export type SseState =
   | { readonly status: 'idle' }
   | { readonly status: 'connecting' }
   | { readonly status: 'open' }
+  | { readonly status: 'paused' }
   | {
       readonly status: 'reconnecting';
       readonly attempt: number;
       readonly delayMs: number | null;
-      readonly reason: string;
+      readonly reason: SseReason;
+      readonly error: SseError | null;
     }
-  | { readonly status: 'closed'; readonly reason: string };
+  | { readonly status: 'closed'; readonly reason: SseReason; readonly error: SseError | null };
 
-/** One entry of the diagnostics timeline: a state and when it was entered (epoch ms). */
+/**
+ * One entry of the diagnostics timeline: a state and when it was entered (epoch ms).
+ *
+ * @example
+ * stream.diagnostics().log.map(({ at, state }) => `${new Date(at).toISOString()} ${state.status}`);
+ */
 export interface SseTransition {
   readonly at: number;
   readonly state: SseState;
 }
 
 /**
- * Counters and timestamps of one connection, for status chips and timeline views.
+ * Counters and timestamps of one connection, for status chips and timeline views. Committed once
+ * per delivered batch, before the batch's events reach subscribers, so a subscriber reading it
+ * sees counts that include the event it is handling.
  *
  * @example
  * const { eventsReceived, reconnects } = stream.diagnostics();
@@ -38,6 +51,7 @@ export interface SseDiagnostics {
   readonly connectedAt: number | null;
   readonly lastEventAt: number | null;
   readonly eventsReceived: number;
+  /** Connection attempts after the first one of each start (retries, resumes, `reconnect()`). */
   readonly reconnects: number;
   readonly parseErrors: number;
   readonly lastError: SseError | null;
@@ -51,8 +65,8 @@ export interface SseDiagnostics {
  * @example
  * stream.on('notification').subscribe(({ data, lastEventId }) => show(data, lastEventId));
  */
-export interface SseMessage<T> {
-  readonly type: string;
+export interface SseMessage<T, K extends string = string> {
+  readonly type: K;
   readonly data: T;
   readonly lastEventId: string;
   /** `Date.now()` when the event reached the client. */
@@ -67,5 +81,20 @@ export interface SseMessage<T> {
  */
 export type SseEventMap = object;
 
-/** Turns an event's raw `data` into its payload; a throw becomes a `parse` error. */
+/**
+ * Any event of a map, as `events()` delivers it: a union narrowed by `type`.
+ *
+ * @example
+ * stream.events().subscribe((m) => { if (m.type === 'notification') show(m.data.title); });
+ */
+export type SseAnyMessage<M extends SseEventMap> = {
+  [K in keyof M & string]: SseMessage<M[K], K>;
+}[keyof M & string];
+
+/**
+ * Turns an event's raw `data` into its payload; a throw becomes a `parse` error.
+ *
+ * @example
+ * const dates: SseDeserializer = (data) => JSON.parse(data, (k, v) => (k === 'at' ? new Date(v) : v));
+ */
 export type SseDeserializer = (data: string, type: string) => unknown;

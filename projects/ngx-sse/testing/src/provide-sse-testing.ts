@@ -5,34 +5,33 @@ import {
   makeEnvironmentProviders,
 } from '@angular/core';
 import {
-  EventSourceBackend,
-  FetchBackend,
   SseBackend,
   type SseBackendConnection,
   type SseBackendHandlers,
   type SseRequest,
+  provideSse,
   withBatching,
 } from 'ngx-sse';
 
-import { SseTestingController } from './sse-testing-controller';
+import { SseTestingController, recordConnection } from './sse-testing-controller';
 import { TestConnection } from './test-connection';
 
-/** The backend `provideSseTesting()` installs: every attempt becomes a `TestConnection`. */
+/** Every attempt of every transport becomes a `TestConnection`; `request.transport` says which. */
 @Injectable()
-export class SseTestingBackend extends SseBackend {
+class SseTestingBackend extends SseBackend {
   private readonly controller = inject(SseTestingController);
 
   connect(request: SseRequest, handlers: SseBackendHandlers): SseBackendConnection {
     const connection = new TestConnection(request, handlers);
-    this.controller.register(connection);
+    recordConnection(this.controller, connection);
     return connection.toBackendConnection();
   }
 }
 
 /**
- * Swaps every transport for a controllable one and provides `SseTestingController`.
- * Deliveries are synchronous (`withBatching('sync')`), so tests need no async flushing;
- * a later `provideSse(withBatching(...))` overrides that.
+ * Replaces every transport with a controllable one and provides `SseTestingController`, as
+ * `provideHttpClientTesting()` does. Deliveries are synchronous (`withBatching('sync')`), so
+ * tests need no flushing; a `provideSse(withBatching(...))` after it overrides that.
  *
  * @example
  * TestBed.configureTestingModule({ providers: [provideSseTesting()] });
@@ -41,11 +40,7 @@ export class SseTestingBackend extends SseBackend {
 export function provideSseTesting(): EnvironmentProviders {
   return makeEnvironmentProviders([
     SseTestingController,
-    SseTestingBackend,
-    { provide: SseBackend, useExisting: SseTestingBackend },
-    // Streams that pick a transport explicitly (`backend: inject(FetchBackend)`) are captured too.
-    { provide: EventSourceBackend, useExisting: SseTestingBackend },
-    { provide: FetchBackend, useExisting: SseTestingBackend },
-    ...withBatching('sync').ɵproviders,
+    { provide: SseBackend, useClass: SseTestingBackend },
+    provideSse(withBatching('sync')),
   ]);
 }

@@ -27,7 +27,7 @@ describe('ngx-sse/testing', () => {
   it('a failed expectation lists the connections that do exist', () => {
     const subscription = client.stream('/api/events').on('x').subscribe();
     expect(() => controller.expectConnection('/api/other')).toThrowError(
-      'ngx-sse/testing: expected one connection to /api/other, found 0. Connections made: /api/events (open).',
+      'ngx-sse/testing: expected one connection to /api/other, found 0. Connections made: /api/events [eventsource] (open).',
     );
     subscription.unsubscribe();
   });
@@ -47,22 +47,43 @@ describe('ngx-sse/testing', () => {
   it('verify() fails on an unexpected open connection and passes once it is expected', () => {
     const subscription = client.stream('/a').on('x').subscribe();
     expect(() => controller.verify()).toThrowError(
-      /1 unexpected open connection\(s\): \/a \(open\)/,
+      'ngx-sse/testing: 1 unexpected connection(s): /a [eventsource] (open)',
     );
     controller.expectConnection('/a');
     expect(() => controller.verify()).not.toThrow();
     subscription.unsubscribe();
   });
 
-  it('verify() ignores connections the client already closed', () => {
+  it('verify() is strict: an unexpected connection the client already closed fails it too', () => {
     client.stream('/a').on('x').subscribe().unsubscribe();
-    expect(() => controller.verify()).not.toThrow();
+    expect(() => controller.verify()).toThrowError(
+      'ngx-sse/testing: 1 unexpected connection(s): /a [eventsource] (closed)',
+    );
   });
 
-  it('TestConnection drives the real client: emit, comment, fail with status, close, cancelled', () => {
+  it('verify({ ignoreCancelled: true }) accepts closed ones but not open ones', () => {
+    client.stream('/a').on('x').subscribe().unsubscribe();
+    expect(() => controller.verify({ ignoreCancelled: true })).not.toThrow();
+    const subscription = client.stream('/b').on('x').subscribe();
+    expect(() => controller.verify({ ignoreCancelled: true })).toThrowError(
+      /1 unexpected connection\(s\): \/b \[eventsource\] \(open\)$/,
+    );
+    subscription.unsubscribe();
+  });
+
+  it('a connection resuming from an id says so in the listing', () => {
+    const subscription = client.stream('/a', { lastEventId: '7' }).on('x').subscribe();
+    expect(() => controller.verify()).toThrowError(/\/a \[eventsource\] from id 7 \(open\)/);
+    subscription.unsubscribe();
+  });
+
+  it('TestConnection drives the real client: emit, comment, fail with status, cancelled', () => {
     const stream = client.stream<{ n: { v: number } }>('/a');
     const got: number[] = [];
-    const subscription = stream.on('n').subscribe(({ data }) => got.push(data.v));
+    const subscription = stream.on('n').subscribe({
+      next: ({ data }) => got.push(data.v),
+      error: () => undefined,
+    });
     const connection = controller.expectConnection('/a');
     connection.open();
     connection.emit('n', { v: 1 }, '1');
@@ -77,15 +98,17 @@ describe('ngx-sse/testing', () => {
       status: 'reconnecting',
       attempt: 1,
       delayMs: 4000,
-      reason: 'http-503',
+      reason: 'http',
+      error: jasmine.objectContaining({ reason: 'http', status: 503 }),
     });
     scheduler.tick(4000);
     const next = controller.expectConnection('/a');
     expect(next.request.lastEventId).toBe('1');
     next.fail({ contentType: 'text/html' });
-    expect(stream.state()).toEqual({ status: 'closed', reason: 'bad-content-type' });
-    expect(stream.diagnostics().lastError?.kind).toBe('content-type');
-    subscription.unsubscribe();
+    const error = stream.diagnostics().lastError!;
+    expect(stream.state()).toEqual({ status: 'closed', reason: 'bad-content-type', error });
+    expect([error.reason, error.status]).toEqual(['bad-content-type', 200]);
+    expect(subscription.closed).toBeTrue();
   });
 
   it('FakeSseScheduler fires due timers in order, including ones they schedule', () => {
@@ -104,16 +127,19 @@ describe('ngx-sse/testing', () => {
 
   it('TestConnection.fail also takes any backend failure as it is', () => {
     const stream = client.stream('/a');
-    stream.on('x').subscribe();
+    stream.on('x').subscribe({ error: () => undefined });
     const connection = controller.expectConnection('/a');
-    connection.fail({ kind: 'network', browserRetrying: true });
+    connection.fail({ reason: 'network', browserRetrying: true });
     expect(stream.state()).toEqual({
       status: 'reconnecting',
       attempt: 1,
       delayMs: null,
       reason: 'network',
+      error: jasmine.objectContaining({ reason: 'network' }),
     });
-    connection.fail({ kind: 'too-large' });
-    expect(stream.state()).toEqual({ status: 'closed', reason: 'too-large' });
+    connection.fail({ reason: 'too-large' });
+    expect(stream.state()).toEqual(
+      jasmine.objectContaining({ status: 'closed', reason: 'too-large' }),
+    );
   });
 });

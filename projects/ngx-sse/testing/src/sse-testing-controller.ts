@@ -3,8 +3,45 @@ import type { SseRequest } from 'ngx-sse';
 
 import type { TestConnection } from './test-connection';
 
-/** A URL to match exactly, or a predicate on the request. */
+/**
+ * A URL to match exactly, or a predicate on the request.
+ *
+ * @example
+ * controller.expectConnection((request) => request.url.startsWith('/api/events'));
+ */
 export type ConnectionMatch = string | ((request: SseRequest) => boolean);
+
+/**
+ * Options of {@link SseTestingController.verify}.
+ *
+ * @example
+ * controller.verify({ ignoreCancelled: true });
+ */
+export interface VerifyOptions {
+  /** Do not fail on unexpected connections the client already closed. */
+  readonly ignoreCancelled?: boolean;
+}
+
+const connections = new WeakMap<
+  SseTestingController,
+  { all: TestConnection[]; pending: TestConnection[] }
+>();
+
+/** Records an attempt of the testing backend; not part of the kit's API. */
+export function recordConnection(
+  controller: SseTestingController,
+  connection: TestConnection,
+): void {
+  const lists = listsOf(controller);
+  lists.all.push(connection);
+  lists.pending.push(connection);
+}
+
+function listsOf(controller: SseTestingController) {
+  let lists = connections.get(controller);
+  if (!lists) connections.set(controller, (lists = { all: [], pending: [] }));
+  return lists;
+}
 
 /**
  * Asserts which connections the client made, as `HttpTestingController` does for requests.
@@ -18,29 +55,21 @@ export type ConnectionMatch = string | ((request: SseRequest) => boolean);
  */
 @Injectable()
 export class SseTestingController {
-  private readonly all: TestConnection[] = [];
-  private pending: TestConnection[] = [];
-
-  /** @internal called by the testing backend for every connection attempt */
-  register(connection: TestConnection): void {
-    this.all.push(connection);
-    this.pending.push(connection);
-  }
-
   /** Every pending connection that matches, taken off the pending list. */
   match(match: ConnectionMatch): TestConnection[] {
+    const lists = listsOf(this);
     const test = toPredicate(match);
-    const found = this.pending.filter((connection) => test(connection.request));
-    this.pending = this.pending.filter((connection) => !found.includes(connection));
+    const found = lists.pending.filter((connection) => test(connection.request));
+    lists.pending = lists.pending.filter((connection) => !found.includes(connection));
     return found;
   }
 
-  /** Exactly one pending matching connection; otherwise throws, listing the connections there are. */
+  /** Exactly one pending matching connection; otherwise throws, listing the connections made. */
   expectConnection(match: ConnectionMatch): TestConnection {
     const found = this.match(match);
     if (found.length !== 1) {
       throw new Error(
-        `ngx-sse/testing: expected one connection to ${describe(match)}, found ${found.length}. ${this.list()}`,
+        `ngx-sse/testing: expected one connection to ${describe(match)}, found ${found.length}. ${this.#list()}`,
       );
     }
     return found[0];
@@ -51,24 +80,30 @@ export class SseTestingController {
     const found = this.match(match);
     if (found.length) {
       throw new Error(
-        `ngx-sse/testing: expected no connection to ${describe(match)}, found ${found.length}. ${this.list()}`,
+        `ngx-sse/testing: expected no connection to ${describe(match)}, found ${found.length}. ${this.#list()}`,
       );
     }
   }
 
-  /** Throws if a connection was made that no expectation took, and is still open. */
-  verify(): void {
-    const open = this.pending.filter((connection) => !connection.cancelled);
-    if (open.length) {
+  /**
+   * Throws if a connection was made that no expectation took: strict by default, so a reconnect
+   * the test did not expect fails it; `ignoreCancelled` accepts ones the client already closed.
+   */
+  verify(options: VerifyOptions = {}): void {
+    const left = listsOf(this).pending.filter(
+      (connection) => !(options.ignoreCancelled && connection.cancelled),
+    );
+    if (left.length) {
       throw new Error(
-        `ngx-sse/testing: ${open.length} unexpected open connection(s): ${open.map(label).join(', ')}`,
+        `ngx-sse/testing: ${left.length} unexpected connection(s): ${left.map(label).join(', ')}`,
       );
     }
   }
 
-  private list(): string {
-    return this.all.length
-      ? `Connections made: ${this.all.map(label).join(', ')}.`
+  #list(): string {
+    const { all } = listsOf(this);
+    return all.length
+      ? `Connections made: ${all.map(label).join(', ')}.`
       : 'No connection was made.';
   }
 }
@@ -82,6 +117,7 @@ function describe(match: ConnectionMatch): string {
 }
 
 function label(connection: TestConnection): string {
-  const resume = connection.request.lastEventId ? ` from id ${connection.request.lastEventId}` : '';
-  return `${connection.url}${resume} (${connection.cancelled ? 'closed' : 'open'})`;
+  const { url, request } = connection;
+  const resume = request.lastEventId ? ` from id ${request.lastEventId}` : '';
+  return `${url} [${request.transport}]${resume} (${connection.cancelled ? 'closed' : 'open'})`;
 }

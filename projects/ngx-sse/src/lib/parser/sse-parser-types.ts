@@ -47,7 +47,7 @@ export interface SseParserOptions {
   /**
    * Upper bound, in UTF-16 code units of decoded text (equal to bytes for ASCII), of what one
    * event may buffer: its data so far plus the line being read, field name included. Without a
-   * bound a server that never sends a line break would grow memory forever. Default 1 MiB.
+   * bound a server that never sends a line break would grow memory forever. Default 16 MiB.
    */
   maxEventSize?: number;
   /**
@@ -58,12 +58,12 @@ export interface SseParserOptions {
 }
 
 /**
- * Default of {@link SseParserOptions.maxEventSize}: 1 MiB.
+ * Default of {@link SseParserOptions.maxEventSize}: 16 MiB (several-megabyte events pass).
  *
  * @example
  * new SseParser(handlers, { maxEventSize: 4 * SSE_DEFAULT_MAX_EVENT_SIZE });
  */
-export const SSE_DEFAULT_MAX_EVENT_SIZE = 1_048_576;
+export const SSE_DEFAULT_MAX_EVENT_SIZE = 16_777_216;
 
 /**
  * Thrown by {@link SseParser.feed} when one event outgrows `maxEventSize`. The parser has dropped

@@ -39,7 +39,7 @@ export class SseParser {
 
   /**
    * @param handlers receive events, retry delays and comments synchronously from `feed()`.
-   * @param options `maxEventSize` (default 1 MiB).
+   * @param options `maxEventSize` (default 16 MiB).
    * @example
    * const parser = new SseParser({ event: onEvent, comment: onKeepAlive }, { maxEventSize: 65_536 });
    */

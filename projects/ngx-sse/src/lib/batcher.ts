@@ -1,0 +1,39 @@
+import type { NgZone } from '@angular/core';
+
+import type { SseSchedule } from './batching';
+
+/** A source of queued work, flushed inside the zone. */
+export interface SseFlushable {
+  flush(): void;
+}
+
+/**
+ * Collects the connections that have work queued and flushes them together: one schedule call
+ * and one zone re-entry per batch, however many connections and events it holds.
+ */
+export class SseBatcher {
+  #pending: SseFlushable[] = [];
+  readonly #zone: NgZone;
+  readonly #schedule: SseSchedule;
+  readonly #flush = () => {
+    const units = this.#pending;
+    this.#pending = [];
+    this.#zone.run(() => {
+      for (let i = 0; i < units.length; i++) units[i].flush();
+    });
+  };
+
+  constructor(zone: NgZone, schedule: SseSchedule) {
+    this.#zone = zone;
+    this.#schedule = schedule;
+  }
+
+  /** Asks for `unit.flush()` in the next batch; call it once per batch, when work first queues. */
+  request(unit: SseFlushable): void {
+    if (!this.#schedule) {
+      this.#zone.run(() => unit.flush());
+    } else if (this.#pending.push(unit) === 1) {
+      this.#schedule(this.#flush);
+    }
+  }
+}

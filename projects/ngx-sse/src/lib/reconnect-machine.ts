@@ -1,0 +1,318 @@
+import type { NgZone } from '@angular/core';
+
+import type { SseBackend, SseBackendConnection, SseRequest } from './backend';
+import type { SseConfig } from './config';
+import type { SseDeliveryQueue } from './delivery-queue';
+import { type SseFailure, type SseReason, statusReason } from './reason';
+import type { SseScheduler } from './scheduler';
+import { SseError, failureError } from './sse-error';
+import type { SseState } from './types';
+
+/** What a machine needs besides its request. */
+export interface SseMachineContext {
+  readonly backend: SseBackend;
+  readonly config: SseConfig;
+  readonly scheduler: SseScheduler;
+  readonly zone: NgZone;
+  /** `null` on the server: nothing connects there. */
+  readonly window: Window | null;
+  /** The injected `DOCUMENT`, whose visibility `pauseWhenHidden` follows. */
+  readonly document: Document;
+}
+
+/** The connection settings a machine repeats on every attempt. */
+export interface SseMachineRequest extends Omit<SseRequest, 'lastEventId' | 'types'> {
+  readonly initialLastEventId: string;
+  readonly heartbeatTimeoutMs: number;
+  /** Close while the page is hidden, resume when visible. */
+  readonly pauseWhenHidden: boolean;
+  readonly comments: boolean;
+}
+
+type Timer = unknown;
+
+/**
+ * The reconnect state machine of one connection: attempts, backoff, resume id, heartbeat,
+ * pause while hidden, and the 401 refresh. It owns the attempt and reconnect counters and writes
+ * every transition and event into its delivery queue; it never calls back into its owner.
+ */
+export class SseReconnectMachine {
+  #status: SseState['status'] = 'idle';
+  #backend: SseBackendConnection | null = null;
+  // Bumped whenever an attempt starts or ends, so callbacks of a dead attempt are ignored.
+  #generation = 0;
+  #attempt = 0;
+  #reconnects = 0;
+  #serverRetryMs = 0;
+  #resumeId = '';
+  // `null` until the first open of this start: a resume after it counts as a reconnect.
+  #connectedAt: number | null = null;
+  #delivered = false;
+  #refreshed = false;
+  #lastActivity = 0;
+  #retryTimer: Timer = null;
+  #idleTimer: Timer = null;
+  readonly #types = new Set<string>();
+  readonly #request: SseMachineRequest;
+  readonly #ctx: SseMachineContext;
+  readonly #queue: SseDeliveryQueue;
+
+  constructor(request: SseMachineRequest, ctx: SseMachineContext, queue: SseDeliveryQueue) {
+    this.#request = request;
+    this.#ctx = ctx;
+    this.#queue = queue;
+  }
+
+  /** True between `start()` and the close that ends it. */
+  get running(): boolean {
+    return this.#status !== 'idle' && this.#status !== 'closed';
+  }
+
+  /** Opens the connection, listening for `types`. Nothing happens on the server platform. */
+  start(types: readonly string[]): void {
+    const { window, document } = this.#ctx;
+    if (!window || this.running) return;
+    types.forEach((type) => this.#types.add(type));
+    this.#attempt = 0;
+    this.#reconnects = 0;
+    this.#serverRetryMs = 0;
+    this.#connectedAt = null;
+    this.#resumeId = this.#request.initialLastEventId;
+    this.#ctx.zone.runOutsideAngular(() => {
+      window.addEventListener('online', this.#onOnline);
+      if (this.#pausable) document.addEventListener('visibilitychange', this.#onVisibility);
+    });
+    if (this.#pausable && document.hidden) this.#transition({ status: 'paused' });
+    else this.#begin(false);
+  }
+
+  /** Closes for good with `reason`; `error` when a failure closed it. */
+  stop(reason: SseReason, error: SseError | null = null): void {
+    if (!this.running) return;
+    this.#retryTimer = this.#clear(this.#retryTimer);
+    this.#idleTimer = this.#clear(this.#idleTimer);
+    this.#closeBackend();
+    this.#ctx.window!.removeEventListener('online', this.#onOnline);
+    this.#ctx.document.removeEventListener('visibilitychange', this.#onVisibility);
+    this.#types.clear();
+    this.#transition({ status: 'closed', reason, error });
+  }
+
+  /** A fresh attempt now, from the last event id; it counts as a reconnect. */
+  reconnect(): void {
+    if (!this.running || this.#status === 'paused') return;
+    this.#retryTimer = this.#clear(this.#retryTimer);
+    this.#closeBackend();
+    this.#begin(true);
+  }
+
+  listen(type: string): void {
+    this.#types.add(type);
+    this.#backend?.listen(type);
+  }
+
+  unlisten(type: string): void {
+    this.#types.delete(type);
+    this.#backend?.unlisten(type);
+  }
+
+  get #pausable(): boolean {
+    const { pauseWhenHidden, fetch } = this.#request;
+    return pauseWhenHidden && ((fetch.method ?? 'GET') === 'GET' || !!fetch.replayWhenVisible);
+  }
+
+  readonly #onOnline = () => {
+    if (this.#retryTimer === null) return;
+    this.#retryTimer = this.#clear(this.#retryTimer);
+    this.#connect();
+  };
+
+  readonly #onVisibility = () => {
+    if (this.#ctx.document.hidden) {
+      if (this.#status === 'closed') return;
+      this.#retryTimer = this.#clear(this.#retryTimer);
+      this.#idleTimer = this.#clear(this.#idleTimer);
+      this.#closeBackend();
+      this.#transition({ status: 'paused' });
+    } else if (this.#status === 'paused') {
+      this.#begin(this.#connectedAt !== null);
+    }
+  };
+
+  /** `connecting`, then an attempt; a reconnect when the connection had started before. */
+  #begin(again: boolean): void {
+    if (again) this.#reconnects++;
+    this.#transition({ status: 'connecting' });
+    this.#connect();
+  }
+
+  #connect(): void {
+    this.#retryTimer = null;
+    const generation = ++this.#generation;
+    const live = () => generation === this.#generation;
+    const { backend, config, zone } = this.#ctx;
+    const { initialLastEventId, heartbeatTimeoutMs, pauseWhenHidden, comments, ...request } =
+      this.#request;
+    this.#touch();
+    try {
+      const connection = zone.runOutsideAngular(() =>
+        backend.connect(
+          {
+            ...request,
+            lastEventId: this.#resumeId,
+            lastEventIdParam: config.lastEventIdParam,
+            types: [...this.#types],
+          },
+          {
+            open: () => live() && this.#onOpen(),
+            event: (type, data, id) => live() && this.#onEvent(type, data, id),
+            retry: (ms) => live() && (this.#serverRetryMs = ms),
+            alive: (comment) => {
+              if (!live()) return;
+              this.#touch();
+              if (comment !== undefined && comments) this.#queue.comment(comment);
+            },
+            error: (failure) => live() && this.#onFailure(failure),
+          },
+        ),
+      );
+      // A backend may fail synchronously; then this attempt is already over.
+      if (live()) this.#backend = connection;
+      else connection.close();
+    } catch (cause) {
+      // Only a malformed URL or request makes a backend throw at once; retrying cannot fix it.
+      const url = request.url;
+      this.stop(
+        'invalid-request',
+        new SseError('invalid-request', { url, cause, detail: String(cause) }),
+      );
+    }
+  }
+
+  #onOpen(): void {
+    this.#connectedAt = this.#scheduler.now();
+    this.#delivered = false;
+    this.#refreshed = false;
+    this.#touch();
+    this.#transition({ status: 'open' });
+  }
+
+  #onEvent(type: string, data: string, lastEventId: string): void {
+    this.#resumeId = lastEventId;
+    // A connection that delivers works: its next failure starts the backoff afresh.
+    if (!this.#delivered) {
+      this.#delivered = true;
+      this.#attempt = 0;
+    }
+    this.#queue.event(type, data, lastEventId, this.#touch());
+  }
+
+  #onFailure(reported: SseFailure): void {
+    const { config, scheduler } = this.#ctx;
+    // Transports report HTTP answers as `http`; the statuses with a name of their own get it here.
+    const { reason, status } = reported;
+    const failure =
+      reason === 'http' && status ? { ...reported, reason: statusReason(status) } : reported;
+    const { url } = this.#request;
+    if (
+      this.#status === 'open' &&
+      scheduler.now() - this.#connectedAt! >= config.reconnect.resetAfterMs
+    ) {
+      this.#attempt = 0;
+    }
+    const attempt = ++this.#attempt;
+    const error = failureError(failure, url, attempt);
+    const refresh = config.onUnauthorized;
+    if (failure.reason === 'unauthorized' && refresh && !this.#refreshed && error) {
+      this.#refreshed = true;
+      this.#retry(attempt, 0, failure.reason, error, false);
+      const generation = this.#generation;
+      Promise.resolve()
+        .then(() => refresh(error))
+        .then(
+          (answer) => answer === 'retry' && generation === this.#generation && this.#connect(),
+          () => undefined,
+        )
+        .finally(
+          () =>
+            generation === this.#generation && !this.#backend && this.stop('unauthorized', error),
+        );
+      return;
+    }
+    const decision = config.policy(failure, attempt, this.#serverRetryMs, config.reconnect, () =>
+      scheduler.random(),
+    );
+    if (decision.action === 'stop') {
+      const reason = decision.reason;
+      this.stop(
+        reason,
+        reason === 'max-attempts' ? new SseError(reason, { url, attempt, cause: error }) : error,
+      );
+      return;
+    }
+    const browserRetrying = !!failure.browserRetrying;
+    this.#retry(
+      attempt,
+      browserRetrying ? null : decision.delayMs,
+      decision.reason,
+      error,
+      browserRetrying,
+    );
+  }
+
+  /** `reconnecting`, then (unless the browser retries by itself) a timer for the next attempt. */
+  #retry(
+    attempt: number,
+    delayMs: number | null,
+    reason: SseReason,
+    error: SseError | null,
+    browserRetrying: boolean,
+  ): void {
+    this.#reconnects++;
+    this.#transition({ status: 'reconnecting', attempt, delayMs, reason, error });
+    if (browserRetrying) return;
+    this.#closeBackend();
+    if (delayMs !== null && reason !== 'unauthorized') {
+      this.#retryTimer = this.#scheduler.setTimeout(() => this.#connect(), delayMs);
+    }
+  }
+
+  get #scheduler(): SseScheduler {
+    return this.#ctx.scheduler;
+  }
+
+  /** Marks liveness; the idle timer re-arms lazily instead of being reset per event. */
+  #touch(): number {
+    const now = (this.#lastActivity = this.#scheduler.now());
+    const ms = this.#request.heartbeatTimeoutMs;
+    if (ms && this.#idleTimer === null) this.#armIdle(ms);
+    return now;
+  }
+
+  #armIdle(ms: number): void {
+    this.#idleTimer = this.#scheduler.setTimeout(() => {
+      this.#idleTimer = null;
+      const timeout = this.#request.heartbeatTimeoutMs;
+      const idleFor = this.#scheduler.now() - this.#lastActivity;
+      if (idleFor < timeout) this.#armIdle(timeout - idleFor);
+      else if (this.#backend) this.#onFailure({ reason: 'idle-timeout' });
+    }, ms);
+  }
+
+  #closeBackend(): void {
+    this.#generation++;
+    this.#backend?.close();
+    this.#backend = null;
+  }
+
+  /** Clears a timer handle; returns the `null` to store in its place. */
+  #clear(handle: Timer): null {
+    if (handle !== null) this.#scheduler.clearTimeout(handle);
+    return null;
+  }
+
+  #transition(state: SseState): void {
+    this.#status = state.status;
+    this.#queue.transition(state, this.#scheduler.now(), this.#reconnects);
+  }
+}

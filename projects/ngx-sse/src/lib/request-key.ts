@@ -1,0 +1,21 @@
+import type { SseHeaders } from './options';
+
+const identities = new WeakMap<object, number>();
+let lastIdentity = 0;
+
+/** A stable number per object, for values that cannot be compared by content. */
+export function identity(value: object): number {
+  let id = identities.get(value);
+  if (id === undefined) identities.set(value, (id = ++lastIdentity));
+  return id;
+}
+
+/**
+ * Headers as a comparable value: static headers by their (lower-cased, sorted) entries, a
+ * function by identity, since two functions cannot be told equal by what they would return.
+ */
+export function headersKey(headers: SseHeaders | undefined): unknown {
+  if (headers === undefined) return null;
+  if (typeof headers === 'function') return identity(headers);
+  return [...new Headers(headers)].sort();
+}

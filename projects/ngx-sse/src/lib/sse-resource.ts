@@ -1,0 +1,171 @@
+import {
+  Injector,
+  PLATFORM_ID,
+  type ResourceRef,
+  type ResourceStreamItem,
+  type Signal,
+  assertInInjectionContext,
+  computed,
+  inject,
+  resource,
+  signal,
+} from '@angular/core';
+
+import type { SseEventSourceOptions, SseFetchOptions } from './options';
+import { SseClient } from './sse-client';
+import type { SseError } from './sse-error';
+import type { SseStream, SseStreamRef } from './stream';
+import type { SseDiagnostics, SseEventMap, SseMessage, SseState } from './types';
+
+type Request<O> = Omit<O, 'injector' | 'destroyRef'> & { readonly url: string };
+
+/**
+ * What an `sseResource` request function returns: a URL, a typed request (a URL with the
+ * stream options of its transport), or `undefined` for idle (no connection).
+ *
+ * @example
+ * () => ({ url: '/api/chat', transport: 'fetch', method: 'POST', body: JSON.stringify({ prompt: prompt() }) })
+ */
+export type SseResourceRequest = string | Request<SseEventSourceOptions> | Request<SseFetchOptions>;
+
+/** The messages of the names `K` of map `M`, as the resource sees them. */
+type Messages<M, K extends keyof M & string> = { [N in K]: SseMessage<M[N], N> }[K];
+
+/**
+ * Options of {@link sseResource}.
+ *
+ * @example
+ * { event: ['notification', 'job-progress'], reduce: (log, m) => [...log, m], initialValue: [] }
+ */
+export interface SseResourceOptions<M extends SseEventMap, K extends keyof M & string, T> {
+  /** The event name(s) whose messages make the value; every name when omitted (see `events()`). */
+  readonly event?: K | readonly K[];
+  /** Folds each message into the value; without it the value is the latest message. */
+  readonly reduce?: (value: T, message: Messages<M, K>) => T;
+  /** The value before the first event (with `reduce`: its starting point). */
+  readonly initialValue?: T;
+  /** Where the resource lives; defaults to the current injection context. */
+  readonly injector?: Injector;
+}
+
+/**
+ * A Server-Sent Events Resource: Angular's `ResourceRef` plus the connection's state and
+ * diagnostics.
+ *
+ * @example
+ * @if (jobs.error(); as error) { <p role="alert">{{ error.message }}</p> }
+ * <app-status [state]="jobs.state()" />
+ */
+export interface SseResourceRef<T> extends ResourceRef<T> {
+  /** The connection's state; `idle` while the request is `undefined`. */
+  readonly state: Signal<SseState>;
+  /** The connection's diagnostics; `null` before the first request. */
+  readonly diagnostics: Signal<SseDiagnostics | null>;
+}
+
+const IDLE: SseState = { status: 'idle' };
+
+/**
+ * Server-Sent Events as an Angular Resource, as `httpResource` is for HTTP. The request
+ * function is reactive: when its value changes, the previous connection is released and one for
+ * the new request opens (resume state reset); `undefined` is idle. Like `httpResource` it
+ * connects as soon as the request is defined, not when the value is read.
+ *
+ * - `value`: the latest message of the named event(s), or the `reduce` accumulation. It is
+ *   written once per delivered batch, however many events the batch holds.
+ * - `status`: `loading` until the first event (with `initialValue`: until the stream opens),
+ *   then `resolved`; `error` with the {@link SseError} when a failure stops the stream. A bad
+ *   payload does not change it (it is reported on the stream's diagnostics).
+ * - `reload()`: reconnects now, resuming from the last event id and keeping the accumulation.
+ * - Torn down with its injection context; idle on the server.
+ *
+ * @example
+ * readonly notifications = sseResource<AppEvents, 'notification', Notification[]>(
+ *   () => (this.session.user() ? '/api/events' : undefined),
+ *   { event: 'notification', reduce: (list, { data }) => [data, ...list], initialValue: [] },
+ * );
+ */
+export function sseResource<M extends SseEventMap, K extends keyof M & string, T>(
+  request: () => SseResourceRequest | undefined,
+  options: SseResourceOptions<M, K, T> & { readonly reduce: (value: T, message: Messages<M, K>) => T; readonly initialValue: T },
+): SseResourceRef<T>;
+export function sseResource<M extends SseEventMap, K extends keyof M & string>(
+  request: () => SseResourceRequest | undefined,
+  options: SseResourceOptions<M, K, Messages<M, K> | undefined> & { readonly reduce?: undefined },
+): SseResourceRef<Messages<M, K> | undefined>;
+export function sseResource<M extends SseEventMap, K extends keyof M & string, T>(
+  request: () => SseResourceRequest | undefined,
+  options: SseResourceOptions<M, K, T>,
+): SseResourceRef<T> {
+  if (!options.injector) assertInInjectionContext(sseResource);
+  const injector = options.injector ?? inject(Injector);
+  const client = injector.get(SseClient);
+  const server = injector.get(PLATFORM_ID) !== 'browser';
+  const { event } = options;
+  const types = event === undefined ? null : typeof event === 'string' ? [event] : [...event];
+  const reduce = options.reduce ?? ((_: T, message: Messages<M, K>) => message as T);
+  const current = signal<SseStream<M> | null>(null);
+  // What the last run left, so a reload of the same request resumes instead of starting over.
+  let last: { key: string; lastEventId: string; value: T } | null = null;
+
+  const ref = resource<T, SseResourceRequest | undefined>({
+    params: () => (server ? undefined : request()),
+    defaultValue: options.initialValue as T,
+    injector,
+    stream: ({ params, abortSignal }) => {
+      const { url, ...streamOptions } = typeof params === 'string' ? { url: params } : params;
+      const key = JSON.stringify([url, streamOptions]);
+      const resume = last?.key === key ? last : null;
+      const stream = client.stream<M>(url, {
+        ...streamOptions,
+        ...(resume?.lastEventId ? { lastEventId: resume.lastEventId } : {}),
+        injector,
+      } as SseEventSourceOptions) as SseStreamRef<M>;
+      current.set(stream);
+      let value = resume ? resume.value : (options.initialValue as T);
+      let dirty = false;
+      const out = signal<ResourceStreamItem<T>>({ value });
+      return new Promise<Signal<ResourceStreamItem<T>>>((resolve) => {
+        const settle = (item: ResourceStreamItem<T>) => {
+          out.set(item);
+          resolve(out);
+        };
+        const stop = stream.observe(
+          types,
+          {
+            next: (message) => {
+              value = reduce(value, message as Messages<M, K>);
+              dirty = true;
+            },
+            error: (error: SseError) => settle({ error }),
+            complete: () => undefined,
+          },
+          () => {
+            if (!dirty) return;
+            dirty = false;
+            settle({ value });
+          },
+        );
+        // With a starting value there is something to show as soon as the stream is open.
+        let waiting = options.initialValue !== undefined;
+        const opened = stream.state$.subscribe((state) => {
+          if (waiting && state.status === 'open') {
+            waiting = false;
+            settle({ value });
+          }
+        });
+        abortSignal.addEventListener('abort', () => {
+          last = { key, lastEventId: stream.diagnostics().lastEventId, value };
+          opened.unsubscribe();
+          stop();
+          stream.close();
+        });
+      });
+    },
+  });
+
+  return Object.assign(ref, {
+    state: computed(() => current()?.state() ?? IDLE),
+    diagnostics: computed(() => current()?.diagnostics() ?? null),
+  });
+}
