@@ -44,7 +44,9 @@ export function findMarkdown(root: string, dir = root): string[] {
         ? []
         : findMarkdown(root, path);
     }
-    return entry.name.endsWith('.md') ? [relative(root, path).split('\\').join('/')] : [];
+    // API Extractor's reports (`*.api.md`) hold declarations, not examples; `api:check` owns them.
+    const doc = entry.name.endsWith('.md') && !entry.name.endsWith('.api.md');
+    return doc ? [relative(root, path).split('\\').join('/')] : [];
   });
 }
 
