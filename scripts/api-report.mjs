@@ -72,7 +72,9 @@ function check({ report, types }) {
     console.error(diff.stdout || readFileSync(fresh, 'utf8'));
     console.error('If the change is intended, run `npm run api:update` and commit the report.');
   }
-  return result.succeeded && result.errorCount === 0;
+  // Warnings about the API itself (forgotten exports) are written into the report, so they show
+  // in its diff; the others (doc links) are printed above and do not fail the check.
+  return result.errorCount === 0 && (update || !result.apiReportChanged);
 }
 
 const ok = entryPoints.map(check).every(Boolean);

@@ -16,24 +16,43 @@ function readBody(req) {
   });
 }
 
-/** Ends the stream after one `echo` event describing the request, so the client reconnects. */
-function echo(req, res, count, body) {
+/** A header as the client meant it: Node reads header bytes as Latin-1, fetch sends ids as UTF-8. */
+function utf8Header(value) {
+  return value === undefined ? null : Buffer.from(value, 'latin1').toString('utf8');
+}
+
+/**
+ * Ends the stream after one `echo` event describing the request, so the client reconnects.
+ * `contentType` overrides the stream's Content-Type.
+ */
+function echo(req, res, count, body, contentType) {
   const data = JSON.stringify({
     count,
     method: req.method,
     body,
     accept: req.headers['accept'] ?? null,
     authorization: req.headers['authorization'] ?? null,
-    lastEventId: req.headers['last-event-id'] ?? null,
+    lastEventId: utf8Header(req.headers['last-event-id']),
   });
-  res.writeHead(200, STREAM_HEADERS);
+  res.writeHead(
+    200,
+    contentType ? { ...STREAM_HEADERS, 'Content-Type': contentType } : STREAM_HEADERS,
+  );
   res.end(`retry: 10\n: hello\n\nid: e${count}\nevent: echo\ndata: ${data}\n\n`);
 }
 
-/** Keeps the stream open with comments every 50 ms (one event first, unless `quiet`). */
+/**
+ * Keeps the stream open with comments every 50 ms; first (unless `quiet`) one `held` event with
+ * the request's Authorization and Last-Event-ID.
+ */
 function hold(req, res, key, quiet) {
   res.writeHead(200, STREAM_HEADERS);
-  if (!quiet) res.write('id: h1\nevent: held\ndata: {"held":true}\n\n');
+  const data = JSON.stringify({
+    held: true,
+    authorization: req.headers['authorization'] ?? null,
+    lastEventId: utf8Header(req.headers['last-event-id']),
+  });
+  if (!quiet) res.write(`id: h1\nevent: held\ndata: ${data}\n\n`);
   const timer = setInterval(() => res.write(': ping\n\n'), 50);
   res.on('close', () => {
     clearInterval(timer);
@@ -64,8 +83,16 @@ function createStub() {
     }
     switch (route) {
       case 'status':
-      case 'echo':
+        // After its failures: `then=hold` holds the stream open, otherwise one echo.
+        if (url.searchParams.get('then') === 'hold') return hold(req, res, key, false);
         return echo(req, res, count, body);
+      case 'echo':
+        return echo(req, res, count, body, url.searchParams.get('contentType'));
+      case 'id':
+        // One event with the id given, then the end; the reconnect is echoed.
+        if (count > 1) return echo(req, res, count, body);
+        res.writeHead(200, STREAM_HEADERS);
+        return res.end(`id: ${url.searchParams.get('id')}\nevent: a\ndata: 1\n\n`);
       case 'mixed':
         // First an `a` event, then two of a name the client may not subscribe to, then the end.
         if (count > 1) return echo(req, res, count, body);

@@ -7,7 +7,7 @@ import {
   provideZonelessChangeDetection,
 } from '@angular/core';
 import { provideRouter, withComponentInputBinding } from '@angular/router';
-import { provideSse, withBatching, withCredentials, withLinger } from 'ngx-sse';
+import { provideSse, withCredentials, withFetchTransport, withLinger } from 'ngx-sse';
 
 import { routes } from './app.routes';
 import { Session } from './core/session';
@@ -18,9 +18,10 @@ export const appConfig: ApplicationConfig = {
     provideZonelessChangeDetection(),
     provideRouter(routes, withComponentInputBinding()),
     provideHttpClient(withFetch()),
-    // The session cookie authenticates the stream; linger keeps it across route changes; at
-    // high event rates, one delivery per frame keeps change detection at the display's pace.
-    provideSse(withCredentials(), withLinger(2000), withBatching('animation-frame')),
+    // The session cookie authenticates the stream; linger keeps it across route changes; fetch
+    // is available to the streams that ask for it (the settings page, the assistant), EventSource
+    // stays the default.
+    provideSse(withCredentials(), withLinger(2000), withFetchTransport({ default: false })),
     provideAppInitializer(() => inject(Session).restore()),
   ],
 };

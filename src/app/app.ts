@@ -6,6 +6,7 @@ import { RouterLink, RouterLinkActive, RouterOutlet } from '@angular/router';
 
 import { benchHooks } from './core/bench-hooks';
 import { EventLog } from './core/event-log';
+import { GapRecovery } from './core/gap-recovery';
 import { JobStore } from './core/job-store';
 import { MetricStore } from './core/metric-store';
 import { NotificationStore } from './core/notification-store';
@@ -101,6 +102,7 @@ export class App {
     inject(JobStore);
     inject(MetricStore);
     inject(EventLog);
+    inject(GapRecovery);
     const bench = benchHooks;
     if (bench) afterEveryRender(() => bench.renders++);
   }

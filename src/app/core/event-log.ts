@@ -1,6 +1,5 @@
-import { Injectable, computed, inject, signal } from '@angular/core';
-import { takeUntilDestroyed } from '@angular/core/rxjs-interop';
-import { merge } from 'rxjs';
+import { Injectable, computed, inject } from '@angular/core';
+import { sseResource } from 'ngx-sse';
 
 import type { AppEvents } from './api';
 import { LiveStream } from './live-stream';
@@ -17,34 +16,29 @@ export interface LogEntry {
 /** Entries kept for the diagnostics page's raw log. */
 export const LOG_LIMIT = 5000;
 
-const TYPES: (keyof AppEvents)[] = ['notification', 'job-progress', 'metric', 'ack', 'reset'];
-
-/** Every event of the stream, newest first, bounded to the last 5,000. */
+/** Every event of the stream, of any name, newest first, bounded to the last 5,000. */
 @Injectable({ providedIn: 'root' })
 export class EventLog {
   private readonly buffer: LogEntry[] = [];
-  private readonly revision = signal(0);
+  // Its own counter: the resource's value starts over after a logout, the log does not.
   private seq = 0;
+  private readonly live = inject(LiveStream);
+  // The any-event resource: names the dashboard does not know yet are logged too (fetch).
+  private readonly revision = sseResource<AppEvents, keyof AppEvents & string, number>(
+    () => this.live.request(),
+    {
+      reduce: (_, { type, lastEventId, receivedAt, data }) => {
+        const seq = ++this.seq;
+        this.buffer.push({ seq, receivedAt, type, lastEventId, data: JSON.stringify(data) });
+        if (this.buffer.length > LOG_LIMIT) this.buffer.splice(0, this.buffer.length - LOG_LIMIT);
+        return seq;
+      },
+      initialValue: 0,
+    },
+  ).value;
 
   readonly entries = computed(() => {
     this.revision();
     return [...this.buffer].reverse();
   });
-
-  constructor() {
-    const live = inject(LiveStream);
-    merge(...TYPES.map((type) => live.on(type)))
-      .pipe(takeUntilDestroyed())
-      .subscribe(({ type, lastEventId, receivedAt, data }) => {
-        this.buffer.push({
-          seq: ++this.seq,
-          receivedAt,
-          type,
-          lastEventId,
-          data: JSON.stringify(data),
-        });
-        if (this.buffer.length > LOG_LIMIT) this.buffer.splice(0, this.buffer.length - LOG_LIMIT);
-        this.revision.update((n) => n + 1);
-      });
-  }
 }

@@ -1,9 +1,9 @@
 import { HttpClient } from '@angular/common/http';
 import { Injectable, computed, effect, inject, signal, untracked } from '@angular/core';
-import { takeUntilDestroyed } from '@angular/core/rxjs-interop';
+import { sseResource } from 'ngx-sse';
 import { firstValueFrom } from 'rxjs';
 
-import type { JobProgress } from './api';
+import type { AppEvents, JobProgress } from './api';
 import { LiveStream } from './live-stream';
 import { Session } from './session';
 
@@ -13,54 +13,68 @@ export interface StartJob {
   failAt?: number;
 }
 
-/** Jobs by id, updated from `job-progress` events; newest first. */
+type Jobs = ReadonlyMap<string, JobProgress>;
+
+/** Jobs by id, from `job-progress` events and the REST API; newest first. */
 @Injectable({ providedIn: 'root' })
 export class JobStore {
   private readonly http = inject(HttpClient);
-  private readonly byId = signal(new Map<string, JobProgress>());
+  private readonly live = inject(LiveStream);
+  private readonly streamed = sseResource<AppEvents, 'job-progress', Jobs>(
+    () => this.live.request(),
+    {
+      event: 'job-progress',
+      reduce: (jobs, { data }) => upsert(jobs, data),
+      initialValue: new Map(),
+    },
+  );
+  private readonly fetched = signal<Jobs>(new Map());
 
-  readonly jobs = computed(() => [...this.byId().values()].reverse());
+  readonly jobs = computed(() => {
+    let merged = this.fetched();
+    for (const job of this.streamed.value().values()) merged = upsert(merged, job);
+    return [...merged.values()].reverse();
+  });
   readonly running = computed(() => this.jobs().filter((job) => job.state === 'running').length);
 
   constructor() {
-    inject(LiveStream)
-      .on('job-progress')
-      .pipe(takeUntilDestroyed())
-      .subscribe(({ data }) => this.upsert(data));
     const session = inject(Session);
     effect(() => {
-      if (session.user()) untracked(() => void this.load());
-      else this.byId.set(new Map());
+      if (session.user()) untracked(() => void this.refresh());
+      else this.fetched.set(new Map());
     });
   }
 
   async start(request: StartJob): Promise<JobProgress> {
     const job = await firstValueFrom(this.http.post<JobProgress>('/api/jobs', request));
-    this.upsert(job);
+    this.fetched.update((jobs) => upsert(jobs, job));
     return job;
   }
 
   async cancel(jobId: string): Promise<void> {
-    this.upsert(
-      await firstValueFrom(this.http.delete<JobProgress>(`/api/jobs/${encodeURIComponent(jobId)}`)),
+    const job = await firstValueFrom(
+      this.http.delete<JobProgress>(`/api/jobs/${encodeURIComponent(jobId)}`),
     );
+    this.fetched.update((jobs) => upsert(jobs, job));
   }
 
-  private async load(): Promise<void> {
+  /** Reloads every job from the server: at sign-in, and after the stream reported a gap. */
+  async refresh(): Promise<void> {
     const { jobs } = await firstValueFrom(this.http.get<{ jobs: JobProgress[] }>('/api/jobs'));
-    jobs.forEach((job) => this.upsert(job));
-  }
-
-  private upsert(job: JobProgress): void {
-    const known = this.byId().get(job.jobId);
-    if (known && !isNewer(job, known)) return;
-    this.byId.update((jobs) => new Map(jobs).set(job.jobId, job));
+    // The server's list is the truth after a gap: it replaces, not merges, what was fetched.
+    this.fetched.set(new Map(jobs.map((job) => [job.jobId, job])));
   }
 }
 
 const FINAL = new Set(['done', 'failed', 'cancelled']);
 
-/** The REST reply to a start can arrive after the first progress events; it must not regress them. */
+/** The map with `job`, unless what is known is newer (a late REST reply must not regress it). */
+function upsert(jobs: Jobs, job: JobProgress): Jobs {
+  const known = jobs.get(job.jobId);
+  if (known && !isNewer(job, known)) return jobs;
+  return new Map(jobs).set(job.jobId, job);
+}
+
 function isNewer(next: JobProgress, known: JobProgress): boolean {
   if (FINAL.has(known.state)) return false;
   return FINAL.has(next.state) || next.percent >= known.percent;

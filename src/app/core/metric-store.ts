@@ -1,5 +1,7 @@
 import { Injectable, computed, inject, signal } from '@angular/core';
-import { takeUntilDestroyed } from '@angular/core/rxjs-interop';
+import { sseResource } from 'ngx-sse';
+
+import type { AppEvents } from './api';
 
 import { benchHooks } from './bench-hooks';
 import { Clock } from './clock';
@@ -14,15 +16,27 @@ export interface MetricPoint {
 export const WINDOW_MS = 60_000;
 
 /**
- * The `metric` series over the last minute. Points go into mutable arrays and one `revision`
- * signal changes per event, so a burst of 1,000 events/s costs no array copies; readers
- * recompute once per change detection.
+ * The `metric` series over the last minute. Points go into mutable arrays and the resource's
+ * counter changes once per delivered batch, so a burst of 1,000 events/s costs no array copies;
+ * readers recompute once per change detection.
  */
 @Injectable({ providedIn: 'root' })
 export class MetricStore {
   private readonly clock = inject(Clock);
   private readonly points = new Map<string, MetricPoint[]>();
-  private readonly revision = signal(0);
+  private readonly live = inject(LiveStream);
+  /** Counts metric events; the points themselves go into the mutable arrays above. */
+  private readonly revision = sseResource<AppEvents, 'metric', number>(() => this.live.request(), {
+    event: 'metric',
+    reduce: (count, { data }) => {
+      let points = this.points.get(data.name);
+      if (!points) this.points.set(data.name, (points = []));
+      points.push({ at: data.at, value: data.value });
+      benchHooks?.onMetric(data.at);
+      return count + 1;
+    },
+    initialValue: 0,
+  }).value;
 
   /** Every series, trimmed to the window, by name. */
   readonly series = computed(() => {
@@ -35,7 +49,6 @@ export class MetricStore {
     return new Map([...this.points].map(([name, points]) => [name, [...points]]));
   });
 
-  private readonly live = inject(LiveStream);
   private readonly rate = signal(0);
   /** Events of any name received in the last full second. */
   readonly eventsPerSecond = this.rate.asReadonly();
@@ -49,15 +62,5 @@ export class MetricStore {
       // Set inside a frame, like the clock, so it shares that frame's change detection.
       requestAnimationFrame(() => this.rate.set(rate));
     }, 1000);
-    this.live
-      .on('metric')
-      .pipe(takeUntilDestroyed())
-      .subscribe(({ data }) => {
-        let points = this.points.get(data.name);
-        if (!points) this.points.set(data.name, (points = []));
-        points.push({ at: data.at, value: data.value });
-        benchHooks?.onMetric(data.at);
-        this.revision.update((n) => n + 1);
-      });
   }
 }

@@ -1,11 +1,12 @@
 import { HttpClient } from '@angular/common/http';
-import { Injectable, computed, inject, signal } from '@angular/core';
-import { takeUntilDestroyed } from '@angular/core/rxjs-interop';
+import { Injectable, computed, effect, inject, signal, untracked } from '@angular/core';
 import { MatSnackBar } from '@angular/material/snack-bar';
+import { sseResource } from 'ngx-sse';
 import { firstValueFrom } from 'rxjs';
 
-import type { Level, Notification } from './api';
+import type { AppEvents, Level, Notification } from './api';
 import { LiveStream } from './live-stream';
+import { Session } from './session';
 
 export interface NotificationItem extends Notification {
   read: boolean;
@@ -21,25 +22,52 @@ export interface ComposeNotification {
 const MAX_ITEMS = 1000;
 
 /**
- * Notifications, newest first. An item can arrive twice (the REST reply, then the same item over
- * SSE); it is kept once, by id.
+ * Notifications, newest first: what arrived over SSE, plus what the REST API returned (the
+ * list at sign-in and after a gap, and the reply to a post). An item can arrive by both ways; it
+ * is kept once, by id.
  */
 @Injectable({ providedIn: 'root' })
 export class NotificationStore {
   private readonly http = inject(HttpClient);
   private readonly snackBar = inject(MatSnackBar);
-  private readonly list = signal<NotificationItem[]>([]);
+  private readonly live = inject(LiveStream);
+  private readonly streamed = sseResource<AppEvents, 'notification', Notification[]>(
+    () => this.live.request(),
+    {
+      event: 'notification',
+      reduce: (list, { data }) => [data, ...list].slice(0, MAX_ITEMS),
+      initialValue: [],
+    },
+  );
+  private readonly fetched = signal<Notification[]>([]);
+  private readonly readIds = signal(new Set<string>());
+  private readonly announced = new Set<string>();
 
-  readonly items = this.list.asReadonly();
-  readonly unread = computed(() => this.list().filter((item) => !item.read).length);
+  readonly items = computed<NotificationItem[]>(() => {
+    const byId = new Map<string, Notification>();
+    for (const item of [...this.streamed.value(), ...this.fetched()]) {
+      if (!byId.has(item.id)) byId.set(item.id, item);
+    }
+    const read = this.readIds();
+    return [...byId.values()]
+      .sort((a, b) => b.createdAt.localeCompare(a.createdAt))
+      .slice(0, MAX_ITEMS)
+      .map((item) => ({ ...item, read: read.has(item.id) }));
+  });
+  readonly unread = computed(() => this.items().filter((item) => !item.read).length);
   /** The latest announcement for the `aria-live` region. */
   readonly announcement = signal('');
 
   constructor() {
-    inject(LiveStream)
-      .on('notification')
-      .pipe(takeUntilDestroyed())
-      .subscribe(({ data }) => this.add(data));
+    const session = inject(Session);
+    effect(() => {
+      if (session.user()) untracked(() => void this.refresh());
+      else untracked(() => this.clear());
+    });
+    effect(() => {
+      const fresh = this.streamed.value().filter((item) => !this.announced.has(item.id));
+      untracked(() => fresh.reverse().forEach((item) => this.announce(item)));
+    });
   }
 
   /** Posts a notification; the server's reply is shown at once, before the SSE copy arrives. */
@@ -47,28 +75,37 @@ export class NotificationStore {
     const created = await firstValueFrom(
       this.http.post<Notification>('/api/notifications', compose),
     );
-    this.add(created);
+    this.announced.add(created.id);
+    this.fetched.update((items) => [created, ...items]);
     return created;
   }
 
-  markRead(id: string): void {
-    this.list.update((items) =>
-      items.map((item) => (item.id === id ? { ...item, read: true } : item)),
+  /** Reloads the list from the server: at sign-in, and after the stream reported a gap. */
+  async refresh(): Promise<void> {
+    const { items } = await firstValueFrom(
+      this.http.get<{ items: Notification[] }>('/api/notifications'),
     );
+    items.forEach((item) => this.announced.add(item.id));
+    this.fetched.set(items);
+  }
+
+  markRead(id: string): void {
+    this.readIds.update((ids) => new Set(ids).add(id));
   }
 
   markAllRead(): void {
-    this.list.update((items) => items.map((item) => (item.read ? item : { ...item, read: true })));
+    this.readIds.set(new Set(this.items().map((item) => item.id)));
   }
 
   /** Forgets everything (on logout). */
   clear(): void {
-    this.list.set([]);
+    this.fetched.set([]);
+    this.readIds.set(new Set());
+    this.announced.clear();
   }
 
-  private add(notification: Notification): void {
-    if (this.list().some((item) => item.id === notification.id)) return;
-    this.list.update((items) => [{ ...notification, read: false }, ...items].slice(0, MAX_ITEMS));
+  private announce(notification: Notification): void {
+    this.announced.add(notification.id);
     this.announcement.set(
       `${notification.level.toLowerCase()} notification: ${notification.title}`,
     );

@@ -14,7 +14,7 @@ const DIAGNOSTICS: SseDiagnostics = {
   eventsReceived: 1234,
   reconnects: 2,
   parseErrors: 1,
-  lastError: new SseError('http', 'server answered 503', { url: '/api/events', attempt: 2 }),
+  lastError: new SseError('http', { url: '/api/events', attempt: 2, status: 503 }),
   log: [],
 };
 
@@ -39,7 +39,7 @@ describe('DiagnosticCounters', () => {
     expect(await counters.getValue('parse-errors')).toBe('1');
     expect(await counters.getValue('last-event-id')).toBe('1234');
     expect(await counters.getValue('last-error')).toBe(
-      'ngx-sse: server answered 503 (http, /api/events, attempt 2)',
+      'ngx-sse: http 503 (/api/events, attempt 2)',
     );
   });
 

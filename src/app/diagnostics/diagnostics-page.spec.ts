@@ -64,14 +64,14 @@ describe('DiagnosticsPage', () => {
     expect(await timeline.getLatest()).toEqual(
       jasmine.objectContaining({
         status: 'reconnecting',
-        reason: 'http-503',
+        reason: 'http 503',
         attempt: 1,
         delayMs: 1000,
       }),
     );
     expect(await counters.getValue('reconnects')).toBe('1');
     expect(await counters.getValue('connected')).toBe('not connected');
-    expect(await counters.getValue('last-error')).toContain('http-503');
+    expect(await counters.getValue('last-error')).toContain('http 503');
 
     scheduler.tick(1000);
     const retry = sse.expectConnection('/api/events');

@@ -1,6 +1,6 @@
 import { TestbedHarnessEnvironment } from '@angular/cdk/testing/testbed';
 import { TestBed } from '@angular/core/testing';
-import type { SseTransition } from 'ngx-sse';
+import { SseError, type SseTransition } from 'ngx-sse';
 
 import { formatTime } from '../shared/format';
 import { TransitionTimeline } from './transition-timeline';
@@ -21,24 +21,36 @@ describe('TransitionTimeline', () => {
       { at: T + 10, state: { status: 'open' } },
       {
         at: T + 20,
-        state: { status: 'reconnecting', attempt: 2, delayMs: 4000, reason: 'http-503' },
+        state: {
+          status: 'reconnecting',
+          attempt: 2,
+          delayMs: 4000,
+          reason: 'http',
+          error: new SseError('http', { url: '/api/events', attempt: 2, status: 503 }),
+        },
       },
       {
         at: T + 30,
-        state: { status: 'reconnecting', attempt: 1, delayMs: null, reason: 'network' },
+        state: {
+          status: 'reconnecting',
+          attempt: 1,
+          delayMs: null,
+          reason: 'network',
+          error: null,
+        },
       },
-      { at: T + 40, state: { status: 'closed', reason: 'unauthorized' } },
+      { at: T + 40, state: { status: 'closed', reason: 'unauthorized', error: null } },
     ]);
     const entries = await timeline.getEntries();
     expect(entries.map(({ text: _, ...attributes }) => attributes)).toEqual([
       { status: 'closed', reason: 'unauthorized', attempt: null, delayMs: null },
       { status: 'reconnecting', reason: 'network', attempt: 1, delayMs: null },
-      { status: 'reconnecting', reason: 'http-503', attempt: 2, delayMs: 4000 },
+      { status: 'reconnecting', reason: 'http 503', attempt: 2, delayMs: 4000 },
       { status: 'open', reason: null, attempt: null, delayMs: null },
       { status: 'connecting', reason: null, attempt: null, delayMs: null },
     ]);
     expect(entries[2].text).toBe(
-      `${formatTime(T + 20)} reconnecting reason http-503, attempt 2, delay 4000 ms`,
+      `${formatTime(T + 20)} reconnecting reason http 503, attempt 2, delay 4000 ms`,
     );
     expect(entries[1].text).toContain('browser retry');
   });

@@ -1,7 +1,7 @@
 import { ChangeDetectionStrategy, Component, computed, input } from '@angular/core';
 import type { SseTransition } from 'ngx-sse';
 
-import { formatTime } from '../shared/format';
+import { formatTime, stateReason } from '../shared/format';
 
 /** One transition, flattened for display and for the `data-*` attributes tests read. */
 interface TimelineRow {
@@ -19,7 +19,7 @@ interface TimelineRow {
 
 function toRow(source: SseTransition): TimelineRow {
   const { at, state } = source;
-  const reason = 'reason' in state ? state.reason : null;
+  const reason = stateReason(state);
   const retrying = state.status === 'reconnecting';
   const details = [reason && `reason ${reason}`];
   if (retrying) {

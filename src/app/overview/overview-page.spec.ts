@@ -11,7 +11,7 @@ import { Session } from '../core/session';
 import { OverviewPage } from './overview-page';
 import { MetricChartHarness } from './testing/metric-chart-harness';
 import { SummaryCardHarness } from './testing/summary-card-harness';
-import { provideLiveTesting } from '../testing/live-testing';
+import { flushNotificationList, provideLiveTesting } from '../testing/live-testing';
 
 const NOW = 1_700_000_000_000;
 
@@ -48,6 +48,7 @@ describe('OverviewPage', () => {
     TestBed.inject(HttpTestingController)
       .expectOne('/api/jobs')
       .flush({ jobs: [job('1', 'running'), job('2', 'done'), job('3', 'running')] });
+    flushNotificationList();
     const ticks = sse.expectConnection('/api/ticks');
     const events = sse.expectConnection('/api/events');
     events.open();

@@ -1,3 +1,5 @@
+import type { SseState } from 'ngx-sse';
+
 /** Formatting shared by the dashboard's pages: counts, clock times and durations. */
 const counts = new Intl.NumberFormat('en');
 
@@ -54,4 +56,14 @@ export function relativeTime(iso: string, now: number): string {
   // A server clock slightly ahead of ours gives a negative age; that is "just now" too.
   const age = now - Date.parse(iso);
   return age < JUST_NOW_MS ? 'just now' : `${formatApproxDuration(age)} ago`;
+}
+
+/**
+ * Why a connection is reconnecting or closed, with the HTTP status when there is one
+ * (`http 503`, `unauthorized 401`, `network`); `null` for states without a reason.
+ */
+export function stateReason(state: SseState): string | null {
+  if (state.status !== 'reconnecting' && state.status !== 'closed') return null;
+  const status = state.error?.status;
+  return status ? `${state.reason} ${status}` : state.reason;
 }

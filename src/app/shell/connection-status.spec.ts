@@ -1,7 +1,7 @@
 import { Component, signal } from '@angular/core';
 import { TestBed } from '@angular/core/testing';
 import { TestbedHarnessEnvironment } from '@angular/cdk/testing/testbed';
-import type { SseState } from 'ngx-sse';
+import { SseError, type SseState } from 'ngx-sse';
 
 import { ConnectionStatus } from './connection-status';
 import { ConnectionStatusHarness } from './testing/connection-status-harness';
@@ -35,12 +35,18 @@ describe('ConnectionStatus', () => {
 
   it('counts down to the next retry, with attempt and reason in the label', async () => {
     const { host, chip } = await setup();
-    host.state.set({ status: 'reconnecting', attempt: 2, delayMs: 4000, reason: 'http-503' });
+    host.state.set({
+      status: 'reconnecting',
+      attempt: 2,
+      delayMs: 4000,
+      reason: 'http',
+      error: new SseError('http', { url: '/api/events', attempt: 2, status: 503 }),
+    });
     host.now.set(2000);
     expect(await chip.getStatus()).toBe('reconnecting');
     expect(await chip.getText()).toContain('reconnecting #2 in 3s');
     expect(await chip.getLabel()).toBe(
-      'Connection reconnecting (http-503), attempt 2, retry in 3 seconds',
+      'Connection reconnecting (http 503), attempt 2, retry in 3 seconds',
     );
     host.now.set(4600);
     expect(await chip.getText()).toContain('in 1s');
@@ -48,13 +54,19 @@ describe('ConnectionStatus', () => {
 
   it('says "retrying" when the browser schedules the retry itself', async () => {
     const { host, chip } = await setup();
-    host.state.set({ status: 'reconnecting', attempt: 1, delayMs: null, reason: 'network' });
+    host.state.set({
+      status: 'reconnecting',
+      attempt: 1,
+      delayMs: null,
+      reason: 'network',
+      error: null,
+    });
     expect(await chip.getLabel()).toBe('Connection reconnecting (network), attempt 1, retrying');
   });
 
   it('names the reason of a closed connection', async () => {
     const { host, chip } = await setup();
-    host.state.set({ status: 'closed', reason: 'unauthorized' });
+    host.state.set({ status: 'closed', reason: 'unauthorized', error: null });
     expect(await chip.getStatus()).toBe('closed');
     expect(await chip.getLabel()).toBe('Connection closed (unauthorized)');
   });

@@ -3,11 +3,14 @@ import { MatChipsModule } from '@angular/material/chips';
 import { MatIconModule } from '@angular/material/icon';
 import type { SseState } from 'ngx-sse';
 
+import { stateReason } from '../shared/format';
+
 const ICONS: Record<SseState['status'], string> = {
   idle: 'radio_button_unchecked',
   connecting: 'sync',
   open: 'wifi',
   reconnecting: 'autorenew',
+  paused: 'pause_circle',
   closed: 'wifi_off',
 };
 
@@ -76,10 +79,10 @@ export class ConnectionStatus {
       case 'reconnecting': {
         const seconds = this.secondsLeft();
         const when = seconds === null ? 'retrying' : `retry in ${seconds} seconds`;
-        return `Connection reconnecting (${state.reason}), attempt ${state.attempt}, ${when}`;
+        return `Connection reconnecting (${stateReason(state)}), attempt ${state.attempt}, ${when}`;
       }
       case 'closed':
-        return `Connection closed (${state.reason})`;
+        return `Connection closed (${stateReason(state)})`;
       default:
         return `Connection ${state.status}`;
     }

@@ -1,5 +1,5 @@
 import { provideHttpClient } from '@angular/common/http';
-import { provideHttpClientTesting } from '@angular/common/http/testing';
+import { HttpTestingController, provideHttpClientTesting } from '@angular/common/http/testing';
 import type { EnvironmentProviders, Provider } from '@angular/core';
 import { type ComponentFixture, TestBed } from '@angular/core/testing';
 import { provideRouter } from '@angular/router';
@@ -15,10 +15,18 @@ export function provideLiveTesting(): (Provider | EnvironmentProviders)[] {
   return [provideSseTesting(), provideHttpClient(), provideHttpClientTesting(), provideRouter([])];
 }
 
-/** Signs in as alice, lets LiveStream open `/api/events` and accepts the connection. */
+/** Answers the notification list the store loads at sign-in with an empty one. */
+export function flushNotificationList(items: unknown[] = []): void {
+  TestBed.inject(HttpTestingController)
+    .match({ method: 'GET', url: '/api/notifications' })
+    .forEach((request) => request.flush({ items }));
+}
+
+/** Signs in as alice, lets the live resources open `/api/events` and accepts the connection. */
 export async function openLiveStream(fixture: ComponentFixture<unknown>): Promise<TestConnection> {
   TestBed.inject(Session).user.set('alice');
   await fixture.whenStable();
+  flushNotificationList();
   const connection = TestBed.inject(SseTestingController).expectConnection('/api/events');
   connection.open();
   return connection;

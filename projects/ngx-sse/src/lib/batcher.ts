@@ -19,7 +19,7 @@ export class SseBatcher {
     const units = this.#pending;
     this.#pending = [];
     this.#zone.run(() => {
-      for (let i = 0; i < units.length; i++) units[i].flush();
+      for (const unit of units) unit.flush();
     });
   };
 

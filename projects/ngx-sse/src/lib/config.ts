@@ -8,7 +8,6 @@ import {
 
 import type { SseBackend } from './backend';
 import { type SseBatching, type SseSchedule, batchSchedule, frameSchedule } from './batching';
-import { isDevMode } from './dev-mode';
 import type { SseTransport } from './options';
 import {
   DEFAULT_RECONNECT,
@@ -66,9 +65,12 @@ export const DEFAULT_SSE_CONFIG: SseConfig = {
   onUnauthorized: null,
 };
 
+// Dev-mode guards test Angular's `ngDevMode` inline, not through a helper: app builds define it
+// false, and optimizers fold the inline test (dropping what it guards) but never a call's result.
+
 /** The patches of `provideSse` calls, each already composed from its features. */
 export const SSE_CONFIG = new InjectionToken<readonly SseConfigPatch[]>(
-  isDevMode() ? 'SSE_CONFIG' : '',
+  typeof ngDevMode === 'undefined' || ngDevMode ? 'SSE_CONFIG' : '',
 );
 
 /** Applies `patch` over `config`, field by field for `reconnect` and `backends`. */
@@ -103,7 +105,10 @@ function feature(
   patch: SseConfigPatch,
   ...providers: Provider[]
 ): SseFeature {
-  const label = isDevMode() ? `with${kind}(${args.map((a) => JSON.stringify(a)).join(', ')})` : '';
+  const label =
+    typeof ngDevMode === 'undefined' || ngDevMode
+      ? `with${kind}(${args.map((a) => JSON.stringify(a)).join(', ')})`
+      : '';
   return { ɵkind: kind, ɵlabel: label, ɵpatch: patch, ɵproviders: providers };
 }
 
@@ -119,7 +124,7 @@ function feature(
  * });
  */
 export function provideSse(...features: SseFeature[]): EnvironmentProviders {
-  if (isDevMode()) checkConflicts(features);
+  if (typeof ngDevMode === 'undefined' || ngDevMode) checkConflicts(features);
   const patch = features.reduce<SseConfigPatch>((all, f) => mergeConfig(all, f.ɵpatch), {});
   return makeEnvironmentProviders([
     SseClient,

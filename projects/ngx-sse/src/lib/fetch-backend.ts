@@ -7,7 +7,6 @@ import {
   type SseRequest,
 } from './backend';
 import { type SseFeature, type SseUnauthorizedHandler, ɵfeature } from './config';
-import { isDevMode } from './dev-mode';
 import { mimeEssence } from './mime';
 import type { SseHeaders } from './options';
 import { SseEventTooLargeError, SseParser } from './parser/sse-parser';
@@ -37,7 +36,7 @@ export interface SseFetchDefaults {
  * providers: [{ provide: SSE_FETCH_OPTIONS, useValue: { credentials: 'include' } }]
  */
 export const SSE_FETCH_OPTIONS = new InjectionToken<SseFetchDefaults>(
-  isDevMode() ? 'SSE_FETCH_OPTIONS' : '',
+  typeof ngDevMode === 'undefined' || ngDevMode ? 'SSE_FETCH_OPTIONS' : '',
   { providedIn: 'root', factory: () => ({}) },
 );
 
@@ -47,10 +46,13 @@ export const SSE_FETCH_OPTIONS = new InjectionToken<SseFetchDefaults>(
  * @example
  * providers: [{ provide: SSE_FETCH, useValue: fakeFetch }]
  */
-export const SSE_FETCH = new InjectionToken<typeof fetch>(isDevMode() ? 'SSE_FETCH' : '', {
-  providedIn: 'root',
-  factory: () => (input, init) => fetch(input, init),
-});
+export const SSE_FETCH = new InjectionToken<typeof fetch>(
+  typeof ngDevMode === 'undefined' || ngDevMode ? 'SSE_FETCH' : '',
+  {
+    providedIn: 'root',
+    factory: () => (input, init) => fetch(input, init),
+  },
+);
 
 async function resolveHeaders(headers: SseHeaders | undefined): Promise<Headers> {
   return new Headers(typeof headers === 'function' ? await headers() : headers);
@@ -191,6 +193,9 @@ export function withFetchTransport(options: SseFetchDefaults = {}): SseFeature {
       onUnauthorized,
       ...(byDefault ? { transport: 'fetch' as const } : {}),
     },
+    // A backend per environment injector, so a lazy route's defaults are the ones its streams use
+    // (the `providedIn: 'root'` one would read the root's).
+    FetchBackend,
     { provide: SSE_FETCH_OPTIONS, useValue: options },
   );
 }

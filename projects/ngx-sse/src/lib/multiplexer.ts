@@ -104,30 +104,38 @@ export class SseMultiplexer {
   ): void {
     const named = this.#groups.get(type);
     const any = this.#groups.get(ANY);
-    // One or two groups in practice: remembering the last result beats a cache per event.
-    let lastDeserialize: SseDeserializer | null = null;
-    let lastMessage: SseMessage<unknown> | null = null;
-    let lastError: SseError | null = null;
+    // A deserializer can serve both the named and the every-name groups: one result each, kept
+    // in a list (one or two entries in practice), so neither the work nor a parse error doubles.
+    const done: {
+      deserialize: SseDeserializer;
+      message: SseMessage<unknown> | null;
+      error: SseError | null;
+      /** Owners already told of `error` (only made for a failure). */
+      told: Set<SseSubscriberOwner> | null;
+    }[] = [];
     for (let pass = 0; pass < 2; pass++) {
       const groups = pass === 0 ? named : any;
       if (!groups) continue;
-      for (let g = 0; g < groups.length; g++) {
-        const { deserialize, entries } = groups[g];
-        if (deserialize !== lastDeserialize) {
-          lastDeserialize = deserialize;
-          lastError = null;
+      for (const { deserialize, entries } of groups) {
+        let result = done.find((r) => r.deserialize === deserialize);
+        if (!result) {
           try {
-            lastMessage = { type, data: deserialize(data, type), lastEventId, receivedAt };
+            const message = { type, data: deserialize(data, type), lastEventId, receivedAt };
+            result = { deserialize, message, error: null, told: null };
           } catch (cause) {
-            lastMessage = null;
-            lastError = parseFailure(type, cause);
+            result = {
+              deserialize,
+              message: null,
+              error: parseFailure(type, cause),
+              told: new Set(),
+            };
           }
+          done.push(result);
         }
-        if (lastError) reportTo(entries, lastError);
+        if (result.error) reportTo(entries, result.error, result.told!);
         else {
-          for (let i = 0; i < entries.length; i++) {
-            const entry = entries[i];
-            entry.subscriber.next(lastMessage!);
+          for (const entry of entries) {
+            entry.subscriber.next(result.message!);
             if (entry.batchEnd) this.#touched.add(entry);
           }
         }
@@ -140,11 +148,19 @@ export class SseMultiplexer {
     if (!this.#touched.size) return;
     const touched = [...this.#touched];
     this.#touched.clear();
-    for (let i = 0; i < touched.length; i++) touched[i].batchEnd!();
+    for (const entry of touched) entry.batchEnd!();
   }
 }
 
 /** Each owner hears a parse error once, however many of its subscribers saw the event. */
-function reportTo(entries: readonly SseEntry[], error: SseError): void {
-  new Set(entries.map((e) => e.owner)).forEach((owner) => owner.parseError(error));
+function reportTo(
+  entries: readonly SseEntry[],
+  error: SseError,
+  told: Set<SseSubscriberOwner>,
+): void {
+  for (const { owner } of entries) {
+    if (told.has(owner)) continue;
+    told.add(owner);
+    owner.parseError(error);
+  }
 }

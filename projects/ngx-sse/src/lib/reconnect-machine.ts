@@ -151,14 +151,17 @@ export class SseReconnectMachine {
     const generation = ++this.#generation;
     const live = () => generation === this.#generation;
     const { backend, config, zone } = this.#ctx;
-    const { initialLastEventId, heartbeatTimeoutMs, pauseWhenHidden, comments, ...request } =
-      this.#request;
+    const { url, transport, withCredentials, maxEventSize, fetch, comments } = this.#request;
     this.#touch();
     try {
       const connection = zone.runOutsideAngular(() =>
         backend.connect(
           {
-            ...request,
+            url,
+            transport,
+            withCredentials,
+            maxEventSize,
+            fetch,
             lastEventId: this.#resumeId,
             lastEventIdParam: config.lastEventIdParam,
             types: [...this.#types],
@@ -181,7 +184,6 @@ export class SseReconnectMachine {
       else connection.close();
     } catch (cause) {
       // Only a malformed URL or request makes a backend throw at once; retrying cannot fix it.
-      const url = request.url;
       this.stop(
         'invalid-request',
         new SseError('invalid-request', { url, cause, detail: String(cause) }),

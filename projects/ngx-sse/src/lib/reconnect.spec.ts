@@ -139,7 +139,9 @@ describe('SseStream reconnects', () => {
     const stream = client.stream<TestEvents>('/e');
     stream.on('notification').subscribe({ error: () => undefined });
     controller.expectConnection('/e').fail({ status: 404 });
-    expect(stream.state()).toEqual(jasmine.objectContaining({ status: 'reconnecting', delayMs: 5 }));
+    expect(stream.state()).toEqual(
+      jasmine.objectContaining({ status: 'reconnecting', delayMs: 5 }),
+    );
     scheduler.tick(5);
     controller.expectConnection('/e').fail();
     expect(stream.state()).toEqual(

@@ -12,7 +12,6 @@ import { SseBackend } from './backend';
 import { SseBatcher } from './batcher';
 import { DEFAULT_SSE_CONFIG, SSE_CONFIG, type SseConfig, mergeConfig } from './config';
 import { SseConnection } from './connection';
-import { isDevMode } from './dev-mode';
 import { EventSourceBackend } from './event-source-backend';
 import { FETCH_ONLY, type SseFetchOptions, type SseStreamOptions } from './options';
 import { headersKey, identity } from './request-key';
@@ -25,6 +24,8 @@ const DESERIALIZERS: Record<'json' | 'text', SseDeserializer> = {
   json: (data) => JSON.parse(data),
   text: (data) => data,
 };
+
+const METHODS: readonly string[] = ['GET', 'POST', 'PUT', 'PATCH', 'DELETE'];
 
 let unshared = 0;
 
@@ -74,10 +75,23 @@ export class SseClient {
     const transport = options.transport ?? config.transport;
     const fetch = options as Partial<SseFetchOptions>;
     const invalid = (detail: string) => new SseError('invalid-request', { url, detail });
+    // Untyped callers: every value the types would refuse is an error here, never a silent default.
+    if (transport !== 'eventsource' && transport !== 'fetch') {
+      throw invalid(`unknown transport '${transport}'`);
+    }
     const misplaced = FETCH_ONLY.find((key) => fetch[key] !== undefined);
     if (transport !== 'fetch' && misplaced) throw invalid(`${misplaced} needs transport: 'fetch'`);
     const method = fetch.method ?? 'GET';
+    if (!METHODS.includes(method)) throw invalid(`unsupported method '${method}'`);
     if (method === 'GET' && fetch.body != null) throw invalid('a GET stream cannot have a body');
+    const { deserialize = 'json' } = options;
+    const deserializer =
+      typeof deserialize === 'function'
+        ? deserialize
+        : Object.hasOwn(DESERIALIZERS, deserialize)
+          ? DESERIALIZERS[deserialize]
+          : null;
+    if (!deserializer) throw invalid(`unknown deserialize '${deserialize}'`);
     const backend = this.#override ?? this.#backend(transport);
     if (!backend) throw invalid(`transport '${transport}' needs provideSse(withFetchTransport())`);
 
@@ -100,10 +114,11 @@ export class SseClient {
       comments: !!fetch.comments,
     };
     const linger = options.lingerMs ?? config.lingerMs;
-    const { headers, body, ...compared } = request.fetch;
+    // The body is left out: a GET has none, other methods share only by `shareKey`.
+    const { headers, credentials, replayWhenVisible } = request.fetch;
     const share = method === 'GET' ? '' : (options.shareKey ?? `\0${++unshared}`);
     const key = JSON.stringify([
-      { ...request, fetch: compared },
+      { ...request, fetch: { method, credentials, replayWhenVisible } },
       headersKey(headers),
       linger,
       identity(backend),
@@ -124,15 +139,11 @@ export class SseClient {
       for (const [stale, ref] of connections) if (!ref.deref()) connections.delete(stale);
       connections.set(key, new WeakRef(connection));
     }
-    const { deserialize = 'json' } = options;
-    const handle = new SseStreamRef<M>(
-      connection,
-      typeof deserialize === 'function' ? deserialize : DESERIALIZERS[deserialize],
-    );
+    const handle = new SseStreamRef<M>(connection, deserializer);
     const destroyRef =
       options.destroyRef ?? options.injector?.get(DestroyRef) ?? currentDestroyRef();
     if (destroyRef) destroyRef.onDestroy(() => handle.release());
-    else if (isDevMode()) {
+    else if (typeof ngDevMode === 'undefined' || ngDevMode) {
       console.warn(
         `ngx-sse: stream('${url}') was created outside an injection context without \`injector\` or \`destroyRef\`, so nothing releases it: pass one, or close() it yourself.`,
       );

@@ -26,7 +26,11 @@ describe('SseError', () => {
     expect(failureError({ reason: 'ended' }, '/e', 3)).toBeNull();
     const unavailable = failureError({ reason: 'http', status: 503 }, '/e', 3)!;
     expect([unavailable.reason, unavailable.status, unavailable.attempt]).toEqual(['http', 503, 3]);
-    const html = failureError({ reason: 'bad-content-type', status: 200, detail: 'text/html' }, '/e', 1)!;
+    const html = failureError(
+      { reason: 'bad-content-type', status: 200, detail: 'text/html' },
+      '/e',
+      1,
+    )!;
     expect(html.reason).toBe('bad-content-type');
     expect(html.message).toContain('bad-content-type 200: text/html');
     expect(failureError({ reason: 'refused' }, '/e', 1)?.reason).toBe('refused');

@@ -6,9 +6,11 @@ import {
   type Signal,
   assertInInjectionContext,
   computed,
+  effect,
   inject,
   resource,
   signal,
+  untracked,
 } from '@angular/core';
 
 import type { SseEventSourceOptions, SseFetchOptions } from './options';
@@ -73,9 +75,10 @@ const IDLE: SseState = { status: 'idle' };
  *
  * - `value`: the latest message of the named event(s), or the `reduce` accumulation. It is
  *   written once per delivered batch, however many events the batch holds.
- * - `status`: `loading` until the first event (with `initialValue`: until the stream opens),
- *   then `resolved`; `error` with the {@link SseError} when a failure stops the stream. A bad
- *   payload does not change it (it is reported on the stream's diagnostics).
+ * - `status`: `resolved` as soon as the request is defined (a loading Resource would hold the
+ *   application unstable until the first event, and a stream may stay quiet for minutes; `state()`
+ *   says whether it is connecting, open or retrying); `error` with the {@link SseError} when a
+ *   failure stops the stream. A bad payload does not change it (diagnostics report it).
  * - `reload()`: reconnects now, resuming from the last event id and keeping the accumulation.
  * - Torn down with its injection context; idle on the server.
  *
@@ -87,7 +90,10 @@ const IDLE: SseState = { status: 'idle' };
  */
 export function sseResource<M extends SseEventMap, K extends keyof M & string, T>(
   request: () => SseResourceRequest | undefined,
-  options: SseResourceOptions<M, K, T> & { readonly reduce: (value: T, message: Messages<M, K>) => T; readonly initialValue: T },
+  options: SseResourceOptions<M, K, T> & {
+    readonly reduce: (value: T, message: Messages<M, K>) => T;
+    readonly initialValue: T;
+  },
 ): SseResourceRef<T>;
 export function sseResource<M extends SseEventMap, K extends keyof M & string>(
   request: () => SseResourceRequest | undefined,
@@ -108,8 +114,19 @@ export function sseResource<M extends SseEventMap, K extends keyof M & string, T
   // What the last run left, so a reload of the same request resumes instead of starting over.
   let last: { key: string; lastEventId: string; value: T } | null = null;
 
+  const params = computed(() => (server ? undefined : request()));
+  // Ends the current run: what the abort signal does when the request changes.
+  let release: (() => void) | null = null;
+  // Angular does not abort a run when the request becomes undefined; an idle stream must close.
+  effect(
+    () => {
+      if (params() === undefined) untracked(() => release?.());
+    },
+    { injector },
+  );
+
   const ref = resource<T, SseResourceRequest | undefined>({
-    params: () => (server ? undefined : request()),
+    params,
     defaultValue: options.initialValue as T,
     injector,
     stream: ({ params, abortSignal }) => {
@@ -125,47 +142,53 @@ export function sseResource<M extends SseEventMap, K extends keyof M & string, T
       let value = resume ? resume.value : (options.initialValue as T);
       let dirty = false;
       const out = signal<ResourceStreamItem<T>>({ value });
-      return new Promise<Signal<ResourceStreamItem<T>>>((resolve) => {
-        const settle = (item: ResourceStreamItem<T>) => {
-          out.set(item);
-          resolve(out);
-        };
-        const stop = stream.observe(
-          types,
-          {
-            next: (message) => {
-              value = reduce(value, message as Messages<M, K>);
-              dirty = true;
-            },
-            error: (error: SseError) => settle({ error }),
-            complete: () => undefined,
+      const stop = stream.observe(
+        types,
+        {
+          next: (message) => {
+            value = reduce(value, message as Messages<M, K>);
+            dirty = true;
           },
-          () => {
-            if (!dirty) return;
-            dirty = false;
-            settle({ value });
-          },
-        );
-        // With a starting value there is something to show as soon as the stream is open.
-        let waiting = options.initialValue !== undefined;
-        const opened = stream.state$.subscribe((state) => {
-          if (waiting && state.status === 'open') {
-            waiting = false;
-            settle({ value });
-          }
-        });
-        abortSignal.addEventListener('abort', () => {
-          last = { key, lastEventId: stream.diagnostics().lastEventId, value };
-          opened.unsubscribe();
-          stop();
-          stream.close();
-        });
-      });
+          error: (error: SseError) => out.set({ error }),
+          complete: () => undefined,
+        },
+        () => {
+          if (!dirty) return;
+          dirty = false;
+          out.set({ value });
+        },
+      );
+      const end = () => {
+        if (release !== end) return;
+        release = null;
+        last = { key, lastEventId: stream.diagnostics().lastEventId, value };
+        // close() first: the connection ends now with reason `closed`, not after a linger.
+        stream.close();
+        stop();
+      };
+      release?.();
+      release = end;
+      abortSignal.addEventListener('abort', end);
+      // Resolved at once: a Resource that is loading holds the application unstable, and a stream
+      // may stay quiet for minutes. `state()` says whether it is connecting, open or retrying.
+      return Promise.resolve(out);
     },
   });
 
-  return Object.assign(ref, {
+  // A delegate, not `ref` itself: Angular's implementation has members of its own named `state`.
+  return {
+    value: ref.value,
+    status: ref.status,
+    error: ref.error,
+    isLoading: ref.isLoading,
+    snapshot: ref.snapshot,
+    hasValue: () => ref.hasValue(),
+    set: (value: T) => ref.set(value),
+    update: (updater: (value: T) => T) => ref.update(updater),
+    asReadonly: () => ref.asReadonly(),
+    reload: () => ref.reload(),
+    destroy: () => ref.destroy(),
     state: computed(() => current()?.state() ?? IDLE),
     diagnostics: computed(() => current()?.diagnostics() ?? null),
-  });
+  } as SseResourceRef<T>;
 }

@@ -142,4 +142,71 @@ describe('ngx-sse/testing', () => {
       jasmine.objectContaining({ status: 'closed', reason: 'too-large' }),
     );
   });
+
+  it('acting on a connection the client already closed throws a clear error', () => {
+    const subscription = client.stream('/a').on('x').subscribe();
+    const connection = controller.expectConnection('/a');
+    subscription.unsubscribe();
+    expect(connection.cancelled).toBeTrue();
+    expect(() => connection.emit('x', 1)).toThrowError(
+      'ngx-sse/testing: emit() on a connection to /a that the client already closed. Take the current one with expectConnection().',
+    );
+    expect(() => connection.open()).toThrowError(/open\(\) on a connection to \/a that the client/);
+    expect(() => connection.fail()).toThrowError(/fail\(\) on a connection/);
+    expect(() => connection.end()).toThrowError(/end\(\) on a connection/);
+    expect(() => connection.comment()).toThrowError(/comment\(\) on a connection/);
+    expect(() => connection.retry(10)).toThrowError(/retry\(\) on a connection/);
+  });
+
+  it('end() is the server ending the stream: the client reconnects with reason ended', () => {
+    const stream = client.stream('/a');
+    const subscription = stream.on('x').subscribe();
+    const connection = controller.expectConnection('/a');
+    connection.open();
+    connection.end();
+    expect(connection.cancelled).toBeTrue();
+    expect(stream.state()).toEqual({
+      status: 'reconnecting',
+      attempt: 1,
+      delayMs: 1000,
+      reason: 'ended',
+      error: null,
+    });
+    subscription.unsubscribe();
+  });
+
+  it('emit() forwards every name on fetch, and only listened names and message on eventsource', () => {
+    const got: string[] = [];
+    const record = (transport: string) => (m: { type: string }) =>
+      got.push(`${transport}:${m.type}`);
+    client.stream('/es', { deserialize: 'text' }).events().subscribe(record('es'));
+    client.stream('/es', { deserialize: 'text' }).on('x').subscribe();
+    client
+      .stream('/f', { transport: 'fetch', deserialize: 'text' })
+      .events()
+      .subscribe(record('f'));
+    const native = controller.expectConnection('/es');
+    const fetched = controller.expectConnection('/f');
+    expect(native.types).toEqual(new Set(['x']));
+    for (const connection of [native, fetched]) {
+      connection.emit('x', 'a', '1');
+      connection.emit('y', 'b');
+      connection.emit('message', 'c');
+    }
+    expect(got).toEqual(['es:x', 'es:message', 'f:x', 'f:y', 'f:message']);
+    // A handle with equal options reads the same connection: fetch resumed from the id.
+    expect(client.stream('/f', { transport: 'fetch' }).diagnostics().lastEventId).toBe('1');
+  });
+
+  it('captures both transports without aliasing classes: request.transport says which', () => {
+    client.stream('/es').on('x').subscribe();
+    client
+      .stream('/f', { transport: 'fetch', headers: { A: '1' } })
+      .on('x')
+      .subscribe();
+    expect(controller.expectConnection('/es').request.transport).toBe('eventsource');
+    const fetched = controller.expectConnection('/f').request;
+    expect([fetched.transport, fetched.fetch.method]).toEqual(['fetch', 'GET']);
+    expect(fetched.fetch.headers).toEqual({ A: '1' });
+  });
 });

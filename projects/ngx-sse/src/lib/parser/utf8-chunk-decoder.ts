@@ -1,5 +1,7 @@
 // A TextDecoder call costs ~100 ns, which dominates when a transport hands over single bytes.
-const ASCII: readonly string[] = Array.from({ length: 128 }, (_, i) => String.fromCharCode(i));
+const ASCII: readonly string[] = /* @__PURE__ */ Array.from({ length: 128 }, (_, i) =>
+  String.fromCharCode(i),
+);
 
 /**
  * Whether a stream-mode decoder that just consumed `bytes` still holds the start of a character.

@@ -1,0 +1,109 @@
+import { withLastEventIdParam } from 'ngx-sse';
+
+import { type TestEvents, setup } from './testing.spec-helper';
+
+describe('SseStream lifecycle additions', () => {
+  it('sends the lastEventId option on the first connection, then the ids that arrive', () => {
+    const { client, controller, scheduler } = setup();
+    const stream = client.stream<TestEvents>('/e', { lastEventId: 'saved-41' });
+    const subscription = stream.on('notification').subscribe();
+    const first = controller.expectConnection('/e');
+    expect(first.request.lastEventId).toBe('saved-41');
+    first.open();
+    first.emit('notification', { title: 'a' }, '42');
+    first.end();
+    scheduler.tick(1000);
+    expect(controller.expectConnection('/e').request.lastEventId).toBe('42');
+    subscription.unsubscribe();
+  });
+
+  it('reconnect() makes a fresh attempt now, keeping the resume id, counted as a reconnect', () => {
+    const { client, controller } = setup();
+    const stream = client.stream<TestEvents>('/e');
+    const subscription = stream.on('notification').subscribe();
+    const first = controller.expectConnection('/e');
+    first.open();
+    first.emit('notification', { title: 'a' }, '5');
+    stream.reconnect();
+    expect(first.cancelled).toBeTrue();
+    expect(stream.state()).toEqual({ status: 'connecting' });
+    const second = controller.expectConnection('/e');
+    expect(second.request.lastEventId).toBe('5');
+    second.open();
+    expect(stream.diagnostics().reconnects).toBe(1);
+    expect(subscription.closed).toBeFalse();
+    subscription.unsubscribe();
+  });
+
+  it('reconnect() skips a pending backoff delay, and does nothing without subscribers', () => {
+    const { client, controller, scheduler } = setup();
+    const stream = client.stream<TestEvents>('/e');
+    stream.reconnect();
+    controller.expectNone('/e');
+    const subscription = stream.on('notification').subscribe();
+    controller.expectConnection('/e').fail();
+    expect(scheduler.pending()).toEqual([1000]);
+    stream.reconnect();
+    expect(scheduler.pending()).toEqual([]);
+    controller.expectConnection('/e').open();
+    expect(stream.diagnostics().reconnects).toBe(2);
+    subscription.unsubscribe();
+  });
+
+  it('events() gets every name with its type on the fetch transport', () => {
+    const { client, controller } = setup();
+    const stream = client.stream<TestEvents>('/e', { transport: 'fetch' });
+    const got: string[] = [];
+    stream.events().subscribe((m) => got.push(`${m.type}:${JSON.stringify(m.data)}`));
+    const connection = controller.expectConnection('/e');
+    expect(connection.request.transport).toBe('fetch');
+    connection.emit('notification', { title: 'a' });
+    connection.emit('job-progress', { percent: 5 });
+    connection.emit('unlisted', '1');
+    connection.emit('message', '"plain"');
+    expect(got).toEqual([
+      'notification:{"title":"a"}',
+      'job-progress:{"percent":5}',
+      'unlisted:1',
+      'message:"plain"',
+    ]);
+  });
+
+  it('events() on EventSource gets the names something listens to, and message', () => {
+    const { client, controller } = setup();
+    const stream = client.stream<TestEvents>('/e', { deserialize: 'text' });
+    const got: string[] = [];
+    stream.events().subscribe((m) => got.push(m.type));
+    stream.on('notification').subscribe();
+    const connection = controller.expectConnection('/e');
+    connection.emit('notification', 'a');
+    connection.emit('unlisted', 'b');
+    connection.emit('message', 'c');
+    expect(got).toEqual(['notification', 'message']);
+  });
+
+  it('comments() delivers comment lines with comments: true, and nothing without it', () => {
+    const { client, controller } = setup();
+    const on: string[] = [];
+    const off: string[] = [];
+    client
+      .stream('/on', { transport: 'fetch', comments: true })
+      .comments()
+      .subscribe((c) => on.push(c));
+    client
+      .stream('/off', { transport: 'fetch' })
+      .comments()
+      .subscribe((c) => off.push(c));
+    controller.expectConnection('/on').comment('heartbeat');
+    controller.expectConnection('/off').comment('heartbeat');
+    expect(on).toEqual(['heartbeat']);
+    expect(off).toEqual([]);
+  });
+
+  it('resumes EventSource streams through the query parameter from the lastEventId option', () => {
+    const { client, controller } = setup([withLastEventIdParam('since')]);
+    client.stream('/e', { lastEventId: 'x 1' }).on('n').subscribe();
+    const { request } = controller.expectConnection('/e');
+    expect([request.lastEventId, request.lastEventIdParam]).toEqual(['x 1', 'since']);
+  });
+});

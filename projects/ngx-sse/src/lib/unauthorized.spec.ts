@@ -1,0 +1,68 @@
+import { type SseError, type SseUnauthorizedHandler, withFetchTransport } from 'ngx-sse';
+
+import { type TestEvents, setup } from './testing.spec-helper';
+
+/** Lets the refresh handler's promise chain run. */
+const settle = () => new Promise((resolve) => setTimeout(resolve));
+
+describe('SseStream 401 refresh (onUnauthorized, run by the core)', () => {
+  function refreshing(handler: SseUnauthorizedHandler) {
+    const onUnauthorized = jasmine.createSpy('onUnauthorized').and.callFake(handler);
+    const kit = setup([withFetchTransport({ onUnauthorized })]);
+    const stream = kit.client.stream<TestEvents>('/e', { transport: 'fetch' });
+    let failed: SseError | undefined;
+    stream.on('notification').subscribe({ error: (e: SseError) => (failed = e) });
+    return { ...kit, stream, onUnauthorized, failed: () => failed };
+  }
+
+  it('refreshes once per open: a second 401 in a row closes with unauthorized', async () => {
+    const { controller, stream, onUnauthorized, failed } = refreshing(async () => 'retry' as const);
+    controller.expectConnection('/e').fail({ status: 401 });
+    expect(stream.state()).toEqual(
+      jasmine.objectContaining({ status: 'reconnecting', reason: 'unauthorized', attempt: 1 }),
+    );
+    await settle();
+    controller.expectConnection('/e').fail({ status: 401 });
+    expect(onUnauthorized).toHaveBeenCalledTimes(1);
+    expect(stream.state()).toEqual({ status: 'closed', reason: 'unauthorized', error: failed()! });
+    expect([failed()?.status, failed()?.attempt]).toEqual([401, 2]);
+    expect(stream.diagnostics().reconnects).toBe(1);
+    controller.verify();
+  });
+
+  it('refreshes again after the stream opened in between (a 403 too)', async () => {
+    const { controller, stream, onUnauthorized } = refreshing(() => 'retry');
+    controller.expectConnection('/e').fail({ status: 401 });
+    await settle();
+    const reopened = controller.expectConnection('/e');
+    reopened.open();
+    reopened.fail({ status: 403 });
+    await settle();
+    expect(onUnauthorized).toHaveBeenCalledTimes(2);
+    controller.expectConnection('/e').open();
+    expect(stream.state()).toEqual({ status: 'open' });
+    expect(stream.diagnostics().reconnects).toBe(2);
+    controller.verify();
+  });
+
+  it('a handler that throws or rejects closes with unauthorized', async () => {
+    const { controller, stream } = refreshing(async () => {
+      throw new Error('refresh failed');
+    });
+    controller.expectConnection('/e').fail({ status: 401 });
+    await settle();
+    expect(stream.state()).toEqual(
+      jasmine.objectContaining({ status: 'closed', reason: 'unauthorized' }),
+    );
+    controller.verify();
+  });
+
+  it('closing while the handler runs makes no attempt afterwards', async () => {
+    const { controller, stream } = refreshing(async () => 'retry' as const);
+    controller.expectConnection('/e').fail({ status: 401 });
+    stream.close();
+    await settle();
+    controller.expectNone('/e');
+    expect(stream.state()).toEqual({ status: 'closed', reason: 'closed', error: null });
+  });
+});
