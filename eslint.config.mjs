@@ -9,7 +9,7 @@ export default tseslint.config(
     ignores: ['dist/', 'coverage/', '.angular/', 'test-results/', 'playwright-report/', 'out-tsc/'],
   },
   {
-    files: ['**/*.ts'],
+    files: ['**/*.ts', '**/*.cts'],
     extends: [
       eslint.configs.recommended,
       ...tseslint.configs.recommended,

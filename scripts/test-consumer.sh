@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
-# Proves the built package works for a real consumer: pack dist/ngx-sse, install the tarball into a
-# freshly generated Angular app, then build that app and run a spec that uses provideSseTesting().
+# Proves the built package works for a real consumer: pack dist/ngx-sse, `ng add` the tarball to a
+# freshly generated Angular app (showing what it changed in app.config.ts), check that a second
+# `ng add` changes nothing, then build that app and run a spec that uses provideSseTesting().
 # NG_MAJOR=22 checks Angular 22 instead of 21 (the peer range admits both).
 set -euo pipefail
 root="$(cd "$(dirname "$0")/.." && pwd)"
@@ -38,7 +39,23 @@ if [ -n "$pin" ]; then
     fs.writeFileSync("package.json", JSON.stringify(pkg, null, 2));
   ' "$pin"
 fi
-npm install --no-audit --no-fund "$work/$tarball"
+npm install --no-audit --no-fund
+config=src/app/app.config.ts
+cp "$config" "$work/app.config.before.ts"
+npx ng add "$work/$tarball" --skip-confirmation --transport fetch
+echo "test:consumer: ng add changed $config:"
+if diff -u "$work/app.config.before.ts" "$config"; then
+  echo "test:consumer: FAIL: ng add did not change $config" >&2
+  exit 1
+fi
+node -e 'if (!require("./package.json").dependencies["ngx-sse"]) { console.error("test:consumer: FAIL: ngx-sse not in dependencies"); process.exit(1); }'
+cp "$config" "$work/app.config.once.ts"
+npx ng add ngx-sse --skip-confirmation
+if ! diff -u "$work/app.config.once.ts" "$config"; then
+  echo "test:consumer: FAIL: a second ng add changed $config" >&2
+  exit 1
+fi
+echo "test:consumer: a second ng add changed nothing"
 cp "$root/scripts/consumer/app.ts" src/app/app.ts
 cp "$root/scripts/consumer/app.spec.ts" src/app/app.spec.ts
 cp "$root/karma.base.cjs" karma.base.cjs
@@ -47,4 +64,4 @@ rm -f src/app/app.html src/app/app.css
 
 npx ng build
 npx ng test --watch=false --runner-config=karma.conf.cjs
-echo "test:consumer: ngx-sse from $tarball builds and tests in a fresh Angular $cli app (Node $(node --version))"
+echo "test:consumer: ngx-sse from $tarball: ng add, build and spec pass in a fresh Angular $cli app (Node $(node --version))"

@@ -2,10 +2,12 @@ import { TestBed } from '@angular/core/testing';
 import { SseTestingController, provideSseTesting } from 'ngx-sse/testing';
 
 import { App } from './app';
+import { appConfig } from './app.config';
 
 describe('App (consumer of the packed ngx-sse)', () => {
-  it('renders an event delivered through the testing kit', async () => {
-    TestBed.configureTestingModule({ providers: [provideSseTesting()] });
+  it('renders an event with the providers ng add configured, through the testing kit', async () => {
+    // appConfig holds what `ng add ngx-sse --transport fetch` wrote; the kit replaces the transport.
+    TestBed.configureTestingModule({ providers: [...appConfig.providers, provideSseTesting()] });
     const fixture = TestBed.createComponent(App);
     await fixture.whenStable();
     const connection = TestBed.inject(SseTestingController).expectConnection('/api/events');
