@@ -46,7 +46,13 @@ export { DEFAULT_RECONNECT, reconnectPolicy } from './lib/policy';
 export type { SseReconnectDecision, SseReconnectOptions, SseReconnectPolicy } from './lib/policy';
 
 export { SseBackend } from './lib/backend';
-export type { SseBackendConnection, SseBackendHandlers, SseRequest } from './lib/backend';
+export type {
+  SseBackendConnection,
+  SseBackendDecorator,
+  SseBackendHandlers,
+  SseRequest,
+  SseRole,
+} from './lib/backend';
 export { EVENT_SOURCE_FACTORY, EventSourceBackend } from './lib/event-source-backend';
 export { SSE_SCHEDULER } from './lib/scheduler';
 export type { SseScheduler } from './lib/scheduler';

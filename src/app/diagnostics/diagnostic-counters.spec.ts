@@ -15,6 +15,7 @@ const DIAGNOSTICS: SseDiagnostics = {
   reconnects: 2,
   parseErrors: 1,
   lastError: new SseError('http', { url: '/api/events', attempt: 2, status: 503 }),
+  role: 'solo',
   log: [],
 };
 

@@ -39,6 +39,30 @@ export interface SseBackendHandlers {
   /** Liveness without an event: a comment line (its text) or any bytes (`undefined`). */
   alive(comment?: string): void;
   error(failure: SseFailure): void;
+  /** Which tab holds the real connection, for a backend shared across tabs. */
+  role?(role: SseRole): void;
+}
+
+/**
+ * Which tab holds a connection shared across tabs: `leader` has the real one, `follower`
+ * receives the leader's events; `solo` when nothing is shared.
+ *
+ * @example
+ * @if (stream.diagnostics().role === 'follower') { <span>via another tab</span> }
+ */
+export type SseRole = 'solo' | 'leader' | 'follower';
+
+/**
+ * Wraps the backend of a stream's connection, as `withCrossTabSharing()` does; `key` identifies
+ * the connection (URL and options) across tabs.
+ *
+ * @example
+ * class Logging implements SseBackendDecorator {
+ *   decorate(backend: SseBackend, key: string): SseBackend { return backend; }
+ * }
+ */
+export interface SseBackendDecorator {
+  decorate(backend: SseBackend, key: string): SseBackend;
 }
 
 /**

@@ -6,7 +6,7 @@ import {
   makeEnvironmentProviders,
 } from '@angular/core';
 
-import type { SseBackend } from './backend';
+import type { SseBackend, SseBackendDecorator } from './backend';
 import { type SseBatching, type SseSchedule, batchSchedule, frameSchedule } from './batching';
 import type { SseTransport } from './options';
 import {
@@ -42,6 +42,8 @@ export interface SseConfig {
   readonly transport: SseTransport;
   readonly backends: Partial<Record<SseTransport, ProviderToken<SseBackend>>>;
   readonly onUnauthorized: SseUnauthorizedHandler | null;
+  /** Shares GET connections across tabs (`withCrossTabSharing()`). */
+  readonly crossTab: ProviderToken<SseBackendDecorator> | null;
 }
 
 /** What one feature contributes; `reconnect` and `backends` merge field by field. */
@@ -63,6 +65,7 @@ export const DEFAULT_SSE_CONFIG: SseConfig = {
   transport: 'eventsource',
   backends: {},
   onUnauthorized: null,
+  crossTab: null,
 };
 
 // Dev-mode guards test Angular's `ngDevMode` inline, not through a helper: app builds define it

@@ -1,3 +1,4 @@
+import type { SseRole } from './backend';
 import type { SseBatcher, SseFlushable } from './batcher';
 import type { SseEntry, SseMultiplexer, SseParseFailure } from './multiplexer';
 import { SseError } from './sse-error';
@@ -10,6 +11,7 @@ interface Control {
   readonly at?: number;
   readonly reconnects?: number;
   readonly comment?: string;
+  readonly role?: SseRole;
   /** On a close: the subscriptions to complete (or error) once the events before it are out. */
   readonly ending?: readonly SseEntry[];
 }
@@ -49,6 +51,10 @@ export class SseDeliveryQueue implements SseFlushable {
     this.#push(null, { state, at, reconnects, ending } satisfies Control, '', 0);
   }
 
+  role(role: SseRole): void {
+    this.#push(null, { role } satisfies Control, '', 0);
+  }
+
   comment(text: string): void {
     this.#push(null, { comment: text } satisfies Control, '', 0);
   }
@@ -80,8 +86,9 @@ export class SseDeliveryQueue implements SseFlushable {
       if (items[i] !== null) {
         telemetry.event(items[i + 2] as string, items[i + 3] as number);
       } else {
-        const { state, at, reconnects } = items[i + 1] as Control;
+        const { state, at, reconnects, role } = items[i + 1] as Control;
         if (state) telemetry.transition(state, at!, reconnects!);
+        if (role) telemetry.role(role);
       }
     }
     telemetry.commit();

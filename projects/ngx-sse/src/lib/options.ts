@@ -28,6 +28,8 @@ export interface SseCommonOptions {
   readonly maxEventSize?: number;
   /** Close while the page is hidden (state `paused`); resume from the last id when visible. */
   readonly pauseWhenHidden?: boolean;
+  /** With `withCrossTabSharing()`: `false` keeps this GET stream's connection to this tab. */
+  readonly crossTab?: boolean;
   /** Streams with the same non-empty key share a connection even when they are not GETs. */
   readonly shareKey?: string;
   /** Where the stream lives: it is released when this injector is destroyed. */

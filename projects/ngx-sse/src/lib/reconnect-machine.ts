@@ -176,6 +176,7 @@ export class SseReconnectMachine {
               if (comment !== undefined && comments) this.#queue.comment(comment);
             },
             error: (failure) => live() && this.#onFailure(failure),
+            role: (role) => live() && this.#queue.role(role),
           },
         ),
       );

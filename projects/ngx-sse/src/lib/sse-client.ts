@@ -127,8 +127,10 @@ export class SseClient {
     const connections = this.#connections;
     let connection = connections.get(key)?.deref();
     if (!connection) {
+      // A GET may be shared with other tabs: one of them holds the real connection.
+      const share = config.crossTab && method === 'GET' && options.crossTab !== false;
       const ctx = {
-        backend,
+        backend: share ? this.#injector.get(config.crossTab!).decorate(backend, key) : backend,
         config,
         scheduler: this.#scheduler,
         zone: this.#zone,

@@ -1,5 +1,6 @@
 import { Subject } from 'rxjs';
 
+import type { SseRole } from './backend';
 import type { SseError } from './sse-error';
 import { Store } from './store';
 import type { SseDiagnostics, SseState, SseTransition } from './types';
@@ -23,6 +24,7 @@ export class SseTelemetry {
   #parseErrors = 0;
   #lastError: SseError | null = null;
   #log: SseTransition[] = [];
+  #role: SseRole = 'solo';
   #nextState: SseState | null = null;
   #dirty = false;
   readonly #logSize: number;
@@ -50,6 +52,12 @@ export class SseTelemetry {
     }
     this.#log.push({ at, state });
     if (this.#log.length > this.#logSize) this.#log = this.#log.slice(-this.#logSize);
+    this.#dirty = true;
+  }
+
+  /** Records which tab holds the connection. */
+  role(role: SseRole): void {
+    this.#role = role;
     this.#dirty = true;
   }
 
@@ -81,6 +89,7 @@ export class SseTelemetry {
       reconnects: this.#reconnects,
       parseErrors: this.#parseErrors,
       lastError: this.#lastError,
+      role: this.#role,
       log: this.#log.slice(),
     };
   }

@@ -1,3 +1,4 @@
+import type { SseRole } from './backend';
 import type { SseReason } from './reason';
 import type { SseError } from './sse-error';
 
@@ -55,6 +56,8 @@ export interface SseDiagnostics {
   readonly reconnects: number;
   readonly parseErrors: number;
   readonly lastError: SseError | null;
+  /** Whether this tab holds the connection or follows another tab's (`withCrossTabSharing()`). */
+  readonly role: SseRole;
   /** The most recent transitions, oldest first, bounded by `withDiagnosticsLog`. */
   readonly log: readonly SseTransition[];
 }
