@@ -1,0 +1,15 @@
+import type { EnvironmentProviders, Provider } from '@angular/core';
+
+import type { Sink } from '../sink';
+
+/**
+ * Subscribes to `url` and hands every event to the sink. Called in the page component's
+ * injection context (inside the Angular zone on zone.js pages, as app code would be).
+ */
+export type Consumer = (url: string, sink: Sink) => void;
+
+/** A consumer and the application providers it needs (e.g. a batching mode). */
+export interface ConsumerSetup {
+  readonly providers: (Provider | EnvironmentProviders)[];
+  readonly start: Consumer;
+}
