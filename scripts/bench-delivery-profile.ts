@@ -28,7 +28,9 @@ export function topSelfTime(profile: Profile, count: number): string[] {
   profile.samples.forEach((id, i) => {
     const frame = nodes.get(id)?.callFrame;
     if (!frame || frame.functionName === '(idle)') return;
-    const where = frame.url ? ` ${basename(frame.url)}:${frame.lineNumber + 1}:${frame.columnNumber + 1}` : "";
+    const where = frame.url
+      ? ` ${basename(frame.url)}:${frame.lineNumber + 1}:${frame.columnNumber + 1}`
+      : '';
     const key = `${frame.functionName || '(anonymous)'}${where}`;
     const us = profile.timeDeltas[i] ?? 0;
     self.set(key, (self.get(key) ?? 0) + us);

@@ -16,6 +16,7 @@ interface PageFigures {
   changeDetectionsAtFirst: number;
   framesAtLast: number;
   latencies: number[];
+  longestTaskMs: number;
   error: string | null;
 }
 
@@ -31,6 +32,7 @@ export type RunResult =
       changeDetectionsPerSecond: number;
       p50: number;
       p99: number;
+      longestTaskMs: number;
     }
   | { ok: false; error: string };
 
@@ -132,6 +134,7 @@ export async function measureRun(
         changeDetections / Math.max(0.001, (figures.lastAt - figures.firstAt) / 1000),
       p50: percentile(sorted, 50),
       p99: percentile(sorted, 99),
+      longestTaskMs: figures.longestTaskMs,
     };
   } finally {
     await context.close();

@@ -81,6 +81,7 @@ export function formatTable(scenario: Scenario, rows: Row[], runs: number): stri
         'script ms/1k',
         'CD',
         'frames',
+        'max task ms',
         'ev/s vs raw',
         'task vs raw',
       ]
@@ -95,7 +96,9 @@ export function formatTable(scenario: Scenario, rows: Row[], runs: number): stri
         'p99 ms',
         'task vs raw',
       ];
-  const widths = burst ? [27, 8, 20, 17, 17, 15, 13, 11, 11] : [27, 8, 20, 17, 17, 17, 8, 11, 11];
+  const widths = burst
+    ? [27, 8, 20, 17, 17, 18, 10, 12, 12, 12]
+    : [27, 8, 20, 17, 17, 17, 8, 8, 12];
   const out = [
     `\n${title}; min/median/max over ${runs} run(s); ratios are medians against the raw consumer of the same transport on the same page`,
     line(head, widths),
@@ -112,6 +115,7 @@ export function formatTable(scenario: Scenario, rows: Row[], runs: number): stri
       ? [
           spread(row, 'changeDetections', fixed(0)),
           spread(row, 'frames', fixed(0)),
+          fixed(0)(median(values(row, 'longestTaskMs'))),
           ratio(row, rows, 'eventsPerSecond'),
           ratio(row, rows, 'taskMsPer1k'),
         ]

@@ -6,6 +6,7 @@
 //   --runs N (default 3)   --events N (burst size, default 100000)   --quick (1 run, smaller)
 //   --skip-build     reuse dist/   --profile <consumer> (one profiled run; with --page, --scenario)
 import { execSync } from 'node:child_process';
+import { cpus, loadavg } from 'node:os';
 import { parseArgs } from 'node:util';
 
 import { profileRun } from './bench-delivery-profile';
@@ -24,6 +25,9 @@ const CONSUMERS = [
   'ngx-fetch',
   'sse-resource',
 ];
+
+// Other work on the machine skews every figure; the load average says how much there was.
+const load = () => `load average ${loadavg()[0].toFixed(1)} on ${cpus().length} cores`;
 
 const { values: args } = parseArgs({
   options: {
@@ -111,7 +115,7 @@ try {
     console.log(`top 15 self time (written to ${file}):\n${lines.join('\n')}`);
   } else {
     console.log(
-      `\nChromium ${version}, production builds, loopback server, Node ${process.version}`,
+      `\nChromium ${version}, production builds, loopback server, Node ${process.version}, ${load()}`,
     );
     for (const scenario of scenarios) {
       const names =
@@ -132,6 +136,7 @@ try {
       }
       process.stderr.write('\n');
       console.log(formatTable(scenario, rows, runs));
+      console.log(`after this table: ${load()}`);
     }
   }
 } finally {

@@ -23,6 +23,11 @@ const sink = new Sink(Number(params.get('expected')));
 const frame = () => {
   sink.figures.frames++;
   requestAnimationFrame(frame);
+  new PerformanceObserver((list) => {
+    for (const entry of list.getEntries()) {
+      sink.figures.longestTaskMs = Math.max(sink.figures.longestTaskMs, entry.duration);
+    }
+  }).observe({ type: 'longtask' });
 };
 requestAnimationFrame(frame);
 

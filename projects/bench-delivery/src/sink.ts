@@ -19,6 +19,8 @@ export interface DeliveryFigures {
   changeDetectionsAtFirst: number;
   framesAtLast: number;
   latencies: number[];
+  /** The longest main-thread task seen (PerformanceObserver `longtask`, so 0 if none over 50 ms). */
+  longestTaskMs: number;
   error: string | null;
   done: Promise<void>;
 }
@@ -49,6 +51,7 @@ export class Sink {
       changeDetectionsAtFirst: 0,
       framesAtLast: 0,
       latencies: [],
+      longestTaskMs: 0,
       error: null,
       done: new Promise((resolve) => (this.#resolve = resolve)),
     };
