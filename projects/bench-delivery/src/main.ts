@@ -7,6 +7,7 @@ import {
   afterEveryRender,
   provideZoneChangeDetection,
   provideZonelessChangeDetection,
+  type Signal,
 } from '@angular/core';
 import { bootstrapApplication } from '@angular/platform-browser';
 
@@ -34,14 +35,16 @@ requestAnimationFrame(frame);
 @Component({
   selector: 'app-delivery',
   changeDetection: ChangeDetectionStrategy.OnPush,
-  template: `<p>Delivery benchmark page</p>`,
+  template: `<p>Delivery benchmark page {{ shown?.() }}</p>`,
 })
 class DeliveryPage {
+  protected readonly shown: Signal<unknown> | undefined;
+
   constructor() {
     // Runs after every ApplicationRef tick that ran change detection: one per CD pass.
     afterEveryRender(() => sink.figures.changeDetections++);
     if (!setup) sink.fail(`unknown consumer ${params.get('consumer')}`);
-    else setup.start(params.get('stream') ?? '', sink);
+    this.shown = setup?.start(params.get('stream') ?? '', sink) ?? undefined;
   }
 }
 
