@@ -20,7 +20,12 @@ interface Profile {
   timeDeltas: number[];
 }
 
-/** Self time per function (name + file:line), largest first, idle excluded. */
+/**
+ * Self time per function (name + file:line:column), largest first, idle excluded.
+ *
+ * @example
+ * topSelfTime(profile, 15).forEach((line) => console.log(line));
+ */
 export function topSelfTime(profile: Profile, count: number): string[] {
   const nodes = new Map(profile.nodes.map((n) => [n.id, n]));
   const self = new Map<string, number>();

@@ -44,7 +44,7 @@ export interface RunTarget {
 
 let nextId = 0;
 
-export function expectedEvents(scenario: Scenario): number {
+function expectedEvents(scenario: Scenario): number {
   return scenario.kind === 'burst' ? scenario.events : scenario.rate * scenario.seconds;
 }
 
@@ -68,6 +68,11 @@ const readFigures = (page: Page) =>
 /**
  * Opens the page, waits for its stream, then starts it. `around` wraps the measured window
  * (the profile mode starts and stops the CPU profiler there).
+ *
+ * @example
+ * const result = await measureRun(browser, server, {
+ *   consumer: 'ngx-native', zone: true, scenario: { kind: 'burst', events: 100_000 },
+ * });
  */
 export async function measureRun(
   browser: Browser,

@@ -29,7 +29,7 @@ const CHUNK_BYTES = 64 * 1024;
 const now = () => performance.timeOrigin + performance.now();
 
 /** One small JSON event; `t` is its send time, 0 in a burst (no latency is read there). */
-export function eventText(i: number, t: number): string {
+function eventText(i: number, t: number): string {
   return `id: ${i}\ndata: {"i":${i},"t":${t.toFixed(3)},"name":"tick","value":${(i % 1000) / 10}}\n\n`;
 }
 

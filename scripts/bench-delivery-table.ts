@@ -13,7 +13,12 @@ export interface Row {
   runs: RunResult[];
 }
 
-/** The raw consumer a library consumer is compared with: same transport, same page. */
+/**
+ * The raw consumer a library consumer is compared with: same transport, same page.
+ *
+ * @example
+ * baselineOf('ngx-fetch'); // 'raw-fetch'
+ */
 export function baselineOf(consumer: string): string {
   return consumer.includes('fetch') ? 'raw-fetch' : 'raw-event-source';
 }

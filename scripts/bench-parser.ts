@@ -9,21 +9,14 @@
  */
 import { readFileSync } from 'node:fs';
 
-import { type EventSourceParser, createParser } from 'eventsource-parser';
-
-import { SseParser } from '../projects/ngx-sse/src/lib/parser/sse-parser';
-import { Utf8ChunkDecoder } from '../projects/ngx-sse/src/lib/parser/utf8-chunk-decoder';
+import { chunked, largeEvents, smallEvents } from './bench-parser-corpora';
+import { type Input, type Side, type Tally, sides } from './bench-parser-sides';
 
 interface Corpus {
   name: string;
   bytes: number;
   chunks: Uint8Array[];
   runs: number;
-}
-
-interface Tally {
-  events: number;
-  checksum: number;
 }
 
 const KIB = 1024;
@@ -33,152 +26,6 @@ const theirsVersion = (
   }
 ).version;
 const TARGET_RATIO = 1.2;
-
-/** mulberry32: a fixed seed gives the same corpus on every run and machine. */
-function prng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
-function smallJsonEvent(i: number, random: () => number): string {
-  const json = JSON.stringify({
-    id: i,
-    user: `user-${Math.floor(random() * 1e6)}`,
-    price: Math.round(random() * 1e6) / 100,
-    tags: ['alpha', 'beta'],
-    ok: random() < 0.5,
-  });
-  const heartbeat = i % 100 === 99 ? ': keep-alive\n\n' : '';
-  return `event: update\nid: ${i}\ndata: ${json.padEnd(100, ' ')}\n\n${heartbeat}`;
-}
-
-function smallEvents(count: number, seed: number): string {
-  const random = prng(seed);
-  const parts = ['retry: 3000\n\n'];
-  for (let i = 0; i < count; i++) parts.push(smallJsonEvent(i, random));
-  return parts.join('');
-}
-
-function largeEvents(count: number, eventSize: number, seed: number): string {
-  const random = prng(seed);
-  const parts: string[] = [];
-  for (let i = 0; i < count; i++) {
-    parts.push(`event: snapshot\nid: ${i}\n`);
-    for (let size = 0; size < eventSize;) {
-      const line = `data: ${'row'.padEnd(20 + Math.floor(random() * 100), String(i % 10))}\n`;
-      parts.push(line);
-      size += line.length;
-    }
-    parts.push('\n');
-  }
-  return parts.join('');
-}
-
-function chunked(text: string, size: number): { bytes: number; chunks: Uint8Array[] } {
-  const bytes = new TextEncoder().encode(text);
-  const chunks: Uint8Array[] = [];
-  for (let i = 0; i < bytes.length; i += size) chunks.push(bytes.subarray(i, i + size));
-  return { bytes: bytes.length, chunks };
-}
-
-interface Input {
-  chunks: Uint8Array[];
-  /** The same chunks decoded up front by one stream-mode TextDecoder. */
-  texts: string[];
-}
-
-type Side = (input: Input) => Tally;
-
-function oursParser(tally: Tally): SseParser {
-  return new SseParser({
-    event: (e) => {
-      tally.events++;
-      tally.checksum += e.data.length + e.type.length;
-    },
-    retry: (ms) => (tally.checksum += ms),
-    comment: (text) => (tally.checksum += text.length),
-  });
-}
-
-function theirsParser(tally: Tally): EventSourceParser {
-  return createParser({
-    onEvent: (e) => {
-      tally.events++;
-      tally.checksum += e.data.length + (e.event ?? 'message').length;
-    },
-    onRetry: (ms) => (tally.checksum += ms),
-    onComment: (text) => (tally.checksum += text.length),
-  });
-}
-
-/**
- * SseParser's text path, which `feed()` runs after its own UTF-8 decoding. It is private (the
- * library takes bytes); the benchmark reaches it to time parsing apart from decoding.
- */
-function feedText(parser: SseParser, text: string): void {
-  const inner = parser as unknown as { parse(t: string): void; feedChar(c: string): void };
-  if (text.length === 1) inner.feedChar(text);
-  else if (text !== '') inner.parse(text);
-}
-
-const sides: Record<string, { ours: Side; theirs: Side }> = {
-  // What each costs from the network's bytes: SseParser decodes itself; eventsource-parser gets
-  // a stream-mode TextDecoder in front, the way its users wire it to `fetch`.
-  bytes: {
-    ours: ({ chunks }) => {
-      const tally = { events: 0, checksum: 0 };
-      const parser = oursParser(tally);
-      for (const chunk of chunks) parser.feed(chunk);
-      parser.end();
-      return tally;
-    },
-    theirs: ({ chunks }) => {
-      const tally = { events: 0, checksum: 0 };
-      const decoder = new TextDecoder();
-      const parser = theirsParser(tally);
-      for (const chunk of chunks) parser.feed(decoder.decode(chunk, { stream: true }));
-      parser.feed(decoder.decode());
-      return tally;
-    },
-  },
-  // Parsing alone, from text decoded before the clock starts.
-  text: {
-    ours: ({ texts }) => {
-      const tally = { events: 0, checksum: 0 };
-      const parser = oursParser(tally);
-      for (const text of texts) feedText(parser, text);
-      parser.end();
-      return tally;
-    },
-    theirs: ({ texts }) => {
-      const tally = { events: 0, checksum: 0 };
-      const parser = theirsParser(tally);
-      for (const text of texts) parser.feed(text);
-      return tally;
-    },
-  },
-  // Decoding alone: SseParser's Utf8ChunkDecoder against a stream-mode TextDecoder.
-  decode: {
-    ours: ({ chunks }) => {
-      const decoder = new Utf8ChunkDecoder();
-      let checksum = 0;
-      for (const chunk of chunks) checksum += decoder.decode(chunk).length;
-      return { events: 0, checksum };
-    },
-    theirs: ({ chunks }) => {
-      const decoder = new TextDecoder();
-      let checksum = 0;
-      for (const chunk of chunks) checksum += decoder.decode(chunk, { stream: true }).length;
-      return { events: 0, checksum: checksum + decoder.decode().length };
-    },
-  },
-};
 
 function median(values: number[]): number {
   const sorted = [...values].sort((a, b) => a - b);
