@@ -4,7 +4,8 @@ import type { Scenario } from './bench-delivery-server';
 import type { RunResult } from './bench-delivery-run';
 
 type Figures = Extract<RunResult, { ok: true }>;
-type Metric = Exclude<keyof Figures, 'ok'>;
+/** A per-run figure, e.g. `eventsPerSecond`. */
+export type Metric = Exclude<keyof Figures, 'ok'>;
 
 /** The runs of one consumer on one page in one scenario. */
 export interface Row {
@@ -41,6 +42,16 @@ function rate(n: number): string {
   return n >= 100_000 ? `${(n / 1000).toFixed(0)}k` : `${(n / 1000).toFixed(1)}k`;
 }
 
+/**
+ * The median of one figure over a row's successful runs (NaN when none succeeded).
+ *
+ * @example
+ * medianOf(row, 'taskMsPer1k')
+ */
+export function medianOf(row: Row, metric: Metric): number {
+  return median(values(row, metric));
+}
+
 const fixed = (digits: number) => (n: number) => (Number.isNaN(n) ? '-' : n.toFixed(digits));
 
 function spread(row: Row, metric: Metric, format: (n: number) => string): string {
@@ -52,7 +63,7 @@ function spread(row: Row, metric: Metric, format: (n: number) => string): string
 function ratio(row: Row, rows: Row[], metric: Metric): string {
   const base = rows.find((r) => r.consumer === baselineOf(row.consumer) && r.zone === row.zone);
   if (!base || base === row) return '';
-  const value = median(values(row, metric)) / median(values(base, metric));
+  const value = medianOf(row, metric) / medianOf(base, metric);
   return Number.isNaN(value) ? '-' : `${value.toFixed(2)}x`;
 }
 
@@ -120,14 +131,14 @@ export function formatTable(scenario: Scenario, rows: Row[], runs: number): stri
       ? [
           spread(row, 'changeDetections', fixed(0)),
           spread(row, 'frames', fixed(0)),
-          fixed(0)(median(values(row, 'longestTaskMs'))),
+          fixed(0)(medianOf(row, 'longestTaskMs')),
           ratio(row, rows, 'eventsPerSecond'),
           ratio(row, rows, 'taskMsPer1k'),
         ]
       : [
           spread(row, 'changeDetectionsPerSecond', fixed(0)),
-          fixed(1)(median(values(row, 'p50'))),
-          fixed(1)(median(values(row, 'p99'))),
+          fixed(1)(medianOf(row, 'p50')),
+          fixed(1)(medianOf(row, 'p99')),
           ratio(row, rows, 'taskMsPer1k'),
         ];
     out.push(line([...common, ...rest], widths) + failures(row));

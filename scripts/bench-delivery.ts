@@ -12,6 +12,7 @@ import { parseArgs } from 'node:util';
 import { profileRun } from './bench-delivery-profile';
 import { measureRun, type RunResult } from './bench-delivery-run';
 import { startDeliveryServer, type Scenario } from './bench-delivery-server';
+import { formatGoals } from './bench-delivery-goals';
 import { formatTable, type Row } from './bench-delivery-table';
 import { launchChromium } from './lib/served-app';
 
@@ -117,6 +118,7 @@ try {
     console.log(
       `\nChromium ${version}, production builds, loopback server, Node ${process.version}, ${load()}`,
     );
+    const measured = { burst: [] as Row[], paced: [] as Row[] };
     for (const scenario of scenarios) {
       const names =
         scenario.kind === 'paced' && !args.consumer
@@ -135,9 +137,11 @@ try {
         }
       }
       process.stderr.write('\n');
+      measured[scenario.kind] = rows;
       console.log(formatTable(scenario, rows, runs));
       console.log(`after this table: ${load()}`);
     }
+    console.log(formatGoals(measured));
   }
 } finally {
   await browser.close();
