@@ -1,10 +1,6 @@
 // npm run bench:delivery — how fast events reach a subscriber in headless Debian Chromium, for
 // raw consumers and the library, on zoneless and zone.js production builds of
 // projects/bench-delivery, served with the stream from a loopback server in this process.
-//
-//   --consumer a,b   subset (default: all)   --scenario burst,paced   --page zoneless,zone
-//   --runs N (default 3)   --events N (burst size, default 100000)   --quick (1 run, smaller)
-//   --skip-build     reuse dist/   --profile <consumer> (one profiled run; with --page, --scenario)
 import { execSync } from 'node:child_process';
 import { cpus, loadavg } from 'node:os';
 import { parseArgs } from 'node:util';
@@ -15,6 +11,13 @@ import { startDeliveryServer, type Scenario } from './bench-delivery-server';
 import { formatGoals } from './bench-delivery-goals';
 import { formatTable, type Row } from './bench-delivery-table';
 import { launchChromium } from './lib/served-app';
+
+const USAGE = `flags:
+  --consumer a,b      a subset of the consumers (default: all)
+  --scenario burst,paced   --page zoneless,zone
+  --runs N (default 3)   --events N (burst size, default 100000)   --quick (1 run, smaller)
+  --skip-build        reuse dist/
+  --profile <name>    one profiled run of one consumer (with --page, --scenario)`;
 
 const CONSUMERS = [
   'raw-event-source',
@@ -30,18 +33,28 @@ const CONSUMERS = [
 // Other work on the machine skews every figure; the load average says how much there was.
 const load = () => `load average ${loadavg()[0].toFixed(1)} on ${cpus().length} cores`;
 
-const { values: args } = parseArgs({
-  options: {
-    consumer: { type: 'string' },
-    scenario: { type: 'string', default: 'burst,paced' },
-    page: { type: 'string', default: 'zoneless,zone' },
-    runs: { type: 'string' },
-    events: { type: 'string' },
-    quick: { type: 'boolean', default: false },
-    'skip-build': { type: 'boolean', default: false },
-    profile: { type: 'string' },
-  },
-});
+function parseFlags() {
+  try {
+    return parseArgs({
+      options: {
+        consumer: { type: 'string' },
+        scenario: { type: 'string', default: 'burst,paced' },
+        page: { type: 'string', default: 'zoneless,zone' },
+        runs: { type: 'string' },
+        events: { type: 'string' },
+        quick: { type: 'boolean', default: false },
+        'skip-build': { type: 'boolean', default: false },
+        profile: { type: 'string' },
+      },
+    }).values;
+  } catch (error) {
+    // An unknown or malformed flag: say which, and how the flags go, without a stack trace.
+    console.error(`${(error as Error).message}\n${USAGE}`);
+    process.exit(2);
+  }
+}
+
+const args = parseFlags();
 
 function list(value: string | undefined, allowed: string[], flag: string): string[] {
   const chosen = value ? value.split(',').map((s) => s.trim()) : allowed;
