@@ -2,10 +2,10 @@
 // this file (plus sse-resource.ts). Each consumer subscribes to default `message` events, JSON.
 import { inject } from '@angular/core';
 import {
-  FetchBackend,
   SseClient,
   provideSse,
   withBatching,
+  withFetchTransport,
   type SseBatching,
   type SseStream,
 } from 'ngx-sse';
@@ -39,8 +39,8 @@ export const librarySetups: Record<string, ConsumerSetup> = {
   'ngx-native-animation-frame': nativeWith('animation-frame'),
   'ngx-native-sync': nativeWith('sync'),
   'ngx-fetch': {
-    providers: [],
+    providers: [provideSse(withFetchTransport())],
     start: (url, sink) =>
-      deliver(inject(SseClient).stream<BenchEvents>(url, { backend: inject(FetchBackend) }), sink),
+      deliver(inject(SseClient).stream<BenchEvents>(url, { transport: 'fetch' }), sink),
   },
 };
