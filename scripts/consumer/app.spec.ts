@@ -5,16 +5,22 @@ import { App } from './app';
 import { appConfig } from './app.config';
 
 describe('App (consumer of the packed ngx-sse)', () => {
-  it('renders an event with the providers ng add configured, through the testing kit', async () => {
+  it('renders a stream and an sseResource with the providers ng add configured, through the testing kit', async () => {
     // appConfig holds what `ng add ngx-sse --transport fetch` wrote; the kit replaces the transport.
     TestBed.configureTestingModule({ providers: [...appConfig.providers, provideSseTesting()] });
     const fixture = TestBed.createComponent(App);
     await fixture.whenStable();
-    const connection = TestBed.inject(SseTestingController).expectConnection('/api/events');
+    const controller = TestBed.inject(SseTestingController);
+    const connection = controller.expectConnection('/api/events');
     connection.open();
     connection.emit('greeting', { text: 'hello' }, '1');
+    const ticks = controller.expectConnection('/api/ticks');
+    ticks.open();
+    ticks.emit('tick', { n: 2 }, '1');
+    ticks.emit('tick', { n: 3 }, '2');
     await fixture.whenStable();
     expect(fixture.nativeElement.textContent).toContain('hello (open)');
-    TestBed.inject(SseTestingController).verify();
+    expect(fixture.nativeElement.textContent).toContain('ticks 5 (resolved)');
+    controller.verify();
   });
 });
