@@ -35,7 +35,7 @@ export interface ServerContext {
 export function createContext(options: ServerOptions): ServerContext {
   const streams = new StreamRegistry(options.maxBufferBytes, options.heartbeatMs, options.log);
   const users: Users = new Users((user) => ({
-    history: new History(options.historySize, hub.latestId),
+    history: new History(options.historySize, hub.latestSeq),
     jobs: new JobBoard((job) => hub.publish(user, 'job-progress', job)),
     faults: new PendingFault(),
     notifications: new Recent(NOTIFICATIONS_KEPT),
