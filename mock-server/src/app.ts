@@ -4,6 +4,7 @@ import Fastify, { type FastifyInstance } from 'fastify';
 
 import { createContext } from './context.ts';
 import { trackInFlight } from './drain.ts';
+import { guardOrigin } from './origin-guard.ts';
 import { installErrorHandling, jsonNotFound } from './errors.ts';
 import {
   answerClientError,
@@ -57,6 +58,8 @@ export function buildServer(overrides: Partial<ServerOptions> = {}): FastifyInst
     allowedHeaders: ['Content-Type', 'Last-Event-ID', 'X-Request-Id'],
     exposedHeaders: ['Retry-After', 'X-Request-Id'],
   });
+
+  app.addHook('onRequest', guardOrigin(options.corsOrigins));
 
   app.register(async (scope) => {
     healthRoutes(scope, ctx);
