@@ -4,9 +4,18 @@ import Fastify, { type FastifyInstance } from 'fastify';
 
 import { createContext } from './context.ts';
 import { trackInFlight } from './drain.ts';
+import { guardOrigin } from './origin-guard.ts';
 import { installErrorHandling, jsonNotFound } from './errors.ts';
+import {
+  answerClientError,
+  answerFrameworkError,
+  answerUnsupportedRequests,
+  requireHost,
+} from './low-level-errors.ts';
 import { answerMethodNotAllowed } from './method-not-allowed.ts';
 import { BODY_LIMIT_BYTES, defaultOptions, type ServerOptions } from './options.ts';
+import { chatRoutes } from './routes/chat.ts';
+import { debugStatsRoutes } from './routes/debug-stats.ts';
 import { eventRoutes } from './routes/events.ts';
 import { faultRoutes } from './routes/faults.ts';
 import { healthRoutes } from './routes/health.ts';
@@ -26,11 +35,19 @@ export function buildServer(overrides: Partial<ServerOptions> = {}): FastifyInst
     exposeHeadRoutes: false,
     // No type coercion: a number where a string belongs is a client bug worth a 400.
     ajv: { customOptions: { discriminator: true, coerceTypes: false } },
+    http: { requireHostHeader: false },
+    clientErrorHandler: answerClientError,
+    frameworkErrors: answerFrameworkError,
   });
   const ctx = createContext(options);
 
   installErrorHandling(app, options.log);
+  // Only JSON bodies: without this, Fastify parses text/plain into a string that fails the
+  // schema with a 400, where a wrong content type deserves its 415.
+  app.removeContentTypeParser('text/plain');
   app.decorateRequest('session', null);
+  app.addHook('onRequest', requireHost);
+  answerUnsupportedRequests(app.server);
   app.register(fastifyCookie);
   app.register(fastifyCors, {
     // A function, not the list: a list would still send Allow-Credentials to other origins.
@@ -42,16 +59,20 @@ export function buildServer(overrides: Partial<ServerOptions> = {}): FastifyInst
     exposedHeaders: ['Retry-After', 'X-Request-Id'],
   });
 
+  app.addHook('onRequest', guardOrigin(options.corsOrigins));
+
   app.register(async (scope) => {
     healthRoutes(scope, ctx);
     tickRoutes(scope, ctx);
     sessionRoutes(scope, ctx);
+    if (options.faults) debugStatsRoutes(scope, ctx);
   });
   app.register(async (scope) => {
     scope.addHook('onRequest', requireSession(ctx.sessions));
     eventRoutes(scope, ctx);
     notificationRoutes(scope, ctx);
     jobRoutes(scope, ctx);
+    chatRoutes(scope, ctx);
     if (options.faults) faultRoutes(scope, ctx);
   });
   if (options.staticDir) serveSpa(app, options.staticDir);
