@@ -2,9 +2,8 @@ import { defineConfig, devices } from '@playwright/test';
 
 import { chromiumLaunchOptions } from './chromium';
 
-// Own ports, so e2e can run beside a developer's `npm start` (3000/4200).
-const mockPort = Number(process.env['E2E_MOCK_PORT'] ?? 3100);
-const appPort = Number(process.env['E2E_APP_PORT'] ?? 4300);
+import { appPort, mockPort, prodPort } from './ports';
+
 const ci = !!process.env['CI'];
 const appOrigins = [`http://127.0.0.1:${appPort}`, `http://localhost:${appPort}`].join(',');
 
@@ -36,6 +35,17 @@ export default defineConfig({
       reuseExistingServer: !ci,
       stdout: 'pipe',
       timeout: 30_000,
+    },
+    {
+      // The built dashboard on the mock server's own origin (`npm run serve:prod`'s setup), with
+      // a history of 20 events per user, so a short absence outruns replay (gap recovery).
+      command: `npx ng build dashboard && node --import tsx mock-server/src/main.ts --port ${prodPort} --faults --retry-ms 500 --heartbeat-ms 1000 --history 20 --logins-per-minute 1000 --static dist/dashboard/browser`,
+      cwd: '..',
+      env: { NG_CLI_ANALYTICS: 'false' },
+      url: `http://127.0.0.1:${prodPort}/api/health`,
+      reuseExistingServer: !ci,
+      stdout: 'pipe',
+      timeout: 300_000,
     },
     {
       command: `npx ng serve --port ${appPort} --host 127.0.0.1 --no-hmr`,
