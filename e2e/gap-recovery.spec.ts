@@ -13,8 +13,9 @@ test('10. back after a gap longer than the history: the view is refetched and a 
   await signIn(page, user);
   const api = page.request;
 
-  // Take the stream away: end it, and fail every reconnect until the test lets them through.
-  await page.route('**/api/events**', (route) => route.abort('connectionrefused'));
+  // Take the stream away: the browser goes offline (the test's own API requests do not) and the
+  // server ends the stream, so every reconnect fails until the browser is back online.
+  await page.context().setOffline(true);
   expect((await api.post('/api/faults', { data: { kind: 'drop' } })).status()).toBe(200);
   await expect(page.getByRole('status', { name: /^Connection reconnecting/ })).toBeVisible();
 
@@ -39,8 +40,8 @@ test('10. back after a gap longer than the history: the view is refetched and a 
     })
     .toBe('done');
 
-  // Back: the resume meets `reset`, and the dashboard reloads what it shows.
-  await page.unroute('**/api/events**');
+  // Back: `online` retries at once, the resume meets `reset`, and the dashboard reloads.
+  await page.context().setOffline(false);
   await expect(page.getByRole('status', { name: /^Connection open/ })).toBeVisible({
     timeout: 30_000,
   });

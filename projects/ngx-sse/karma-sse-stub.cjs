@@ -93,6 +93,11 @@ function createStub() {
         if (count > 1) return echo(req, res, count, body);
         res.writeHead(200, STREAM_HEADERS);
         return res.end(`id: ${url.searchParams.get('id')}\nevent: a\ndata: 1\n\n`);
+      case 'head':
+        // Only a resume point (`id:` with no data, as a server's first frame), then the end.
+        if (count > 1) return echo(req, res, count, body);
+        res.writeHead(200, STREAM_HEADERS);
+        return res.end(`id: ${url.searchParams.get('id')}\n\n`);
       case 'mixed':
         // First an `a` event, then two of a name the client may not subscribe to, then the end.
         if (count > 1) return echo(req, res, count, body);

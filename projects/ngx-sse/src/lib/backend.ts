@@ -38,6 +38,11 @@ export interface SseBackendHandlers {
   retry(ms: number): void;
   /** Liveness without an event: a comment line (its text) or any bytes (`undefined`). */
   alive(comment?: string): void;
+  /**
+   * The stream's last event id moved without an event (an `id:` line on its own, such as a
+   * server's resume point in its first frame): the next attempt resumes from it.
+   */
+  resume?(lastEventId: string): void;
   error(failure: SseFailure): void;
   /** Which tab holds the real connection, for a backend shared across tabs. */
   role?(role: SseRole): void;

@@ -162,10 +162,13 @@ export class FetchBackend extends SseBackend {
     );
     const reader = response.body!.getReader();
     try {
+      let resumeId = lastEventId;
       for (let chunk = await reader.read(); !chunk.done; chunk = await reader.read()) {
         if (signal.aborted) return;
         handlers.alive();
         parser.feed(chunk.value);
+        // An `id:` without data (a server's resume point) dispatches no event but moves the id.
+        if (parser.lastEventId !== resumeId) handlers.resume?.((resumeId = parser.lastEventId));
       }
       parser.end();
       if (!signal.aborted) handlers.error({ reason: 'ended' });

@@ -102,6 +102,14 @@ describe('fetch transport (real HTTP): errors, refresh, resume, lifecycle', () =
     stream.close();
   });
 
+  it('resumes from an id sent without an event (the resume point of a first frame)', async () => {
+    const stream = client().stream<StubEvents>(`/sse-stub/head?key=${uniqueKey()}&id=head-7`);
+    const { data } = await firstValueFrom(stream.on('echo'));
+    expect(data.count).toBe(2);
+    expect(data.lastEventId).toBe('head-7');
+    stream.close();
+  });
+
   it('opens a stream whose type is text/event-stream ; charset=utf-8', async () => {
     const type = encodeURIComponent('text/event-stream ; charset=utf-8');
     const stream = client().stream<StubEvents>(

@@ -28,6 +28,12 @@ export interface SseCommonOptions {
   readonly maxEventSize?: number;
   /** Close while the page is hidden (state `paused`); resume from the last id when visible. */
   readonly pauseWhenHidden?: boolean;
+  /**
+   * Reconnect after a retriable failure (a drop, a 503, the end of the body), resuming from the
+   * last event id. Default: `true` for GET, `false` otherwise, since re-sending a POST repeats its
+   * effect; without it such a failure closes the stream (with its reason and error).
+   */
+  readonly reconnect?: boolean;
   /** With `withCrossTabSharing()`: `false` keeps this GET stream's connection to this tab. */
   readonly crossTab?: boolean;
   /** Streams with the same non-empty key share a connection even when they are not GETs. */

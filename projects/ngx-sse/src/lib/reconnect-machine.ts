@@ -27,6 +27,8 @@ export interface SseMachineRequest extends Omit<SseRequest, 'lastEventId' | 'typ
   /** Close while the page is hidden, resume when visible. */
   readonly pauseWhenHidden: boolean;
   readonly comments: boolean;
+  /** Reconnect after a retriable failure; off, such a failure closes the stream. */
+  readonly reconnect: boolean;
 }
 
 type Timer = unknown;
@@ -143,7 +145,8 @@ export class SseReconnectMachine {
   #begin(again: boolean): void {
     if (again) this.#reconnects++;
     this.#transition({ status: 'connecting' });
-    this.#connect();
+    // A subscriber that saw the transition synchronously may have closed the stream.
+    if (this.#status === 'connecting') this.#connect();
   }
 
   #connect(): void {
@@ -176,6 +179,7 @@ export class SseReconnectMachine {
               if (comment !== undefined && comments) this.#queue.comment(comment);
             },
             error: (failure) => live() && this.#onFailure(failure),
+            resume: (id) => live() && (this.#resumeId = id),
             role: (role) => live() && this.#queue.role(role),
           },
         ),
@@ -245,8 +249,9 @@ export class SseReconnectMachine {
     const decision = config.policy(failure, attempt, this.#serverRetryMs, config.reconnect, () =>
       scheduler.random(),
     );
-    if (decision.action === 'stop') {
-      const reason = decision.reason;
+    if (decision.action === 'stop' || !this.#request.reconnect) {
+      // Without reconnect (a POST by default), a retriable failure ends the stream as it is.
+      const reason = decision.action === 'stop' ? decision.reason : failure.reason;
       this.stop(
         reason,
         reason === 'max-attempts' ? new SseError(reason, { url, attempt, cause: error }) : error,
@@ -273,7 +278,8 @@ export class SseReconnectMachine {
   ): void {
     this.#reconnects++;
     this.#transition({ status: 'reconnecting', attempt, delayMs, reason, error });
-    if (browserRetrying) return;
+    // Closed by a subscriber that saw the transition synchronously: no attempt may follow.
+    if (browserRetrying || this.#status !== 'reconnecting') return;
     this.#closeBackend();
     if (delayMs !== null && reason !== 'unauthorized') {
       this.#retryTimer = this.#scheduler.setTimeout(() => this.#connect(), delayMs);

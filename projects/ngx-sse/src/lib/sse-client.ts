@@ -112,6 +112,8 @@ export class SseClient {
       heartbeatTimeoutMs: options.heartbeatTimeoutMs ?? config.heartbeatTimeoutMs,
       pauseWhenHidden: !!options.pauseWhenHidden,
       comments: !!fetch.comments,
+      // Re-sending a POST would repeat its effect (a prompt, an order): only GETs by default.
+      reconnect: options.reconnect ?? method === 'GET',
     };
     const linger = options.lingerMs ?? config.lingerMs;
     // The body is left out: a GET has none, other methods share only by `shareKey`.
