@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 
 import type { FastifyReply, FastifyRequest } from 'fastify';
 
-import type { Ack } from './events.ts';
+import type { Ack } from './wire.ts';
 import type { Hub } from './hub.ts';
 
 /** Header schema of creating routes: an optional client-chosen correlation id. */

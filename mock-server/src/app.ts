@@ -7,6 +7,7 @@ import { trackInFlight } from './drain.ts';
 import { installErrorHandling, jsonNotFound } from './errors.ts';
 import { answerMethodNotAllowed } from './method-not-allowed.ts';
 import { BODY_LIMIT_BYTES, defaultOptions, type ServerOptions } from './options.ts';
+import { chatRoutes } from './routes/chat.ts';
 import { eventRoutes } from './routes/events.ts';
 import { faultRoutes } from './routes/faults.ts';
 import { healthRoutes } from './routes/health.ts';
@@ -30,6 +31,9 @@ export function buildServer(overrides: Partial<ServerOptions> = {}): FastifyInst
   const ctx = createContext(options);
 
   installErrorHandling(app, options.log);
+  // Only JSON bodies: without this, Fastify parses text/plain into a string that fails the
+  // schema with a 400, where a wrong content type deserves its 415.
+  app.removeContentTypeParser('text/plain');
   app.decorateRequest('session', null);
   app.register(fastifyCookie);
   app.register(fastifyCors, {
@@ -52,6 +56,7 @@ export function buildServer(overrides: Partial<ServerOptions> = {}): FastifyInst
     eventRoutes(scope, ctx);
     notificationRoutes(scope, ctx);
     jobRoutes(scope, ctx);
+    chatRoutes(scope, ctx);
     if (options.faults) faultRoutes(scope, ctx);
   });
   if (options.staticDir) serveSpa(app, options.staticDir);

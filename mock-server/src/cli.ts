@@ -23,7 +23,8 @@ type IntegerKey =
   | 'retryMs'
   | 'maxStreamsPerUser'
   | 'maxBufferBytes'
-  | 'metricsMs';
+  | 'metricsMs'
+  | 'chatPerMinute';
 
 interface IntegerFlag {
   key: IntegerKey;
@@ -47,6 +48,7 @@ const INTEGER_FLAGS: IntegerFlag[] = [
   integer('maxStreamsPerUser', 'max-streams-per-user', 1, 1e6, 'concurrent streams before 429'),
   integer('maxBufferBytes', 'max-buffer-bytes', 1024, 2 ** 30, 'queued bytes before disconnect'),
   integer('metricsMs', 'metrics-ms', 0, HOUR_MS, 'broadcast metric interval, 0 = off'),
+  integer('chatPerMinute', 'chat-per-minute', 1, 1e6, 'POST /api/chat per user and minute'),
 ];
 
 const DEFAULT_PORT = 3000;

@@ -1,5 +1,6 @@
 import type { FastifyRequest } from 'fastify';
 
+import { ChatRunner } from './chat.ts';
 import { unauthorized } from './errors.ts';
 import { PendingFault } from './faults.ts';
 import { History } from './history.ts';
@@ -8,6 +9,7 @@ import { JobBoard } from './jobs.ts';
 import { LoadRunner } from './load.ts';
 import { startMetricSeries } from './metrics.ts';
 import type { ServerOptions } from './options.ts';
+import { RateLimiter } from './rate-limit.ts';
 import { SessionStore, type Session } from './sessions.ts';
 import { StreamRegistry } from './streams.ts';
 import { Users, type UserState } from './users.ts';
@@ -21,6 +23,9 @@ export interface ServerContext {
   streams: StreamRegistry;
   hub: Hub;
   loads: LoadRunner;
+  chats: ChatRunner;
+  /** `POST /api/chat` requests per user and minute. */
+  chatLimit: RateLimiter;
   /** Ends every stream and stops every timer, so the server can close promptly. */
   shutdown(): void;
 }
@@ -32,9 +37,11 @@ export function createContext(options: ServerOptions): ServerContext {
     history: new History(options.historySize, hub.latestId),
     jobs: new JobBoard((job) => hub.publish(user, 'job-progress', job)),
     faults: new PendingFault(),
+    counters: { chatRequests: 0 },
   }));
   const hub = new Hub(streams, users);
   const loads = new LoadRunner();
+  const chats = new ChatRunner(options.maxBufferBytes, options.log);
   const stopMetrics = startMetricSeries(hub, options.metricsMs);
   return {
     options,
@@ -44,9 +51,12 @@ export function createContext(options: ServerOptions): ServerContext {
     streams,
     hub,
     loads,
+    chats,
+    chatLimit: new RateLimiter(options.chatPerMinute, 60_000, 'too-many-chats'),
     shutdown() {
       stopMetrics();
       loads.stopAll();
+      chats.stopAll();
       users.clear();
       streams.close();
     },

@@ -1,50 +1,18 @@
 import { randomUUID } from 'node:crypto';
 
 import { badRequest } from './errors.ts';
+import type { Ack, JobProgress, Level, Metric, Notification, Topic } from './wire.ts';
+
+export type { Level, Topic } from './wire.ts';
 
 /** What a stream can subscribe to with `?topics=`. */
-export const TOPICS = ['notifications', 'jobs', 'metrics'] as const;
-export type Topic = (typeof TOPICS)[number];
+export const TOPICS: readonly Topic[] = ['notifications', 'jobs', 'metrics'];
 
-export const LEVELS = ['INFO', 'WARNING', 'ERROR'] as const;
-export type Level = (typeof LEVELS)[number];
-export type JobState = 'queued' | 'running' | 'done' | 'failed' | 'cancelled';
-
-export interface Notification {
-  id: string;
-  level: Level;
-  title: string;
-  message: string;
-  /** ISO 8601. */
-  createdAt: string;
-}
-
-export interface JobProgress {
-  jobId: string;
-  name: string;
-  percent: number;
-  state: JobState;
-  etaMs: number;
-}
-
-export interface Metric {
-  name: string;
-  value: number;
-  /** Epoch ms when the server sent it, so clients can measure delivery latency. */
-  at: number;
-}
+export const LEVELS: readonly Level[] = ['INFO', 'WARNING', 'ERROR'];
 
 /** A new notification with a fresh id, created now. */
 export function makeNotification(level: Level, title: string, message: string): Notification {
   return { id: randomUUID(), level, title, message, createdAt: new Date().toISOString() };
-}
-
-/** Tells a client which of its REST calls produced which resource (REST→SSE correlation). */
-export interface Ack {
-  requestId: string;
-  resource: 'notification' | 'job';
-  id: string;
-  at: number;
 }
 
 /** Payload of each named event the hub publishes. */

@@ -1,15 +1,10 @@
 import { randomUUID } from 'node:crypto';
 
 import { HttpError, notFound } from './errors.ts';
-import type { JobProgress } from './events.ts';
+import type { JobProgress, JobRequest } from './wire.ts';
 
-/** What `POST /api/jobs` asks for. */
-export interface JobRequest {
-  name: string;
-  durationMs: number;
-  /** Percent (1..99) at which the job fails instead of finishing. */
-  failAt?: number;
-}
+/** What `POST /api/jobs` asks for, once the schema filled in the default duration. */
+export type JobStart = JobRequest & { durationMs: number };
 
 const STEPS = 20;
 /** Finished jobs are forgotten beyond this, so a busy user's list stays bounded. */
@@ -27,7 +22,7 @@ export class JobBoard {
   constructor(private readonly emit: (job: JobProgress) => void) {}
 
   /** Creates a queued job and starts stepping it. */
-  start({ name, durationMs, failAt }: JobRequest): JobProgress {
+  start({ name, durationMs, failAt }: JobStart): JobProgress {
     this.makeRoom();
     const job: JobProgress = {
       jobId: randomUUID(),

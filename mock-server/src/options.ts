@@ -14,6 +14,8 @@ export interface ServerOptions {
   maxBufferBytes: number;
   /** Milliseconds between two broadcast `metric` events; 0 turns the series off. */
   metricsMs: number;
+  /** `POST /api/chat` requests one user may make per minute before getting 429. */
+  chatPerMinute: number;
   /** Origins allowed to make credentialed cross-origin requests. */
   corsOrigins: string[];
   /** Enables `/api/faults`, `/api/load` and `/api/debug/memory`. */
@@ -32,6 +34,7 @@ export const defaultOptions: ServerOptions = {
   maxStreamsPerUser: 6,
   maxBufferBytes: 1024 * 1024,
   metricsMs: 500,
+  chatPerMinute: 10,
   corsOrigins: ['http://localhost:4200', 'http://127.0.0.1:4200'],
   faults: false,
   staticDir: null,

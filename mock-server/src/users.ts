@@ -7,6 +7,8 @@ export interface UserState {
   history: History;
   jobs: JobBoard;
   faults: PendingFault;
+  /** Request counts for `/api/debug/stats`. */
+  counters: { chatRequests: number };
 }
 
 /**

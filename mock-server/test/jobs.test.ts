@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 
-import type { JobProgress } from '../src/events.ts';
+import type { JobProgress } from '../src/wire.ts';
 import { MAX_JOBS_PER_USER } from '../src/jobs.ts';
 import { call, login, startServer, type Server } from './helpers.ts';
 import { dataOf, SseStream, type Frame } from './sse-client.ts';

@@ -40,6 +40,22 @@ export class SseStream {
     return new SseStream(response, controller);
   }
 
+  /** POSTs a JSON body and reads the answer as a stream (chat); resolves with the headers. */
+  static async post(url: string, json: unknown, cookie?: string) {
+    const controller = new AbortController();
+    const response = await fetch(url, {
+      method: 'POST',
+      headers: {
+        accept: 'text/event-stream',
+        'content-type': 'application/json',
+        ...(cookie && { cookie }),
+      },
+      body: JSON.stringify(json),
+      signal: controller.signal,
+    });
+    return new SseStream(response, controller);
+  }
+
   /** Frames that are named events (not comments or `retry:`-only blocks). */
   get events(): Frame[] {
     return this.frames.filter((frame) => frame.event !== undefined);

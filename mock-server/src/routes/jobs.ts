@@ -2,7 +2,7 @@ import type { FastifyInstance } from 'fastify';
 
 import { acknowledge, REQUEST_ID_HEADERS } from '../ack.ts';
 import { currentUser, type ServerContext } from '../context.ts';
-import type { JobRequest } from '../jobs.ts';
+import type { JobStart } from '../jobs.ts';
 
 const createSchema = {
   headers: REQUEST_ID_HEADERS,
@@ -23,7 +23,7 @@ const idSchema = {
 
 /** Jobs: start (202, progress follows on the stream), list, cancel. */
 export function jobRoutes(app: FastifyInstance, ctx: ServerContext): void {
-  app.post<{ Body: JobRequest }>('/api/jobs', { schema: createSchema }, async (request, reply) => {
+  app.post<{ Body: JobStart }>('/api/jobs', { schema: createSchema }, async (request, reply) => {
     const { session, state } = currentUser(ctx, request);
     const job = state.jobs.start(request.body);
     acknowledge(ctx.hub, request, reply, session.username, 'job', job.jobId);

@@ -1,58 +1,28 @@
-/** Shapes of the mock server's REST and SSE payloads (see the README's mock server section). */
-export type Level = 'INFO' | 'WARNING' | 'ERROR';
-export type JobState = 'queued' | 'running' | 'done' | 'failed' | 'cancelled';
-
-export interface Notification {
-  id: string;
-  level: Level;
-  title: string;
-  message: string;
-  /** ISO 8601. */
-  createdAt: string;
-}
-
-export interface JobProgress {
-  jobId: string;
-  name: string;
-  percent: number;
-  state: JobState;
-  etaMs: number;
-}
-
-export interface Metric {
-  name: string;
-  value: number;
-  /** Epoch ms when the server sent it. */
-  at: number;
-}
-
-export interface Ack {
-  requestId: string;
-  resource: 'notification' | 'job';
-  id: string;
-  at: number;
-}
-
-export interface HistoryReset {
-  reason: string;
-  lastEventId: string;
-  oldestAvailableId: string;
-}
-
-/** The named events of `/api/events`, for `SseClient.stream<AppEvents>()`. */
-export interface AppEvents {
-  notification: Notification;
-  'job-progress': JobProgress;
-  metric: Metric;
-  ack: Ack;
-  reset: HistoryReset;
-}
-
-/** The JSON error body every 4xx of the mock server has. */
-export interface ApiError {
-  error: string;
-  detail?: unknown;
-}
+/** Shapes of the mock server's REST and SSE payloads: one definition, shared with the server. */
+export type {
+  Ack,
+  ApiError,
+  AppEvents,
+  ChatEvents,
+  ChatRequest,
+  EventId,
+  HistoryReset,
+  JobList,
+  JobProgress,
+  JobRequest,
+  JobState,
+  Level,
+  Metric,
+  Notification,
+  NotificationList,
+  NotificationRequest,
+  ResetReason,
+  SessionBody,
+  Tick,
+  TickEvents,
+  Topic,
+} from '../../../mock-server/src/wire';
+import type { ApiError } from '../../../mock-server/src/wire';
 
 /**
  * A readable message for a failed HTTP call, preferring the server's `{ error, detail }`; a

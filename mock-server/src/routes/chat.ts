@@ -1,0 +1,42 @@
+import type { FastifyInstance } from 'fastify';
+
+import { remoteOf, startStream } from '../connection.ts';
+import { currentUser, type ServerContext } from '../context.ts';
+import type { ChatRequest } from '../wire.ts';
+
+const chatSchema = {
+  body: {
+    type: 'object',
+    required: ['prompt'],
+    properties: { prompt: { type: 'string', minLength: 1, maxLength: 2000 } },
+  },
+};
+
+/**
+ * `POST /api/chat`: a streamed answer (`token`... `done`) to a JSON prompt, the POST-stream
+ * pattern of LLM APIs. Every request is counted (debug stats) before the per-user rate limit.
+ */
+export function chatRoutes(app: FastifyInstance, ctx: ServerContext): void {
+  app.post<{ Body: ChatRequest }>(
+    '/api/chat',
+    {
+      schema: chatSchema,
+      onRequest: async (request) => {
+        const { state } = currentUser(ctx, request);
+        state.counters.chatRequests++;
+      },
+    },
+    (request, reply) => {
+      const { session } = currentUser(ctx, request);
+      ctx.chatLimit.hit(session.username);
+      const info = {
+        user: session.username,
+        session: session.token,
+        topics: new Set<never>(),
+        remote: remoteOf(request),
+      };
+      ctx.chats.start(startStream(reply), info, request.body.prompt);
+      return reply;
+    },
+  );
+}
