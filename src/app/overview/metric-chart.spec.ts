@@ -41,7 +41,8 @@ describe('MetricChart', () => {
     );
     expect(await chart.getPointsDrawn()).toBe(5);
     expect(await chart.getLatestAt()).toBe(NOW - 1000);
-    expect(document.querySelector('app-metric-chart canvas')).not.toBeNull();
+    const canvas = await (await chart.host()).getProperty<HTMLElement | null>('firstElementChild');
+    expect(canvas?.querySelector('canvas')).toBeTruthy();
   });
 
   it('gives each unit its own value axis', async () => {

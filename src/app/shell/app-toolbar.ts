@@ -73,7 +73,12 @@ const THEME_META: Record<ThemeChoice, { label: string; icon: string }> = {
           <mat-icon aria-hidden="true">notifications</mat-icon>
         </a>
         @if (compact()) {
-          <button mat-icon-button type="button" [matMenuTriggerFor]="userMenu" aria-label="User menu">
+          <button
+            mat-icon-button
+            type="button"
+            [matMenuTriggerFor]="userMenu"
+            aria-label="User menu"
+          >
             <mat-icon aria-hidden="true">account_circle</mat-icon>
           </button>
         } @else {

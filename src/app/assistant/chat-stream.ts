@@ -1,0 +1,51 @@
+import { Injectable, inject } from '@angular/core';
+import { FetchBackend, SseClient, type SseState } from 'ngx-sse';
+import { type Observable, map } from 'rxjs';
+
+import type { ChatEvents } from '../core/api';
+
+/** One prompt's answer as it streams: tokens, the final count, the connection state, and a stop. */
+export interface ChatStream {
+  /** Each token's text, in order. Subscribe to it and `done` before anything else happens. */
+  readonly tokens: Observable<string>;
+  /** The server's token count, once, at the end. */
+  readonly done: Observable<number>;
+  /** The connection's state; anything but `connecting`/`open` means the answer will not go on. */
+  readonly state: Observable<SseState>;
+  /** Aborts the request; nothing is re-sent. */
+  close(): void;
+}
+
+/**
+ * The assistant's only use of the ngx-sse API: `POST /api/chat` with a JSON prompt, streamed
+ * over the fetch transport (EventSource cannot POST). Kept in one file so a change of the library's
+ * API touches nothing else.
+ *
+ * @example
+ * const answer = inject(ChatClient).send('What is SSE?');
+ * answer.tokens.subscribe((text) => append(text));
+ * answer.done.subscribe(() => answer.close());
+ */
+@Injectable({ providedIn: 'root' })
+export class ChatClient {
+  private readonly client = inject(SseClient);
+  private readonly fetch = inject(FetchBackend);
+
+  send(prompt: string): ChatStream {
+    const stream = this.client.stream<ChatEvents>('/api/chat', {
+      backend: this.fetch,
+      // A fresh init object per prompt: each prompt gets a connection of its own.
+      init: {
+        method: 'POST',
+        headers: { 'Content-Type': 'application/json' },
+        body: JSON.stringify({ prompt }),
+      },
+    });
+    return {
+      tokens: stream.on('token').pipe(map(({ data }) => data.text)),
+      done: stream.on('done').pipe(map(({ data }) => data.tokens)),
+      state: stream.state$,
+      close: () => stream.close(),
+    };
+  }
+}
