@@ -1,5 +1,7 @@
 import { type APIRequestContext, type Page, expect, test as base } from '@playwright/test';
 
+import type { DebugStats } from '../mock-server/src/wire';
+
 export { expect };
 
 /** A fresh user per test, so streams, history and limits never leak between tests. */
@@ -33,12 +35,18 @@ export async function visit(page: Page, path: string): Promise<void> {
   await expect(chip(page, 'open')).toBeVisible({ timeout: 20_000 });
 }
 
-/** Open streams the mock server holds for `user` (its health endpoint counts them). */
+/** What the mock server counts for `user` (its `--faults`-only `/api/debug/stats`). */
+export async function statsOf(
+  request: APIRequestContext,
+  user: string,
+): Promise<{ streams: number; chatRequests: number }> {
+  const stats = (await (await request.get('/api/debug/stats')).json()) as DebugStats;
+  return stats.users[user] ?? { streams: 0, chatRequests: 0 };
+}
+
+/** Open streams the mock server holds for `user`. */
 export async function streamsOf(request: APIRequestContext, user: string): Promise<number> {
-  const health = (await (await request.get('/api/health')).json()) as {
-    streams: { byUser: Record<string, number> };
-  };
-  return health.streams.byUser[user] ?? 0;
+  return (await statsOf(request, user)).streams;
 }
 
 /** Pins backoff jitter (full jitter uses Math.random) so delays are their ceilings. */

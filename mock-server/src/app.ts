@@ -8,6 +8,7 @@ import { installErrorHandling, jsonNotFound } from './errors.ts';
 import { answerMethodNotAllowed } from './method-not-allowed.ts';
 import { BODY_LIMIT_BYTES, defaultOptions, type ServerOptions } from './options.ts';
 import { chatRoutes } from './routes/chat.ts';
+import { debugStatsRoutes } from './routes/debug-stats.ts';
 import { eventRoutes } from './routes/events.ts';
 import { faultRoutes } from './routes/faults.ts';
 import { healthRoutes } from './routes/health.ts';
@@ -50,6 +51,7 @@ export function buildServer(overrides: Partial<ServerOptions> = {}): FastifyInst
     healthRoutes(scope, ctx);
     tickRoutes(scope, ctx);
     sessionRoutes(scope, ctx);
+    if (options.faults) debugStatsRoutes(scope, ctx);
   });
   app.register(async (scope) => {
     scope.addHook('onRequest', requireSession(ctx.sessions));

@@ -10,6 +10,7 @@ import { LoadRunner } from './load.ts';
 import { startMetricSeries } from './metrics.ts';
 import type { ServerOptions } from './options.ts';
 import { RateLimiter } from './rate-limit.ts';
+import { NOTIFICATIONS_KEPT, Recent } from './recent.ts';
 import { SessionStore, type Session } from './sessions.ts';
 import { StreamRegistry } from './streams.ts';
 import { Users, type UserState } from './users.ts';
@@ -37,6 +38,7 @@ export function createContext(options: ServerOptions): ServerContext {
     history: new History(options.historySize, hub.latestId),
     jobs: new JobBoard((job) => hub.publish(user, 'job-progress', job)),
     faults: new PendingFault(),
+    notifications: new Recent(NOTIFICATIONS_KEPT),
     counters: { chatRequests: 0 },
   }));
   const hub = new Hub(streams, users);

@@ -1,6 +1,7 @@
 import { TOPIC_OF, type EventName, type EventPayloads } from './events.ts';
 import type { StoredEvent } from './history.ts';
 import { formatEvent } from './sse.ts';
+import type { Notification } from './wire.ts';
 import type { StreamRegistry } from './streams.ts';
 import type { Users } from './users.ts';
 
@@ -33,7 +34,10 @@ export class Hub {
       topic: TOPIC_OF[event],
       frame: formatEvent({ event, id, data: JSON.stringify(data) }),
     };
-    for (const user of recipient ? [recipient] : this.users.all()) user.history.push(stored);
+    for (const user of recipient ? [recipient] : this.users.all()) {
+      user.history.push(stored);
+      if (event === 'notification') user.notifications.add(data as Notification);
+    }
     const connections = to === null ? this.streams.everyone() : this.streams.ofUser(to);
     for (const connection of connections) {
       if (connection.accepts(stored.topic)) connection.send(stored.frame);

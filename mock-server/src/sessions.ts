@@ -56,6 +56,11 @@ export class SessionStore {
     return session;
   }
 
+  /** How many sessions are live. */
+  get size(): number {
+    return this.byToken.size;
+  }
+
   /** How many live sessions the user has. */
   countFor(username: string): number {
     return this.countByUser.get(username) ?? 0;

@@ -2,12 +2,7 @@ import type { ServerResponse } from 'node:http';
 
 import { SseConnection, type StreamInfo } from './connection.ts';
 import { formatComment } from './sse.ts';
-
-/** Open-stream counts, as `GET /api/health` reports them. */
-export interface StreamStats {
-  total: number;
-  byUser: Record<string, number>;
-}
+import type { Health } from './wire.ts';
 
 /** Every open stream, indexed by user; logs each one opening and closing and sends heartbeats. */
 export class StreamRegistry {
@@ -57,11 +52,16 @@ export class StreamRegistry {
     return this.byUser.get(user)?.size ?? 0;
   }
 
-  /** Totals for the health endpoint. */
-  stats(): StreamStats {
-    const byUser: Record<string, number> = {};
-    for (const [user, own] of this.byUser) byUser[user] = own.size;
-    return { total: this.all.size, byUser };
+  /** Totals for the health endpoint: all streams, users streaming, public (session-less) ones. */
+  stats(): Health['streams'] {
+    let own = 0;
+    for (const streams of this.byUser.values()) own += streams.size;
+    return { total: this.all.size, users: this.byUser.size, public: this.all.size - own };
+  }
+
+  /** Open streams per user, for the debug stats. */
+  *countsByUser(): Iterable<[string, number]> {
+    for (const [user, own] of this.byUser) yield [user, own.size];
   }
 
   /** Ends the streams opened with this session token; returns how many. */

@@ -1,12 +1,16 @@
 import type { PendingFault } from './faults.ts';
 import type { History } from './history.ts';
 import type { JobBoard } from './jobs.ts';
+import type { Recent } from './recent.ts';
+import type { Notification } from './wire.ts';
 
 /** Everything the server keeps per logged-in user. */
 export interface UserState {
   history: History;
   jobs: JobBoard;
   faults: PendingFault;
+  /** The notifications the user received (own and broadcast), for `GET /api/notifications`. */
+  notifications: Recent<Notification>;
   /** Request counts for `/api/debug/stats`. */
   counters: { chatRequests: number };
 }
@@ -30,6 +34,11 @@ export class Users {
   /** The user's state, if the user is logged in. */
   get(user: string): UserState | undefined {
     return this.states.get(user);
+  }
+
+  /** Every logged-in user with their state. */
+  entries(): Iterable<[string, UserState]> {
+    return this.states.entries();
   }
 
   /** Every logged-in user's state. */

@@ -13,6 +13,7 @@ describe('GET /api/events', () => {
   let bob: string;
   before(async () => {
     server = await startServer({
+      faults: true,
       retryMs: 1234,
       heartbeatMs: 50,
       metricsMs: 40,

@@ -31,6 +31,7 @@ describe('fault injection', () => {
       kind: 'status',
       status: 503,
       count: 2,
+      streams: 0,
     });
     for (let i = 0; i < 2; i++) {
       const response = await stream();
@@ -41,6 +42,25 @@ describe('fault injection', () => {
     const ok = await SseStream.open(`${server.url}/api/events`, cookie);
     assert.equal(ok.response.status, 200);
     ok.close();
+  });
+
+  it('status, bad-mime and no-content also end the open streams, so the fault shows at once', async () => {
+    for (const json of [
+      { kind: 'status', status: 503, count: 1 },
+      { kind: 'bad-mime' },
+      { kind: 'no-content' },
+    ]) {
+      const open = await SseStream.open(`${server.url}/api/events`, cookie);
+      const response = await fault(json);
+      assert.equal((response.body as { streams: number }).streams, 1, json.kind);
+      await open.ended;
+      const next = await stream();
+      const type = next.headers.get('content-type') ?? '';
+      assert.doesNotMatch(type, /event-stream/, `${json.kind}: the reconnect meets the fault`);
+      const after = await SseStream.open(`${server.url}/api/events`, cookie);
+      assert.equal(after.response.status, 200, `${json.kind} was used up`);
+      after.close();
+    }
   });
 
   it('adds Retry-After only for 429 and 503', async () => {

@@ -2,6 +2,7 @@ import type { FastifyInstance } from 'fastify';
 
 import { buildServer } from '../src/app.ts';
 import type { ServerOptions } from '../src/options.ts';
+import type { DebugStats } from '../src/wire.ts';
 
 export type Server = Awaited<ReturnType<typeof startServer>>;
 
@@ -94,8 +95,17 @@ export function delay(ms: number): Promise<void> {
   return new Promise((resolve) => setTimeout(resolve, ms));
 }
 
-/** The open-stream count of one user, from the health endpoint. */
+/** Per-user counts from `/api/debug/stats` (the server needs `faults: true`). */
+export async function statsOf(
+  base: string,
+  user: string,
+): Promise<{ streams: number; chatRequests: number }> {
+  const { status, body } = await call(`${base}/api/debug/stats`);
+  if (status !== 200) throw new Error(`/api/debug/stats answered ${status}: start with faults`);
+  return (body as DebugStats).users[user] ?? { streams: 0, chatRequests: 0 };
+}
+
+/** The open-stream count of one user. */
 export async function streamsOf(base: string, user: string): Promise<number> {
-  const { body } = await call(`${base}/api/health`);
-  return (body as { streams: { byUser: Record<string, number> } }).streams.byUser[user] ?? 0;
+  return (await statsOf(base, user)).streams;
 }

@@ -4,12 +4,7 @@ import { currentUser, type ServerContext } from '../context.ts';
 import { LOAD_LIMITS, type LoadRequest } from '../load.ts';
 import { makeNotification } from '../events.ts';
 
-type FaultBody =
-  | { kind: 'drop' }
-  | { kind: 'stall'; ms: number }
-  | { kind: 'status'; status: number; count?: number }
-  | { kind: 'bad-mime'; count?: number }
-  | { kind: 'no-content' };
+import type { FaultRequest } from '../wire.ts';
 
 const count = { type: 'integer', minimum: 1, maximum: 1000 };
 
@@ -64,7 +59,7 @@ const loadSchema = {
 export function faultRoutes(app: FastifyInstance, ctx: ServerContext): void {
   const { streams, hub, loads } = ctx;
 
-  app.post<{ Body: FaultBody }>('/api/faults', { schema: faultSchema }, async (request) => {
+  app.post<{ Body: FaultRequest }>('/api/faults', { schema: faultSchema }, async (request) => {
     const { session, state } = currentUser(ctx, request);
     const fault = request.body;
     switch (fault.kind) {
@@ -75,12 +70,13 @@ export function faultRoutes(app: FastifyInstance, ctx: ServerContext): void {
         for (const connection of own) connection.stall(fault.ms);
         return { ...fault, streams: own.length };
       }
-      case 'no-content':
-        state.faults.arm(fault, 1);
-        return { ...fault, count: 1 };
-      default:
-        state.faults.arm(fault, fault.count ?? 1);
-        return { ...fault, count: fault.count ?? 1 };
+      default: {
+        // Armed, then the open streams end, so the client's reconnect meets the fault at once.
+        const armed = fault.kind === 'no-content' ? 1 : (fault.count ?? 1);
+        state.faults.arm(fault, armed);
+        const ended = streams.endUser(session.username, `fault: ${fault.kind}`);
+        return { ...fault, count: armed, streams: ended };
+      }
     }
   });
 

@@ -1,12 +1,14 @@
 import type { FastifyInstance } from 'fastify';
 
 import type { ServerContext } from '../context.ts';
+import type { Health } from '../wire.ts';
 
-/** `GET /api/health`: liveness plus open-stream counts, public so probes and e2e can read it. */
+/** `GET /api/health`: liveness plus counts, public for probes, so it names nobody. */
 export function healthRoutes(app: FastifyInstance, ctx: ServerContext): void {
-  app.get('/api/health', async () => ({
+  app.get('/api/health', async (): Promise<Health> => ({
     status: 'ok',
     uptimeMs: Date.now() - ctx.startedAt,
     streams: ctx.streams.stats(),
+    sessions: ctx.sessions.size,
   }));
 }

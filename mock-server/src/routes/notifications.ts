@@ -3,6 +3,7 @@ import type { FastifyInstance } from 'fastify';
 import { acknowledge, REQUEST_ID_HEADERS } from '../ack.ts';
 import { currentUser, type ServerContext } from '../context.ts';
 import { LEVELS, makeNotification, type Level } from '../events.ts';
+import type { NotificationList } from '../wire.ts';
 
 interface NotificationBody {
   level: Level;
@@ -23,8 +24,14 @@ const createSchema = {
   },
 };
 
-/** `POST /api/notifications`: 201 with the notification, which also goes onto the user's stream. */
+/**
+ * `GET /api/notifications`: the user's latest notifications, newest first.
+ * `POST /api/notifications`: 201 with the notification, which also goes onto the user's stream. */
 export function notificationRoutes(app: FastifyInstance, ctx: ServerContext): void {
+  app.get('/api/notifications', async (request): Promise<NotificationList> => ({
+    items: currentUser(ctx, request).state.notifications.newestFirst(),
+  }));
+
   app.post<{ Body: NotificationBody }>(
     '/api/notifications',
     { schema: createSchema },
