@@ -48,6 +48,8 @@ export const COMPACT_QUERY = '(max-width: 839.98px)';
     AppToolbar,
   ],
   changeDetection: ChangeDetectionStrategy.OnPush,
+  // Escape closes the drawer wherever focus is, the menu button included.
+  host: { '(document:keydown.escape)': 'drawerOpen.set(false)' },
   template: `
     <app-toolbar [compact]="compact()" [navOpen]="drawerOpen()" (menuToggle)="toggleDrawer()" />
     <mat-sidenav-container>

@@ -105,11 +105,9 @@ const STATUS_TEXT: Record<ChatStatus, string> = {
         <p
           class="answer"
           data-testid="answer"
-          aria-label="Answer text"
           [attr.aria-busy]="chat.busy()"
-        >
-          {{ chat.answer() }}
-        </p>
+          [textContent]="chat.answer()"
+        ></p>
         <div
           class="cdk-visually-hidden"
           aria-live="polite"
