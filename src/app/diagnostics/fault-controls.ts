@@ -63,9 +63,12 @@ import { type FaultAction, faultActions } from './fault-actions';
     }
     li {
       display: grid;
-      grid-template-columns: minmax(128px, auto) 1fr;
+      grid-template-columns: 152px 1fr;
       align-items: center;
       gap: 12px;
+    }
+    li button {
+      width: 100%;
     }
     .description,
     .hint {

@@ -41,6 +41,9 @@ import { SummaryCard } from './summary-card';
     </mat-card>
   `,
   styles: `
+    .app-card-grid {
+      --app-card-min: 160px;
+    }
     .chart {
       margin-top: 16px;
     }

@@ -68,7 +68,6 @@ const THEME_META: Record<ThemeChoice, { label: string; icon: string }> = {
           [matBadge]="unread()"
           [matBadgeHidden]="unread() === 0"
           matBadgeColor="warn"
-          matBadgeSize="small"
         >
           <mat-icon aria-hidden="true">notifications</mat-icon>
         </a>
