@@ -45,8 +45,8 @@ const sameNames = (a: readonly string[], b: readonly string[]) =>
 /**
  * A live uPlot chart of metric series over a sliding window: a time axis, one value axis per unit,
  * gridlines, values under the cursor, and a legend of toggle buttons. Angular only tracks which
- * series exist; the points go to the canvas in an animation frame, at most once per frame, and
- * never through change detection. `data-latest-at` (the newest point drawn) is set at draw time,
+ * series exist; the points go to the canvas after the change detection that saw them (not
+ * inside it, and never through a template binding), at most once per animation frame. `data-latest-at` (the newest point drawn) is set at draw time,
  * which is what `bench:ui` measures.
  */
 @Component({
@@ -122,7 +122,11 @@ export class MetricChart {
   });
 
   private plot: uPlot | null = null;
+  /** The animation frame that ends the current frame's gate, or 0 when a draw may happen now. */
   private frame = 0;
+  private queued = false;
+  private destroyed = false;
+  private dirty = false;
   private rebuild = true;
   private range: [number, number] = [0, 0];
 
@@ -147,6 +151,8 @@ export class MetricChart {
         cancelAnimationFrame(this.frame);
         resize.disconnect();
         this.plot?.destroy();
+        this.plot = null;
+        this.destroyed = true;
       });
     });
   }
@@ -160,18 +166,39 @@ export class MetricChart {
     this.plot?.setSeries(this.names().indexOf(name) + 1, { show });
   }
 
-  /** Asks for one draw in the next animation frame, however many changes come before it. */
+  /**
+   * Draws once the current change detection is over (a microtask), so the canvas shows an event
+   * in the same frame as the rest of the page; a second change within the frame waits for the
+   * next one, so there is never more than one draw per frame.
+   */
   private schedule(): void {
-    if (this.frame || typeof requestAnimationFrame === 'undefined') return;
+    if (typeof requestAnimationFrame === 'undefined') return;
+    if (this.frame) {
+      this.dirty = true;
+      return;
+    }
+    if (this.queued) return;
+    this.queued = true;
+    queueMicrotask(() => {
+      this.queued = false;
+      this.drawAndGate();
+    });
+  }
+
+  private drawAndGate(): void {
+    this.draw();
     this.frame = requestAnimationFrame(() => {
       this.frame = 0;
-      this.draw();
+      if (!this.dirty) return;
+      this.dirty = false;
+      this.drawAndGate();
     });
   }
 
   private draw(): void {
-    const element = this.plotElement()?.nativeElement;
-    if (!element?.isConnected) return;
+    if (this.destroyed) return;
+    const element = this.plotElement().nativeElement;
+    if (!element.isConnected) return;
     const names = this.names();
     const series = this.series();
     const until = this.now();
