@@ -108,9 +108,10 @@ export class ChatSession {
 
   /** Closes the stream and shows every token received. */
   private end(): void {
-    this.subscription.unsubscribe();
+    // close() first: unsubscribing first would leave the connection lingering for a moment.
     this.stream?.close();
     this.stream = null;
+    this.subscription.unsubscribe();
     this.flush();
   }
 
