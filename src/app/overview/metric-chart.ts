@@ -36,6 +36,7 @@ interface CursorValues {
 
 const HEIGHT = 240;
 const BUCKETS = 300;
+const NARROW_PX = 600;
 const numberFormat = new Intl.NumberFormat('en', { maximumFractionDigits: 1 });
 const timeFormat = new Intl.DateTimeFormat('en-GB', { timeStyle: 'medium' });
 
@@ -125,6 +126,7 @@ export class MetricChart {
   /** The animation frame that ends the current frame's gate, or 0 when a draw may happen now. */
   private frame = 0;
   private queued = false;
+  private narrow = false;
   private destroyed = false;
   private dirty = false;
   private rebuild = true;
@@ -144,7 +146,15 @@ export class MetricChart {
     });
     afterNextRender(() => {
       const element = this.plotElement().nativeElement;
-      const resize = new ResizeObserver(() => this.plot?.setSize(this.size()));
+      const resize = new ResizeObserver(() => {
+        // Crossing the narrow width changes the axes' sizes, which only a rebuild applies.
+        if (this.narrow !== this.isNarrow()) {
+          this.rebuild = true;
+          this.schedule();
+        } else {
+          this.plot?.setSize(this.size());
+        }
+      });
       resize.observe(element);
       this.schedule();
       this.destroyRef.onDestroy(() => {
@@ -222,6 +232,11 @@ export class MetricChart {
     this.host.setAttribute('data-latest-at', String(latestAt));
   }
 
+  /** Phones: slimmer value axes, so three units still leave room for the lines. */
+  private isNarrow(): boolean {
+    return this.plotElement().nativeElement.clientWidth < NARROW_PX;
+  }
+
   private size(): { width: number; height: number } {
     return { width: this.plotElement().nativeElement.clientWidth, height: HEIGHT };
   }
@@ -231,7 +246,9 @@ export class MetricChart {
     const style = getComputedStyle(this.host);
     const text = style.color;
     const grid = { stroke: style.borderTopColor, width: 1 };
-    const font = `12px ${style.fontFamily}`;
+    this.narrow = this.isNarrow();
+    const font = `${this.narrow ? 11 : 12}px ${style.fontFamily}`;
+    const slim = this.narrow ? { size: 40, labelSize: 16, gap: 2 } : {};
     const units = [...new Set(names.map(unitOf))];
     const dark = this.dark();
     const hidden = this.hidden();
@@ -268,6 +285,7 @@ export class MetricChart {
           ticks: grid,
           font,
           labelFont: font,
+          ...slim,
         })),
       ],
       hooks: { setCursor: [(plot) => this.onCursor(plot)] },

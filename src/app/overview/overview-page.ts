@@ -41,9 +41,6 @@ import { SummaryCard } from './summary-card';
     </mat-card>
   `,
   styles: `
-    .app-card-grid {
-      --app-card-min: 160px;
-    }
     .chart {
       margin-top: 16px;
     }
