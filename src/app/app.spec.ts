@@ -5,9 +5,9 @@ import { Component } from '@angular/core';
 import { type ComponentFixture, TestBed } from '@angular/core/testing';
 import { MatButtonHarness } from '@angular/material/button/testing';
 import { MatSidenavHarness } from '@angular/material/sidenav/testing';
-import { provideRouter } from '@angular/router';
+import { NavigationEnd, Router, provideRouter } from '@angular/router';
 import { SseTestingController } from 'ngx-sse/testing';
-import { BehaviorSubject, map } from 'rxjs';
+import { BehaviorSubject, filter, firstValueFrom, map } from 'rxjs';
 
 import { App, COMPACT_QUERY } from './app';
 import { Session } from './core/session';
@@ -77,8 +77,12 @@ describe('App shell', () => {
     compact.next(true);
     const nav = await loader.getHarness(MatSidenavHarness);
     await (await menuButton())[0].click();
+    const navigated = firstValueFrom(
+      TestBed.inject(Router).events.pipe(filter((event) => event instanceof NavigationEnd)),
+    );
     const jobs: HTMLElement = fixture.nativeElement.querySelector('a[href="/jobs"]');
     jobs.click();
+    await navigated;
     await fixture.whenStable();
     expect(await nav.isOpen()).toBeFalse();
   });

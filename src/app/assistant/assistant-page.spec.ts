@@ -1,6 +1,12 @@
 import { TestbedHarnessEnvironment } from '@angular/cdk/testing/testbed';
 import { TestBed } from '@angular/core/testing';
-import { SseTestingController, type TestConnection, provideSseTesting } from 'ngx-sse/testing';
+import { SSE_SCHEDULER } from 'ngx-sse';
+import {
+  FakeSseScheduler,
+  SseTestingController,
+  type TestConnection,
+  provideSseTesting,
+} from 'ngx-sse/testing';
 
 import { AssistantPage } from './assistant-page';
 import { AssistantPageHarness } from './testing/assistant-page-harness';
@@ -11,9 +17,14 @@ const frame = () => new Promise((resolve) => requestAnimationFrame(resolve));
 describe('AssistantPage', () => {
   let sse: SseTestingController;
   let page: AssistantPageHarness;
+  // Backoff timers run only when the test says so: a reconnect would be a second POST.
+  let scheduler: FakeSseScheduler;
 
   beforeEach(async () => {
-    TestBed.configureTestingModule({ providers: [provideSseTesting()] });
+    scheduler = new FakeSseScheduler();
+    TestBed.configureTestingModule({
+      providers: [provideSseTesting(), { provide: SSE_SCHEDULER, useValue: scheduler }],
+    });
     sse = TestBed.inject(SseTestingController);
     const fixture = TestBed.createComponent(AssistantPage);
     page = await TestbedHarnessEnvironment.harnessForFixture(fixture, AssistantPageHarness);
@@ -83,7 +94,8 @@ describe('AssistantPage', () => {
     expect(await page.getStatus()).toBe('error');
     expect(await page.getError()).toContain('The connection dropped');
     expect(chat.cancelled).toBeTrue();
-    await new Promise((resolve) => setTimeout(resolve, 50));
+    expect(scheduler.pending()).toEqual([]);
+    scheduler.tick(60_000);
     sse.expectNone('/api/chat');
     expect(await page.canPress('Retry')).toBeTrue();
   });
@@ -93,6 +105,7 @@ describe('AssistantPage', () => {
     chat.fail({ status: 429, retryAfterMs: 1000 });
     expect(await page.getStatus()).toBe('error');
     expect(await page.getError()).toContain('Too many prompts');
+    scheduler.tick(60_000);
     sse.expectNone('/api/chat');
   });
 

@@ -93,17 +93,20 @@ export class ChatSession {
   }
 
   private onState(state: SseState): void {
-    if (state.status === 'reconnecting' || state.status === 'closed') {
-      const reason = state.reason;
-      this.finish('error');
-      this.error.set(chatErrorMessage(reason));
-    }
+    if (state.status !== 'reconnecting' && state.status !== 'closed') return;
+    // Not from inside the state callback: with synchronous delivery the library arms its retry
+    // timer after notifying, so a close() there would be undone by a reconnect (a second POST).
+    queueMicrotask(() => {
+      if (this.finish('error')) this.error.set(chatErrorMessage(state.reason));
+    });
   }
 
-  private finish(status: 'done' | 'stopped' | 'error'): void {
-    if (!this.busy()) return;
+  /** Ends a busy answer with `status`; false when it was already over. */
+  private finish(status: 'done' | 'stopped' | 'error'): boolean {
+    if (!this.busy()) return false;
     this.end();
     this.status.set(status);
+    return true;
   }
 
   /** Closes the stream and shows every token received. */
