@@ -6,6 +6,9 @@ import { chromiumLaunchOptions } from './chromium';
 const mockPort = Number(process.env['E2E_MOCK_PORT'] ?? 3100);
 const appPort = Number(process.env['E2E_APP_PORT'] ?? 4300);
 const ci = !!process.env['CI'];
+// The production build under the CSP (csp.spec.ts reads the port from the environment).
+const prodPort = Number((process.env['E2E_PROD_PORT'] ??= String(mockPort + 50)));
+const appOrigins = [`http://127.0.0.1:${appPort}`, `http://localhost:${appPort}`].join(',');
 
 export default defineConfig({
   testDir: '.',
@@ -27,12 +30,21 @@ export default defineConfig({
   webServer: [
     {
       // Short `retry:` and heartbeats keep fault scenarios quick; faults enable /api/faults and /api/load.
-      command: `node --import tsx mock-server/src/main.ts --port ${mockPort} --faults --retry-ms 500 --heartbeat-ms 1000`,
+      // The app's origin is allow-listed (streams and writes check it); every test signs in, so
+      // the per-address login limit is raised above what a full run needs.
+      command: `node --import tsx mock-server/src/main.ts --port ${mockPort} --faults --retry-ms 500 --heartbeat-ms 1000 --cors-origins ${appOrigins} --logins-per-minute 1000`,
       cwd: '..',
       url: `http://127.0.0.1:${mockPort}/api/health`,
       reuseExistingServer: !ci,
       stdout: 'pipe',
       timeout: 30_000,
+    },
+    {
+      command: `npx ng build dashboard && node --import tsx mock-server/src/main.ts --port ${prodPort} --faults --quiet --static dist/dashboard/browser --logins-per-minute 1000`,
+      cwd: '..',
+      url: `http://127.0.0.1:${prodPort}/api/health`,
+      reuseExistingServer: !ci,
+      timeout: 240_000,
     },
     {
       command: `npx ng serve --port ${appPort} --host 127.0.0.1 --no-hmr`,

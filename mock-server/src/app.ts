@@ -4,7 +4,14 @@ import Fastify, { type FastifyInstance } from 'fastify';
 
 import { createContext } from './context.ts';
 import { trackInFlight } from './drain.ts';
+import { guardOrigin } from './origin-guard.ts';
 import { installErrorHandling, jsonNotFound } from './errors.ts';
+import {
+  answerClientError,
+  answerFrameworkError,
+  answerUnsupportedRequests,
+  requireHost,
+} from './low-level-errors.ts';
 import { answerMethodNotAllowed } from './method-not-allowed.ts';
 import { BODY_LIMIT_BYTES, defaultOptions, type ServerOptions } from './options.ts';
 import { chatRoutes } from './routes/chat.ts';
@@ -16,6 +23,7 @@ import { jobRoutes } from './routes/jobs.ts';
 import { notificationRoutes } from './routes/notifications.ts';
 import { sessionRoutes } from './routes/session.ts';
 import { tickRoutes } from './routes/ticks.ts';
+import { addSecurityHeaders } from './security-headers.ts';
 import { requireSession } from './sessions.ts';
 import { serveSpa } from './static.ts';
 
@@ -28,6 +36,9 @@ export function buildServer(overrides: Partial<ServerOptions> = {}): FastifyInst
     exposeHeadRoutes: false,
     // No type coercion: a number where a string belongs is a client bug worth a 400.
     ajv: { customOptions: { discriminator: true, coerceTypes: false } },
+    http: { requireHostHeader: false },
+    clientErrorHandler: answerClientError,
+    frameworkErrors: answerFrameworkError,
   });
   const ctx = createContext(options);
 
@@ -36,6 +47,9 @@ export function buildServer(overrides: Partial<ServerOptions> = {}): FastifyInst
   // schema with a 400, where a wrong content type deserves its 415.
   app.removeContentTypeParser('text/plain');
   app.decorateRequest('session', null);
+  app.addHook('onRequest', requireHost);
+  addSecurityHeaders(app);
+  answerUnsupportedRequests(app.server);
   app.register(fastifyCookie);
   app.register(fastifyCors, {
     // A function, not the list: a list would still send Allow-Credentials to other origins.
@@ -46,6 +60,8 @@ export function buildServer(overrides: Partial<ServerOptions> = {}): FastifyInst
     allowedHeaders: ['Content-Type', 'Last-Event-ID', 'X-Request-Id'],
     exposedHeaders: ['Retry-After', 'X-Request-Id'],
   });
+
+  app.addHook('onRequest', guardOrigin(options.corsOrigins));
 
   app.register(async (scope) => {
     healthRoutes(scope, ctx);

@@ -96,6 +96,13 @@ export class ChatRunner {
     timer = setTimeout(next, tokenDelayMs(0));
   }
 
+  /** Ends the chats of a session that ended. */
+  endSession(token: string, reason: string): void {
+    for (const connection of [...this.active]) {
+      if (connection.info.session === token) connection.end(reason);
+    }
+  }
+
   /** Ends every chat in progress (server shutdown). */
   stopAll(): void {
     for (const connection of [...this.active]) connection.end('server shutdown');

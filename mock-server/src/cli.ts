@@ -24,7 +24,12 @@ type IntegerKey =
   | 'maxStreamsPerUser'
   | 'maxBufferBytes'
   | 'metricsMs'
-  | 'chatPerMinute';
+  | 'chatPerMinute'
+  | 'sessionTtlMs'
+  | 'maxSessions'
+  | 'loginsPerMinute'
+  | 'maxTicksPerAddress'
+  | 'maxTicks';
 
 interface IntegerFlag {
   key: IntegerKey;
@@ -49,6 +54,11 @@ const INTEGER_FLAGS: IntegerFlag[] = [
   integer('maxBufferBytes', 'max-buffer-bytes', 1024, 2 ** 30, 'queued bytes before disconnect'),
   integer('metricsMs', 'metrics-ms', 0, HOUR_MS, 'broadcast metric interval, 0 = off'),
   integer('chatPerMinute', 'chat-per-minute', 1, 1e6, 'POST /api/chat per user and minute'),
+  integer('sessionTtlMs', 'session-ttl-ms', 100, 7 * 24 * HOUR_MS, 'idle session lifetime'),
+  integer('maxSessions', 'max-sessions', 1, 1e6, 'live sessions before logins get 503'),
+  integer('loginsPerMinute', 'logins-per-minute', 1, 1e6, 'logins per client address and minute'),
+  integer('maxTicksPerAddress', 'max-ticks-per-address', 1, 1e6, '/api/ticks streams per address'),
+  integer('maxTicks', 'max-ticks', 1, 1e6, '/api/ticks streams in all'),
 ];
 
 const DEFAULT_PORT = 3000;

@@ -27,6 +27,15 @@ export interface ServerContext {
   chats: ChatRunner;
   /** `POST /api/chat` requests per user and minute. */
   chatLimit: RateLimiter;
+  /** `POST /api/session` requests per client address and minute. */
+  loginLimit: RateLimiter;
+  /**
+   * Ends a session and the streams opened with it, so a reconnecting client gets 401 instead of
+   * a stream it is no longer entitled to. The user's state goes with their last session.
+   */
+  endSession(token: string, reason: string): void;
+  /** Ends the sessions idle for longer than the TTL; returns how many. */
+  expireIdleSessions(): number;
   /** Ends every stream and stops every timer, so the server can close promptly. */
   shutdown(): void;
 }
@@ -35,7 +44,7 @@ export interface ServerContext {
 export function createContext(options: ServerOptions): ServerContext {
   const streams = new StreamRegistry(options.maxBufferBytes, options.heartbeatMs, options.log);
   const users: Users = new Users((user) => ({
-    history: new History(options.historySize, hub.latestId),
+    history: new History(options.historySize, hub.latestSeq),
     jobs: new JobBoard((job) => hub.publish(user, 'job-progress', job)),
     faults: new PendingFault(),
     notifications: new Recent(NOTIFICATIONS_KEPT),
@@ -45,18 +54,43 @@ export function createContext(options: ServerOptions): ServerContext {
   const loads = new LoadRunner();
   const chats = new ChatRunner(options.maxBufferBytes, options.log);
   const stopMetrics = startMetricSeries(hub, options.metricsMs);
+  const sessions = new SessionStore();
+  const endSession = (token: string, reason: string) => {
+    const session = sessions.delete(token);
+    if (!session) return;
+    streams.endSession(token, reason);
+    chats.endSession(token, reason);
+    if (sessions.countFor(session.username) === 0) users.delete(session.username);
+  };
+  const expireIdleSessions = () => {
+    const now = Date.now();
+    const inUse = streams.sessionsInUse();
+    const idle = [...sessions.all()].filter((session) => {
+      if (inUse.has(session.token)) session.lastSeenAt = now;
+      return now - session.lastSeenAt > options.sessionTtlMs;
+    });
+    for (const session of idle) endSession(session.token, 'session expired');
+    return idle.length;
+  };
+  // Often enough that a session outlives its TTL by at most a quarter of it (a minute at most).
+  const sweepMs = Math.min(60_000, Math.max(50, options.sessionTtlMs / 4));
+  const sweeper = setInterval(expireIdleSessions, sweepMs).unref();
   return {
     options,
     startedAt: Date.now(),
-    sessions: new SessionStore(),
+    sessions,
+    endSession,
+    expireIdleSessions,
     users,
     streams,
     hub,
     loads,
     chats,
     chatLimit: new RateLimiter(options.chatPerMinute, 60_000, 'too-many-chats'),
+    loginLimit: new RateLimiter(options.loginsPerMinute, 60_000, 'too-many-logins'),
     shutdown() {
       stopMetrics();
+      clearInterval(sweeper);
       loads.stopAll();
       chats.stopAll();
       users.clear();

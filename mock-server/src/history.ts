@@ -43,6 +43,11 @@ export class History {
     }
   }
 
+  /** The sequence number a replay of everything held starts after. */
+  get floorSeq(): number {
+    return this.floor;
+  }
+
   /** Events with id > lastId, oldest first. */
   since(lastId: number): Missed {
     const events: StoredEvent[] = [];

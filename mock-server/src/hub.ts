@@ -1,3 +1,4 @@
+import { formatEventId, newEpoch } from './event-id.ts';
 import { TOPIC_OF, type EventName, type EventPayloads } from './events.ts';
 import type { StoredEvent } from './history.ts';
 import { formatEvent } from './sse.ts';
@@ -12,27 +13,29 @@ import type { Users } from './users.ts';
  * can neither miss nor duplicate an event.
  */
 export class Hub {
-  private lastId = 0;
+  /** This run's epoch, the first part of every event id. */
+  readonly epoch = newEpoch();
+  private lastSeq = 0;
 
   constructor(
     private readonly streams: StreamRegistry,
     private readonly users: Users,
   ) {}
 
-  /** The id of the latest event published. */
-  get latestId(): number {
-    return this.lastId;
+  /** The sequence number of the latest event published (0 before the first). */
+  get latestSeq(): number {
+    return this.lastSeq;
   }
 
   /** Publishes to one user, or to every user when `to` is null; a logged-out user gets nothing. */
   publish<E extends EventName>(to: string | null, event: E, data: EventPayloads[E]): void {
     const recipient = to === null ? undefined : this.users.get(to);
     if (to !== null && !recipient) return;
-    const id = ++this.lastId;
+    const seq = ++this.lastSeq;
     const stored: StoredEvent = {
-      id,
+      id: seq,
       topic: TOPIC_OF[event],
-      frame: formatEvent({ event, id, data: JSON.stringify(data) }),
+      frame: formatEvent({ event, id: formatEventId(this.epoch, seq), data: JSON.stringify(data) }),
     };
     for (const user of recipient ? [recipient] : this.users.all()) {
       user.history.push(stored);

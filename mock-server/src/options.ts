@@ -16,6 +16,15 @@ export interface ServerOptions {
   metricsMs: number;
   /** `POST /api/chat` requests one user may make per minute before getting 429. */
   chatPerMinute: number;
+  /** A session unused (no request, no open stream) this long expires. */
+  sessionTtlMs: number;
+  /** Live sessions at most; a login beyond gets 503 until some expire. */
+  maxSessions: number;
+  /** Logins one client address may make per minute before getting 429. */
+  loginsPerMinute: number;
+  /** Open `/api/ticks` streams per client address, and in all, before 429. */
+  maxTicksPerAddress: number;
+  maxTicks: number;
   /** Origins allowed to make credentialed cross-origin requests. */
   corsOrigins: string[];
   /** Enables `/api/faults`, `/api/load` and `/api/debug/memory`. */
@@ -35,6 +44,11 @@ export const defaultOptions: ServerOptions = {
   maxBufferBytes: 1024 * 1024,
   metricsMs: 500,
   chatPerMinute: 10,
+  sessionTtlMs: 30 * 60_000,
+  maxSessions: 1000,
+  loginsPerMinute: 60,
+  maxTicksPerAddress: 10,
+  maxTicks: 1000,
   corsOrigins: ['http://localhost:4200', 'http://127.0.0.1:4200'],
   faults: false,
   staticDir: null,

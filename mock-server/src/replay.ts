@@ -1,40 +1,62 @@
-import { badRequest } from './errors.ts';
+import { formatEventId, type ResumePoint } from './event-id.ts';
 import type { Topic } from './events.ts';
 import type { History } from './history.ts';
 import { formatEvent } from './sse.ts';
+import type { EventId, HistoryReset, ResetReason } from './wire.ts';
 
-/** Why a resuming client is told it missed events that cannot be replayed. */
-export type ResetReason = 'history-exceeded' | 'unknown-id';
+/** The run a stream resumes in: its epoch and the sequence number of its latest event. */
+export interface RunHead {
+  epoch: string;
+  latestSeq: number;
+}
+
+/** How a new stream starts: the id of its first frame, then what it must replay. */
+export interface Resume {
+  /** Where the client stands once it has the frames: sent as `id:` in the first frame. */
+  startId: EventId;
+  frames: string[];
+}
 
 /**
- * The frames a resuming stream gets before going live: events after `lastEventId` on its
- * topics, preceded by a `reset` event when some are gone (evicted from the bounded history),
- * as Mercure's gap detection does, or when the id is newer than any event, i.e. from before a
- * server restart. `reset` carries no id, so it does not move the client's Last-Event-ID.
+ * The start of a stream. A fresh one starts at the head. A resuming one gets the events after
+ * its id on its topics; when that cannot be exact, a `reset` naming the reason comes first,
+ * then all the history still holds, as Mercure's gap detection does: the id is older than the
+ * history (`history-exceeded`), newer than the head (`ahead-of-head`), of another server run
+ * (`server-restarted`) or not one of ours (`unknown-id`). `reset` carries no id, so it does
+ * not move the client's Last-Event-ID.
+ *
+ * @example
+ * const { startId, frames } = resumeFrames(history, point, hub, topics);
  */
-export function replayFrames(
+export function resumeFrames(
   history: History,
-  lastEventId: number,
-  latestId: number,
+  point: ResumePoint,
+  run: RunHead,
   topics: ReadonlySet<Topic>,
-): string[] {
-  const unknown = lastEventId > latestId;
-  const missed = history.since(unknown ? 0 : lastEventId);
+): Resume {
+  const idOf = (seq: number) => formatEventId(run.epoch, seq);
+  if (point.kind === 'fresh') return { startId: idOf(run.latestSeq), frames: [] };
+  const reason = resetReason(point, history, run);
+  const missed = history.since(reason === null && point.kind === 'this-run' ? point.seq : 0);
   const frames = missed.events
     .filter((event) => event.topic === null || topics.has(event.topic))
     .map((event) => event.frame);
-  if (!unknown && !missed.gap) return frames;
-  const reason: ResetReason = unknown ? 'unknown-id' : 'history-exceeded';
-  const data = JSON.stringify({ reason, lastEventId, oldestAvailableId: missed.oldestAvailableId });
-  return [formatEvent({ event: 'reset', data }), ...frames];
+  if (reason === null && point.kind === 'this-run') return { startId: point.text, frames };
+  const reset: HistoryReset = {
+    reason: reason ?? 'unknown-id',
+    lastEventId: point.text,
+    oldestAvailableId: missed.oldestAvailableId === null ? null : idOf(missed.oldestAvailableId),
+  };
+  const resetFrame = formatEvent({ event: 'reset', data: JSON.stringify(reset) });
+  return { startId: idOf(history.floorSeq), frames: [resetFrame, ...frames] };
 }
 
-/** Parses a Last-Event-ID from `field`; absent or empty means a fresh start, garbage a 400. */
-export function parseLastEventId(value: string | undefined, field: string): number | null {
-  const text = value?.trim() ?? '';
-  if (text === '') return null;
-  if (!/^\d{1,15}$/.test(text)) {
-    throw badRequest(field, `must be a non-negative integer event id, got ${JSON.stringify(text)}`);
-  }
-  return Number(text);
+function resetReason(
+  point: Exclude<ResumePoint, { kind: 'fresh' }>,
+  history: History,
+  run: RunHead,
+): ResetReason | null {
+  if (point.kind === 'elsewhere') return point.reason;
+  if (point.seq > run.latestSeq) return 'ahead-of-head';
+  return history.since(point.seq).gap ? 'history-exceeded' : null;
 }

@@ -9,6 +9,8 @@ export interface Session {
   token: string;
   username: string;
   createdAt: number;
+  /** When a request last used it (or a stream was open on it), for the idle TTL. */
+  lastSeenAt: number;
 }
 
 declare module 'fastify' {
@@ -33,6 +35,7 @@ export class SessionStore {
       token: randomBytes(32).toString('base64url'),
       username,
       createdAt: Date.now(),
+      lastSeenAt: Date.now(),
     };
     this.byToken.set(session.token, session);
     this.countByUser.set(username, this.countFor(username) + 1);
@@ -42,7 +45,9 @@ export class SessionStore {
   /** The session of the request's cookie, if it is a live one. */
   fromRequest(request: FastifyRequest): Session | undefined {
     const token = request.cookies[SESSION_COOKIE];
-    return token === undefined ? undefined : this.byToken.get(token);
+    const session = token === undefined ? undefined : this.byToken.get(token);
+    if (session) session.lastSeenAt = Date.now();
+    return session;
   }
 
   /** Ends a session; returns it, or undefined if it was not live. */
@@ -54,6 +59,11 @@ export class SessionStore {
     if (left > 0) this.countByUser.set(session.username, left);
     else this.countByUser.delete(session.username);
     return session;
+  }
+
+  /** Every live session. */
+  all(): Iterable<Session> {
+    return this.byToken.values();
   }
 
   /** How many sessions are live. */

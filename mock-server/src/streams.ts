@@ -64,6 +64,15 @@ export class StreamRegistry {
     for (const [user, own] of this.byUser) yield [user, own.size];
   }
 
+  /** The session tokens that have a stream open (they count as in use). */
+  sessionsInUse(): Set<string> {
+    const tokens = new Set<string>();
+    for (const connection of this.all) {
+      if (connection.info.session !== null) tokens.add(connection.info.session);
+    }
+    return tokens;
+  }
+
   /** Ends the streams opened with this session token; returns how many. */
   endSession(session: string, reason: string): number {
     return this.endEach(

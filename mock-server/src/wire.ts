@@ -132,6 +132,8 @@ export type FaultRequest =
 export interface Health {
   status: 'ok';
   uptimeMs: number;
+  /** This run's epoch, the first part of every event id: it changes when the server restarts. */
+  epoch: string;
   streams: { total: number; users: number; public: number };
   sessions: number;
 }

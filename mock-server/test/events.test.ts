@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 
-import { call, eventually, login, startServer, streamsOf, type Server } from './helpers.ts';
+import { call, eventually, login, seqOf, startServer, streamsOf, type Server } from './helpers.ts';
 import { dataOf, SseStream } from './sse-client.ts';
 
 const notify = (base: string, cookie: string, title: string) =>
@@ -24,7 +24,7 @@ describe('GET /api/events', () => {
   });
   after(() => server.stop());
 
-  it('answers with SSE headers, then sends retry and a comment first', async () => {
+  it('answers with SSE headers, then sends retry with the start id and a comment first', async () => {
     const stream = await SseStream.open(`${server.url}/api/events`, alice);
     assert.equal(stream.response.status, 200);
     const headers = stream.response.headers;
@@ -33,7 +33,8 @@ describe('GET /api/events', () => {
     assert.equal(headers.get('x-accel-buffering'), 'no');
     assert.equal(headers.get('content-encoding'), null);
     const frames = await stream.waitFor((f) => f.length >= 2);
-    assert.deepEqual(frames[0], { retry: '1234' });
+    assert.equal(frames[0].retry, '1234');
+    assert.match(frames[0].id ?? '', new RegExp(`^${await server.epoch()}-\\d+$`));
     assert.match(frames[1].comment ?? '', /stream \d+ for alice/);
     stream.close();
   });
@@ -51,7 +52,7 @@ describe('GET /api/events', () => {
       const metrics = (
         await stream.waitFor((f) => f.filter((x) => x.event === 'metric').length >= 3)
       ).filter((frame) => frame.event === 'metric');
-      const ids = metrics.map((frame) => Number(frame.id));
+      const ids = metrics.map((frame) => seqOf(frame.id!));
       assert.deepEqual(
         ids,
         [...ids].sort((x, y) => x - y),

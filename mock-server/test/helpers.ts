@@ -2,7 +2,7 @@ import type { FastifyInstance } from 'fastify';
 
 import { buildServer } from '../src/app.ts';
 import type { ServerOptions } from '../src/options.ts';
-import type { DebugStats } from '../src/wire.ts';
+import type { DebugStats, Health } from '../src/wire.ts';
 
 export type Server = Awaited<ReturnType<typeof startServer>>;
 
@@ -11,12 +11,25 @@ export type Server = Awaited<ReturnType<typeof startServer>>;
  * The background metric series is off unless a test asks for it, so streams carry only what
  * the test itself causes.
  */
-export async function startServer(
-  options: Partial<ServerOptions> = {},
-): Promise<{ url: string; app: FastifyInstance; stop: () => Promise<void> }> {
+export async function startServer(options: Partial<ServerOptions> = {}): Promise<{
+  url: string;
+  app: FastifyInstance;
+  epoch: () => Promise<string>;
+  stop: () => Promise<void>;
+}> {
   const app = buildServer({ metricsMs: 0, ...options });
   const url = await app.listen({ port: 0, host: '127.0.0.1' });
-  return { url, app, stop: () => app.close() };
+  return { url, app, epoch: () => epochOf(url), stop: () => app.close() };
+}
+
+/** The sequence part of an event id `<epoch>-<seq>`. */
+export function seqOf(id: string): number {
+  return Number(id.split('-')[1]);
+}
+
+/** A run's epoch, the first part of its event ids, as the health endpoint reports it. */
+async function epochOf(base: string): Promise<string> {
+  return ((await call(`${base}/api/health`)).body as Health).epoch;
 }
 
 /** Reads a streamed body until `done(text)` holds, then aborts the request. */

@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 
-import { call, login, startServer, type Server } from './helpers.ts';
+import { call, login, seqOf, startServer, type Server } from './helpers.ts';
 import { dataOf, SseStream } from './sse-client.ts';
 
 describe('POST /api/notifications', () => {
@@ -40,7 +40,7 @@ describe('POST /api/notifications', () => {
     assert.equal(ackData['resource'], 'notification');
     assert.equal(ackData['id'], created['id']);
     assert.equal(typeof ackData['at'], 'number');
-    assert.ok(Number(ack.id) > Number(notification.id));
+    assert.ok(seqOf(ack.id!) > seqOf(notification.id!));
     stream.close();
   });
 

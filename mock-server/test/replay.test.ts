@@ -2,11 +2,13 @@ import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 
 import { History } from '../src/history.ts';
-import { call, login, startServer, type Server } from './helpers.ts';
+import type { HistoryReset } from '../src/wire.ts';
+import { call, login, seqOf, startServer, type Server } from './helpers.ts';
 import { dataOf, SseStream, type Frame } from './sse-client.ts';
 
+/** The sequence numbers of the events among `frames` (the first frame's start id excluded). */
 const idsOf = (frames: Frame[]) =>
-  frames.filter((f) => f.id !== undefined).map((f) => Number(f.id));
+  frames.filter((f) => f.id !== undefined && f.event !== undefined).map((f) => seqOf(f.id!));
 
 describe('replay with Last-Event-ID', () => {
   let server: Server;
@@ -43,7 +45,8 @@ describe('replay with Last-Event-ID', () => {
     const titles = second.named('notification').map((f) => dataOf(f).title);
     assert.deepEqual(titles, ['two', 'three']);
     const ids = idsOf(frames);
-    assert.equal(ids[0], Number(lastId) + 1, 'no gap');
+    assert.equal(ids[0], seqOf(lastId) + 1, 'no gap');
+    assert.equal(second.frames[0].id, lastId, 'the first frame confirms the resume point');
     assert.deepEqual(
       ids,
       [...new Set(ids)].sort((a, b) => a - b),
@@ -55,7 +58,8 @@ describe('replay with Last-Event-ID', () => {
   it('takes lastEventId from the query, but the header wins when both are sent', async () => {
     await notify('q1');
     await notify('q2');
-    const all = await open('?lastEventId=0');
+    const zero = `${await server.epoch()}-0`;
+    const all = await open(`?lastEventId=${zero}`);
     const frames = await all.waitFor((f) => dataOfTitles(f).includes('q2'));
     all.close();
     const q1 = frames.find((f) => f.event === 'notification' && dataOf(f).title === 'q1')!;
@@ -66,7 +70,7 @@ describe('replay with Last-Event-ID', () => {
     assert.deepEqual(dataOfTitles(fromQuery.frames), ['q2']);
     fromQuery.close();
 
-    const both = await open('?lastEventId=0', { 'Last-Event-ID': q1Ack.id! });
+    const both = await open(`?lastEventId=${zero}`, { 'Last-Event-ID': q1Ack.id! });
     await both.waitFor((f) => f.some((x) => x.event === 'ack'));
     assert.deepEqual(dataOfTitles(both.frames), ['q2']);
     both.close();
@@ -88,35 +92,49 @@ describe('replay with Last-Event-ID', () => {
 
   it('sends reset before replaying when the id is older than the history', async () => {
     for (const title of ['a', 'b', 'c', 'd']) await notify(title); // 8 events > history of 6
-    const stream = await open('', { 'Last-Event-ID': '1' });
+    const epoch = await server.epoch();
+    const old = `${epoch}-1`;
+    const stream = await open('', { 'Last-Event-ID': old });
     const frames = await stream.waitFor((f) => dataOfTitles(f).includes('d'));
     const reset = frames.find((f) => f.event === 'reset')!;
     assert.equal(reset.id, undefined, 'reset must not move the client Last-Event-ID');
-    const data = dataOf<{ reason: string; lastEventId: number; oldestAvailableId: number }>(reset);
+    const data = dataOf<HistoryReset>(reset);
     assert.equal(data.reason, 'history-exceeded');
-    assert.equal(data.lastEventId, 1);
+    assert.equal(data.lastEventId, old);
     const ids = idsOf(frames);
     assert.equal(ids.length, 6, 'then all it still has');
-    assert.equal(data.oldestAvailableId, ids[0]);
-    assert.ok(frames.indexOf(reset) < frames.findIndex((f) => f.id !== undefined));
+    assert.equal(data.oldestAvailableId, `${epoch}-${ids[0]}`);
+    assert.equal(seqOf(frames[0].id!), ids[0] - 1, 'the start id is just before the replay');
+    assert.ok(frames.indexOf(reset) < frames.findIndex((f) => f.event && f.id !== undefined));
     stream.close();
   });
 
-  it('sends reset with reason unknown-id for an id from the future (server restarted)', async () => {
-    const stream = await open('', { 'Last-Event-ID': '999999' });
-    const frames = await stream.waitFor((f) => f.some((x) => x.event === 'reset'));
-    assert.equal(dataOf(frames.find((f) => f.event === 'reset')!).reason, 'unknown-id');
-    stream.close();
+  it('names the reason of every other reset: ahead of the head, another run, not an id', async () => {
+    const epoch = await server.epoch();
+    const cases: [string, string][] = [
+      [`${epoch}-999999`, 'ahead-of-head'],
+      ['zzzzzz-3', 'server-restarted'],
+      ['41', 'unknown-id'],
+      ['not-an-id-of-ours', 'unknown-id'],
+    ];
+    for (const [id, reason] of cases) {
+      const stream = await open('', { 'Last-Event-ID': id });
+      const frames = await stream.waitFor((f) => f.some((x) => x.event === 'reset'));
+      const reset = dataOf<HistoryReset>(frames.find((f) => f.event === 'reset')!);
+      assert.deepEqual([reset.reason, reset.lastEventId], [reason, id]);
+      assert.equal(idsOf(frames).length, 6, `${id}: then the whole history`);
+      stream.close();
+    }
   });
 
-  it('answers 400 JSON to a non-numeric id, naming where it came from', async () => {
+  it('answers 400 JSON to text that cannot be an id, naming where it came from', async () => {
     const header = await call(`${server.url}/api/events`, {
       cookie,
-      headers: { 'Last-Event-ID': 'x1' },
+      headers: { 'Last-Event-ID': 'x'.repeat(129) },
     });
     assert.equal(header.status, 400);
     assert.equal((header.body as { detail: { field: string } }).detail.field, 'Last-Event-ID');
-    const query = await call(`${server.url}/api/events?lastEventId=-3`, { cookie });
+    const query = await call(`${server.url}/api/events?lastEventId=a%20b`, { cookie });
     assert.equal(query.status, 400);
     assert.equal((query.body as { detail: { field: string } }).detail.field, 'lastEventId');
   });

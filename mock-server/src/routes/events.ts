@@ -5,7 +5,8 @@ import { currentUser, type ServerContext } from '../context.ts';
 import { HttpError } from '../errors.ts';
 import { parseTopics } from '../events.ts';
 import { respondWithFault } from '../faults.ts';
-import { parseLastEventId, replayFrames } from '../replay.ts';
+import { parseResumePoint } from '../event-id.ts';
+import { resumeFrames } from '../replay.ts';
 import { formatComment, formatEvent } from '../sse.ts';
 
 interface EventsQuery {
@@ -32,10 +33,10 @@ export function eventRoutes(app: FastifyInstance, ctx: ServerContext): void {
       const topics = parseTopics(request.query.topics);
       // The header wins: on reconnect the client sends it, while the URL keeps the first id.
       const header = request.headers['last-event-id'];
-      const lastEventId =
+      const point =
         typeof header === 'string' && header.trim() !== ''
-          ? parseLastEventId(header, 'Last-Event-ID')
-          : parseLastEventId(request.query.lastEventId, 'lastEventId');
+          ? parseResumePoint(header, 'Last-Event-ID', hub.epoch)
+          : parseResumePoint(request.query.lastEventId, 'lastEventId', hub.epoch);
 
       const fault = state.faults.take();
       if (fault) return respondWithFault(reply, fault);
@@ -51,14 +52,12 @@ export function eventRoutes(app: FastifyInstance, ctx: ServerContext): void {
         topics,
         remote: remoteOf(request),
       });
-      connection.send(formatEvent({ retry: options.retryMs }));
-      connection.send(formatComment(`stream ${connection.id} for ${session.username}`));
       // Same tick as registration (publishing is synchronous): no event can fall in between.
-      if (lastEventId !== null) {
-        for (const frame of replayFrames(state.history, lastEventId, hub.latestId, topics)) {
-          connection.send(frame);
-        }
-      }
+      const { startId, frames } = resumeFrames(state.history, point, hub, topics);
+      // The id makes the client's resume point this stream's start, even if no event follows.
+      connection.send(formatEvent({ retry: options.retryMs, id: startId }));
+      connection.send(formatComment(`stream ${connection.id} for ${session.username}`));
+      for (const frame of frames) connection.send(frame);
       return reply;
     },
   );

@@ -8,6 +8,7 @@ export function healthRoutes(app: FastifyInstance, ctx: ServerContext): void {
   app.get('/api/health', async (): Promise<Health> => ({
     status: 'ok',
     uptimeMs: Date.now() - ctx.startedAt,
+    epoch: ctx.hub.epoch,
     streams: ctx.streams.stats(),
     sessions: ctx.sessions.size,
   }));

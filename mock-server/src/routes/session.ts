@@ -1,8 +1,9 @@
 import type { FastifyInstance } from 'fastify';
 
 import type { ServerContext } from '../context.ts';
-import { unauthorized } from '../errors.ts';
+import { HttpError, unauthorized } from '../errors.ts';
 import { SESSION_COOKIE, SESSION_COOKIE_OPTIONS } from '../sessions.ts';
+import type { SessionBody } from '../wire.ts';
 
 const loginSchema = {
   body: {
@@ -17,12 +18,25 @@ const loginSchema = {
 
 /** Log in, check and log out: the cookie-session half of the BFF pattern. */
 export function sessionRoutes(app: FastifyInstance, ctx: ServerContext): void {
-  app.post<{ Body: { username: string } }>(
+  app.post<{ Body: SessionBody }>(
     '/api/session',
-    { schema: loginSchema },
+    {
+      schema: loginSchema,
+      // Counted before validation: bad attempts cost the same as good ones.
+      onRequest: async (request) => ctx.loginLimit.hit(request.ip),
+    },
     async (request, reply) => {
       const previous = ctx.sessions.fromRequest(request);
-      if (previous) logout(ctx, previous.token);
+      if (previous) ctx.endSession(previous.token, 'session ended');
+      if (ctx.sessions.size >= ctx.options.maxSessions && ctx.expireIdleSessions() === 0) {
+        const { maxSessions, sessionTtlMs } = ctx.options;
+        throw new HttpError(
+          503,
+          'too-many-sessions',
+          { limit: maxSessions, idleTtlMs: sessionTtlMs },
+          { 'Retry-After': String(Math.ceil(Math.min(sessionTtlMs, 60_000) / 1000)) },
+        );
+      }
       const { username } = request.body;
       ctx.users.ensure(username);
       const session = ctx.sessions.create(username);
@@ -40,19 +54,8 @@ export function sessionRoutes(app: FastifyInstance, ctx: ServerContext): void {
   // Idempotent: logging out twice, or without a session, still clears the cookie.
   app.delete('/api/session', async (request, reply) => {
     const session = ctx.sessions.fromRequest(request);
-    if (session) logout(ctx, session.token);
+    if (session) ctx.endSession(session.token, 'session ended');
     reply.clearCookie(SESSION_COOKIE, SESSION_COOKIE_OPTIONS);
     return reply.code(204).send();
   });
-}
-
-/**
- * Ends the session and the streams opened with it, so a reconnecting client gets 401 instead
- * of a stream it is no longer entitled to. The user's state goes with their last session.
- */
-function logout(ctx: ServerContext, token: string): void {
-  const session = ctx.sessions.delete(token);
-  if (!session) return;
-  ctx.streams.endSession(token, 'session ended');
-  if (ctx.sessions.countFor(session.username) === 0) ctx.users.delete(session.username);
 }

@@ -2,12 +2,31 @@ import type { FastifyInstance } from 'fastify';
 
 import { remoteOf, startStream } from '../connection.ts';
 import type { ServerContext } from '../context.ts';
+import { HttpError } from '../errors.ts';
 import type { Topic } from '../events.ts';
 import { formatEvent } from '../sse.ts';
 
-/** `GET /api/ticks`: a public, session-less demo stream, one numbered `tick` per interval. */
+/**
+ * `GET /api/ticks`: a public, session-less demo stream, one numbered `tick` per interval.
+ * Anyone may open one, so they are capped per client address and in all.
+ */
 export function tickRoutes(app: FastifyInstance, ctx: ServerContext): void {
+  const { maxTicks, maxTicksPerAddress, retryMs } = ctx.options;
+  const byAddress = new Map<string, number>();
+  let total = 0;
+
   app.get('/api/ticks', (request, reply) => {
+    const address = request.ip;
+    const own = byAddress.get(address) ?? 0;
+    if (own >= maxTicksPerAddress || total >= maxTicks) {
+      const [scope, limit] =
+        own >= maxTicksPerAddress ? ['address', maxTicksPerAddress] : ['server', maxTicks];
+      const retryAfter = String(Math.max(1, Math.ceil(retryMs / 1000)));
+      throw new HttpError(429, 'too-many-streams', { scope, limit }, { 'Retry-After': retryAfter });
+    }
+    byAddress.set(address, own + 1);
+    total++;
+
     const info = { user: null, session: null, topics: new Set<Topic>(), remote: remoteOf(request) };
     const connection = ctx.streams.open(startStream(reply), info);
     let n = 0;
@@ -17,6 +36,12 @@ export function tickRoutes(app: FastifyInstance, ctx: ServerContext): void {
       );
     send();
     const timer = setInterval(send, ctx.options.tickMs);
-    reply.raw.on('close', () => clearInterval(timer));
+    reply.raw.on('close', () => {
+      clearInterval(timer);
+      total--;
+      const left = (byAddress.get(address) ?? 1) - 1;
+      if (left > 0) byAddress.set(address, left);
+      else byAddress.delete(address);
+    });
   });
 }

@@ -1,0 +1,54 @@
+import { badRequest } from './errors.ts';
+import type { EventId } from './wire.ts';
+
+let lastEpoch = 0;
+
+/**
+ * A run's epoch: its start time in base 36 (8 characters), distinct for every server built in
+ * this process, so ids of two runs never compare as if they were one sequence.
+ *
+ * @example
+ * newEpoch(); // 'mj4q2x9c'
+ */
+export function newEpoch(): string {
+  lastEpoch = Math.max(Date.now(), lastEpoch + 1);
+  return lastEpoch.toString(36);
+}
+
+/** `<epoch>-<sequence>`, the id of every event on `/api/events`. */
+export function formatEventId(epoch: string, seq: number): EventId {
+  return `${epoch}-${seq}`;
+}
+
+/** Where a `Last-Event-ID` points: nowhere (fresh start), into this run, or somewhere else. */
+export type ResumePoint =
+  | { kind: 'fresh' }
+  | { kind: 'this-run'; text: string; seq: number }
+  | { kind: 'elsewhere'; text: string; reason: 'server-restarted' | 'unknown-id' };
+
+const ID_FORMAT = /^([0-9a-z]{1,12})-(\d{1,15})$/;
+const PRINTABLE = /^[\x21-\x7e]{1,128}$/;
+
+/**
+ * Reads a Last-Event-ID given in `field`. Absent or empty is a fresh start; an id of another run
+ * or one this server never issues (e.g. the bare numbers of older versions) is a resume point
+ * that gets a `reset`; only text that cannot be an id at all is a 400.
+ *
+ * @example
+ * parseResumePoint('mj4q2x9c-41', 'Last-Event-ID', 'mj4q2x9c'); // { kind: 'this-run', seq: 41, ... }
+ */
+export function parseResumePoint(
+  value: string | undefined,
+  field: string,
+  epoch: string,
+): ResumePoint {
+  const text = value?.trim() ?? '';
+  if (text === '') return { kind: 'fresh' };
+  if (!PRINTABLE.test(text)) {
+    throw badRequest(field, `must be 1-128 visible ASCII characters, got ${JSON.stringify(text)}`);
+  }
+  const match = ID_FORMAT.exec(text);
+  if (!match) return { kind: 'elsewhere', text, reason: 'unknown-id' };
+  if (match[1] !== epoch) return { kind: 'elsewhere', text, reason: 'server-restarted' };
+  return { kind: 'this-run', text, seq: Number(match[2]) };
+}

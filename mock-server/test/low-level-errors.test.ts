@@ -1,0 +1,162 @@
+import assert from 'node:assert/strict';
+import { once } from 'node:events';
+import { connect } from 'node:net';
+import { after, before, describe, it } from 'node:test';
+
+import { login, startServer, type Server } from './helpers.ts';
+import { rawRequest } from './raw-http.ts';
+
+const HOST = 'Host: 127.0.0.1\r\n';
+
+describe('malformed low-level requests get the one JSON error shape', () => {
+  let server: Server;
+  let cookie: string;
+  before(async () => {
+    server = await startServer({ faults: true });
+    cookie = `Cookie: ${await login(server.url, 'alice')}\r\n`;
+  });
+  after(() => server.stop());
+
+  const get = (path: string, headers = '') => `GET ${path} HTTP/1.1\r\n${HOST}${headers}\r\n`;
+  const post = (path: string, headers: string, body: string) =>
+    `POST ${path} HTTP/1.1\r\n${HOST}${cookie}${headers}` +
+    `Content-Length: ${Buffer.byteLength(body)}\r\n\r\n${body}`;
+  const json = 'Content-Type: application/json\r\n';
+  const login400 = (headers: string, body: string) =>
+    `POST /api/session HTTP/1.1\r\n${HOST}${json}${headers}\r\n${body}`;
+
+  // [what, bytes, status, error code]
+  const cases = (): [string, string, number, string][] => [
+    ['garbage request line', 'GARBAGE\r\n\r\n', 400, 'bad-request'],
+    ['unknown method', `FOO /api/health HTTP/1.1\r\n${HOST}\r\n`, 400, 'bad-request'],
+    ['bad HTTP version', `GET /api/health HTTP/9.9\r\n${HOST}\r\n`, 400, 'bad-request'],
+    ['bare LF line ends', `GET /api/health HTTP/1.1\n${HOST.trim()}\n\n`, 400, 'bad-request'],
+    ['path without slash', `GET api/health HTTP/1.1\r\n${HOST}\r\n`, 400, 'bad-request'],
+    ['NUL in the path', `GET /api/\0x HTTP/1.1\r\n${HOST}\r\n`, 400, 'bad-request'],
+    ['header without colon', get('/api/health', 'Bad Header\r\n'), 400, 'bad-request'],
+    ['space in a header name', get('/api/health', 'Bad Name: x\r\n'), 400, 'bad-request'],
+    ['control byte in a value', get('/api/health', 'X: a\x01b\r\n'), 400, 'bad-request'],
+    ['non-ASCII header name', get('/api/health', 'Ä: x\r\n'), 400, 'bad-request'],
+    ['obsolete line folding', get('/api/health', 'X: a\r\n b\r\n'), 400, 'bad-request'],
+    [
+      'oversize header',
+      get('/api/health', `X-Big: ${'a'.repeat(20_000)}\r\n`),
+      431,
+      'headers-too-large',
+    ],
+    ['oversize URL', get(`/${'a'.repeat(20_000)}`), 431, 'headers-too-large'],
+    ['bad percent-encoding', get('/api/%zz'), 400, 'bad-request'],
+    ['percent-encoded bad UTF-8', get('/api/jobs/%E0%A4%A', cookie), 400, 'bad-request'],
+    [
+      'overlong path parameter',
+      `DELETE /api/jobs/${'x'.repeat(150)} HTTP/1.1\r\n${HOST}${cookie}\r\n`,
+      414,
+      'uri-too-long',
+    ],
+    ['missing Host', 'GET /api/health HTTP/1.1\r\n\r\n', 400, 'bad-request'],
+    ['empty Host', 'GET /api/health HTTP/1.1\r\nHost:\r\n\r\n', 400, 'bad-request'],
+    [
+      'text/plain body',
+      post('/api/notifications', 'Content-Type: text/plain\r\n', 'hi'),
+      415,
+      'unsupported-media-type',
+    ],
+    [
+      'XML body',
+      post('/api/jobs', 'Content-Type: application/xml\r\n', '<job/>'),
+      415,
+      'unsupported-media-type',
+    ],
+    [
+      'gzip-encoded body',
+      post('/api/notifications', `${json}Content-Encoding: gzip\r\n`, '{}'),
+      415,
+      'unsupported-media-type',
+    ],
+    ['malformed JSON', post('/api/notifications', json, '{"level":'), 400, 'bad-request'],
+    [
+      'body over 16 KB',
+      post('/api/notifications', json, `"${'m'.repeat(17_000)}"`),
+      413,
+      'payload-too-large',
+    ],
+    ['non-numeric Content-Length', login400('Content-Length: abc\r\n', '{}'), 400, 'bad-request'],
+    [
+      'two Content-Lengths',
+      login400('Content-Length: 2\r\nContent-Length: 3\r\n', '{}'),
+      400,
+      'bad-request',
+    ],
+    [
+      'Content-Length with chunked',
+      login400('Content-Length: 2\r\nTransfer-Encoding: chunked\r\n', '2\r\n{}\r\n0\r\n\r\n'),
+      400,
+      'bad-request',
+    ],
+    ['bad chunk size', login400('Transfer-Encoding: chunked\r\n', 'zz\r\n'), 400, 'bad-request'],
+    [
+      'unknown Transfer-Encoding',
+      login400('Transfer-Encoding: gzip\r\n', '{}'),
+      400,
+      'bad-request',
+    ],
+    [
+      'unsupported Expect',
+      login400('Expect: foo\r\nContent-Length: 2\r\n', '{}'),
+      417,
+      'expectation-failed',
+    ],
+    ['CONNECT', `CONNECT 127.0.0.1:1 HTTP/1.1\r\n${HOST}\r\n`, 405, 'method-not-allowed'],
+    [
+      'unknown route with a valid method',
+      `PROPFIND /api/health HTTP/1.1\r\n${HOST}\r\n`,
+      404,
+      'not-found',
+    ],
+    [
+      'bad percent-encoding in the query',
+      get('/api/events?topics=%zz', cookie),
+      400,
+      'bad-request',
+    ],
+  ];
+
+  it('answers each with its status and { error, detail }', async () => {
+    const list = cases();
+    assert.ok(list.length >= 30);
+    for (const [what, bytes, status, code] of list) {
+      const answer = await rawRequest(server.url, bytes);
+      assert.equal(answer.status, status, what);
+      assert.match(answer.headers, /content-type: application\/json/i, what);
+      const body = JSON.parse(answer.body) as Record<string, unknown>;
+      assert.deepEqual(Object.keys(body), ['error', 'detail'], what);
+      assert.equal(body['error'], code, what);
+    }
+  });
+
+  it('keeps HTTP/1.0 without Host working, as HTTP/1.0 allows', async () => {
+    const answer = await rawRequest(server.url, 'GET /api/health HTTP/1.0\r\n\r\n');
+    assert.equal(answer.status, 200);
+  });
+
+  it('can only close a socket whose response is already streaming', async () => {
+    const { hostname, port } = new URL(server.url);
+    const socket = connect(Number(port), hostname);
+    socket.write(`GET /api/events HTTP/1.1\r\n${HOST}${cookie}\r\n`);
+    let received = '';
+    await new Promise<void>((resolve) =>
+      socket.on('data', (chunk) => {
+        received += chunk.toString();
+        if (received.includes('retry:')) resolve();
+      }),
+    );
+    socket.write('GARBAGE\r\n\r\n');
+    await once(socket, 'close');
+    assert.match(received, /^HTTP\/1\.1 200/);
+    assert.doesNotMatch(received, /bad-request/, 'no error can follow a started response');
+  });
+
+  it('stays up after all of that', async () => {
+    assert.equal((await fetch(`${server.url}/api/health`)).status, 200);
+  });
+});
