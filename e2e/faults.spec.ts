@@ -4,6 +4,20 @@ import { chip, expect, pinJitter, signIn, test, visit } from './fixtures';
 
 const timeline = (page: Page) => page.getByRole('list', { name: 'Connection timeline' });
 
+/** Records every status the connection chip shows from now on, from inside the page. */
+async function watchChip(page: Page): Promise<() => Promise<string[]>> {
+  await page.evaluate(() => {
+    const seen: string[] = [];
+    (window as unknown as { chipSeen: string[] }).chipSeen = seen;
+    const element = document.querySelector('app-connection-status [data-status]')!;
+    new MutationObserver(() => seen.push(element.getAttribute('data-status') ?? '')).observe(
+      element,
+      { attributes: true, attributeFilter: ['data-status'] },
+    );
+  });
+  return () => page.evaluate(() => (window as unknown as { chipSeen: string[] }).chipSeen);
+}
+
 test('5. a drop in the middle of a burst of 200: reconnect, and all 200 exactly once, in order', async ({
   page,
   user,
@@ -34,6 +48,50 @@ test('5. a drop in the middle of a burst of 200: reconnect, and all 200 exactly 
   expect(names).toEqual(Array.from({ length: 200 }, (_, i) => `INFO: load ${200 - i}/200`));
 });
 
+// Every button, from the default settings: the chip leaves `open` within 3 s and the timeline
+// names the reason. Drop and 503 recover by themselves; 204 and a wrong MIME type stop for good
+// (the library's policy: retrying cannot fix them), say so, and Reconnect resumes.
+const FAULTS = [
+  { button: 'Drop connection', reason: /^(ended|network)$/, recovers: true },
+  { button: '503 × 3', reason: /^http 503$/, recovers: true },
+  { button: 'Bad MIME', reason: /^bad-content-type$/, recovers: false },
+  { button: '204', reason: /^no-content$/, recovers: false },
+];
+
+for (const { button, reason, recovers } of FAULTS) {
+  test(`fault "${button}" shows at once: chip, timeline, then ${recovers ? 'recovery' : 'a stop that says so'}`, async ({
+    page,
+    user,
+  }) => {
+    await signIn(page, user);
+    await visit(page, '/diagnostics');
+    await expect(page.getByRole('button', { name: button })).toHaveAccessibleDescription(/.{20,}/);
+    const chipSeen = await watchChip(page);
+    await page.getByRole('button', { name: button }).click();
+    await expect
+      .poll(async () => (await chipSeen()).some((status) => status !== 'open'), { timeout: 3000 })
+      .toBe(true);
+    const rows = timeline(page).locator('li[data-reason]');
+    await expect
+      .poll(
+        async () =>
+          (await rows.evaluateAll((items) => items.map((item) => item.dataset['reason']))).some(
+            (value) => reason.test(value ?? ''),
+          ),
+        { timeout: 3000 },
+      )
+      .toBe(true);
+    if (recovers) {
+      await expect(chip(page, 'open')).toBeVisible({ timeout: 30_000 });
+      return;
+    }
+    await expect(chip(page, 'closed')).toBeVisible();
+    await expect(page.getByText('will not reconnect by itself')).toBeVisible();
+    await page.getByRole('button', { name: 'Reconnect' }).click();
+    await expect(chip(page, 'open')).toBeVisible({ timeout: 10_000 });
+  });
+}
+
 test('6. 503 × 3: three failed attempts with growing delays, then recovery', async ({
   page,
   user,
@@ -42,9 +100,8 @@ test('6. 503 × 3: three failed attempts with growing delays, then recovery', as
   await signIn(page, user);
   await visit(page, '/diagnostics');
   await page.getByRole('button', { name: '503 × 3' }).click();
-  await page.getByRole('button', { name: 'Drop connection' }).click();
 
-  const failed = timeline(page).locator('[data-reason="http-503"]');
+  const failed = timeline(page).locator('[data-reason="http 503"]');
   await expect(failed).toHaveCount(3, { timeout: 30_000 });
   await expect(chip(page, 'open')).toBeVisible({ timeout: 30_000 });
   const delays = await failed.evaluateAll((items) =>
@@ -55,19 +112,24 @@ test('6. 503 × 3: three failed attempts with growing delays, then recovery', as
   expect(delays[2]).toBeGreaterThan(delays[1]);
 });
 
-test('7. a stall beyond the heartbeat timeout: reconnecting (idle-timeout), then recovery', async ({
+test('7. a stall outlasts the heartbeat timeout in effect: reconnecting (idle-timeout), then recovery', async ({
   page,
   user,
 }) => {
   await pinJitter(page);
   await signIn(page, user);
   await visit(page, '/diagnostics');
-  await page.getByLabel(/Heartbeat timeout/).fill('3');
+  // From the default 45 s timeout the stall is 50 s, and the button says so.
+  await expect(page.getByRole('button', { name: 'Stall 50 s' })).toHaveAccessibleDescription(
+    /after the 45 s heartbeat timeout/,
+  );
+  await page.getByLabel(/Heartbeat timeout/).fill('2');
   await page.getByRole('button', { name: /^Apply/ }).click();
   await expect(chip(page, 'open')).toBeVisible();
-  await page.getByRole('button', { name: 'Stall 20 s' }).click();
+  await page.getByRole('button', { name: 'Stall 7 s' }).click();
   await expect(page.getByRole('status', { name: /reconnecting \(idle-timeout\)/ })).toBeVisible({
-    timeout: 10_000,
+    timeout: 5_000,
   });
+  await expect(timeline(page).locator('[data-reason="idle-timeout"]').first()).toBeVisible();
   await expect(chip(page, 'open')).toBeVisible({ timeout: 15_000 });
 });

@@ -37,9 +37,10 @@ export default defineConfig({
       timeout: 30_000,
     },
     {
-      // The built dashboard on the mock server's own origin (`npm run serve:prod`'s setup), with
-      // a history of 20 events per user, so a short absence outruns replay (gap recovery).
-      command: `npx ng build dashboard && node --import tsx mock-server/src/main.ts --port ${prodPort} --faults --retry-ms 500 --heartbeat-ms 1000 --history 20 --logins-per-minute 1000 --static dist/dashboard/browser`,
+      // The built dashboard on the mock server's own origin (`npm run serve:prod`'s setup), under
+      // its CSP (csp.spec.ts), with a history of 20 events per user, so a short absence outruns
+      // replay (gap-recovery.spec.ts).
+      command: `npx ng build dashboard && node --import tsx mock-server/src/main.ts --port ${prodPort} --faults --quiet --retry-ms 500 --heartbeat-ms 1000 --history 20 --logins-per-minute 1000 --static dist/dashboard/browser`,
       cwd: '..',
       env: { NG_CLI_ANALYTICS: 'false' },
       url: `http://127.0.0.1:${prodPort}/api/health`,

@@ -23,6 +23,7 @@ import { jobRoutes } from './routes/jobs.ts';
 import { notificationRoutes } from './routes/notifications.ts';
 import { sessionRoutes } from './routes/session.ts';
 import { tickRoutes } from './routes/ticks.ts';
+import { addSecurityHeaders } from './security-headers.ts';
 import { requireSession } from './sessions.ts';
 import { serveSpa } from './static.ts';
 
@@ -47,6 +48,7 @@ export function buildServer(overrides: Partial<ServerOptions> = {}): FastifyInst
   app.removeContentTypeParser('text/plain');
   app.decorateRequest('session', null);
   app.addHook('onRequest', requireHost);
+  addSecurityHeaders(app);
   answerUnsupportedRequests(app.server);
   app.register(fastifyCookie);
   app.register(fastifyCors, {

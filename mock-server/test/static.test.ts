@@ -4,7 +4,9 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
 
+import { CONTENT_SECURITY_POLICY } from '../src/security-headers.ts';
 import { call, startServer, type Server } from './helpers.ts';
+import { SseStream } from './sse-client.ts';
 
 describe('--static: the built SPA on the API port', () => {
   let server: Server;
@@ -31,6 +33,28 @@ describe('--static: the built SPA on the API port', () => {
       assert.match(response.headers.get('content-type') ?? '', /text\/html/);
       assert.match(await response.text(), /<title>app<\/title>/);
     }
+  });
+
+  it('sends the CSP and security headers with pages, files, API answers and streams', async () => {
+    const responses = [
+      await fetch(`${server.url}/`),
+      await fetch(`${server.url}/dashboard/jobs`),
+      await fetch(`${server.url}/assets/main.js`),
+      await fetch(`${server.url}/api/health`),
+      await fetch(`${server.url}/api/nope`),
+    ];
+    const stream = await SseStream.open(`${server.url}/api/ticks`);
+    for (const response of [...responses, stream.response]) {
+      const { headers, url } = response;
+      assert.equal(headers.get('content-security-policy'), CONTENT_SECURITY_POLICY, url);
+      assert.equal(headers.get('x-content-type-options'), 'nosniff', url);
+      assert.equal(headers.get('x-frame-options'), 'DENY', url);
+      assert.equal(headers.get('referrer-policy'), 'no-referrer', url);
+    }
+    stream.close();
+    const csp = CONTENT_SECURITY_POLICY;
+    assert.match(csp, /script-src 'self'(;|$)/, 'no inline scripts');
+    assert.match(csp, /frame-ancestors 'none'/);
   });
 
   it('keeps the API: routes work, unknown /api routes are JSON 404s', async () => {

@@ -33,6 +33,11 @@ export const routes: Routes = [
         loadComponent: () => import('./jobs/jobs-page').then((m) => m.JobsPage),
       },
       {
+        path: 'assistant',
+        title: 'Assistant · SSE Dashboard',
+        loadComponent: () => import('./assistant/assistant-page').then((m) => m.AssistantPage),
+      },
+      {
         path: 'diagnostics',
         title: 'Diagnostics · SSE Dashboard',
         loadComponent: () =>

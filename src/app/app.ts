@@ -1,8 +1,19 @@
-import { ChangeDetectionStrategy, Component, afterEveryRender, inject } from '@angular/core';
+import { BreakpointObserver } from '@angular/cdk/layout';
+import {
+  ChangeDetectionStrategy,
+  Component,
+  afterEveryRender,
+  computed,
+  effect,
+  inject,
+  signal,
+} from '@angular/core';
+import { takeUntilDestroyed, toSignal } from '@angular/core/rxjs-interop';
 import { MatIconModule, MatIconRegistry } from '@angular/material/icon';
 import { MatListModule } from '@angular/material/list';
 import { MatSidenavModule } from '@angular/material/sidenav';
-import { RouterLink, RouterLinkActive, RouterOutlet } from '@angular/router';
+import { NavigationEnd, Router, RouterLink, RouterLinkActive, RouterOutlet } from '@angular/router';
+import { filter, map } from 'rxjs';
 
 import { benchHooks } from './core/bench-hooks';
 import { EventLog } from './core/event-log';
@@ -19,7 +30,13 @@ interface NavItem {
   icon: string;
 }
 
-/** The shell: toolbar, side navigation once signed in, and the live announcements region. */
+/** Below this width the navigation becomes a drawer (Material 3's compact and medium sizes). */
+export const COMPACT_QUERY = '(max-width: 839.98px)';
+
+/**
+ * The shell: toolbar, navigation once signed in (a side panel on wide screens, a modal drawer
+ * opened from the toolbar's menu button on small ones), and the live announcements region.
+ */
 @Component({
   selector: 'app-root',
   imports: [
@@ -32,12 +49,16 @@ interface NavItem {
     AppToolbar,
   ],
   changeDetection: ChangeDetectionStrategy.OnPush,
+  // Escape closes the drawer wherever focus is, the menu button included.
+  host: { '(document:keydown.escape)': 'drawerOpen.set(false)' },
   template: `
-    <app-toolbar />
+    <app-toolbar [compact]="compact()" [navOpen]="drawerOpen()" (menuToggle)="toggleDrawer()" />
     <mat-sidenav-container>
       <mat-sidenav
-        mode="side"
-        [opened]="session.user() !== null"
+        id="app-nav"
+        [mode]="compact() ? 'over' : 'side'"
+        [opened]="navOpened()"
+        (openedChange)="onOpenedChange($event)"
         role="navigation"
         aria-label="Main"
       >
@@ -83,6 +104,11 @@ interface NavItem {
     main {
       padding: 16px;
     }
+    @media (max-width: 599.98px) {
+      main {
+        padding: 12px;
+      }
+    }
   `,
 })
 export class App {
@@ -92,8 +118,30 @@ export class App {
     { path: '/', label: 'Overview', icon: 'dashboard' },
     { path: '/notifications', label: 'Notifications', icon: 'notifications' },
     { path: '/jobs', label: 'Jobs', icon: 'work' },
+    { path: '/assistant', label: 'Assistant', icon: 'smart_toy' },
     { path: '/diagnostics', label: 'Diagnostics', icon: 'monitor_heart' },
   ];
+
+  protected readonly compact = toSignal(
+    inject(BreakpointObserver)
+      .observe(COMPACT_QUERY)
+      .pipe(map((state) => state.matches)),
+    { initialValue: false },
+  );
+  /** The drawer on small screens; wide screens always show the navigation once signed in. */
+  protected readonly drawerOpen = signal(false);
+  protected readonly navOpened = computed(
+    () => this.session.user() !== null && (!this.compact() || this.drawerOpen()),
+  );
+
+  /** The drawer closes itself on Escape or a backdrop click; the side panel's changes don't count. */
+  protected onOpenedChange(open: boolean): void {
+    if (this.compact()) this.drawerOpen.set(open);
+  }
+
+  protected toggleDrawer(): void {
+    this.drawerOpen.update((open) => !open);
+  }
 
   constructor() {
     // Icons come from the self-hosted Material Symbols font rather than the legacy ligature font.
@@ -103,6 +151,14 @@ export class App {
     inject(MetricStore);
     inject(EventLog);
     inject(GapRecovery);
+    // A chosen page closes the drawer; so does growing past the breakpoint.
+    inject(Router)
+      .events.pipe(filter((event) => event instanceof NavigationEnd))
+      .pipe(takeUntilDestroyed())
+      .subscribe(() => this.drawerOpen.set(false));
+    effect(() => {
+      if (!this.compact()) this.drawerOpen.set(false);
+    });
     const bench = benchHooks;
     if (bench) afterEveryRender(() => bench.renders++);
   }

@@ -48,7 +48,14 @@ import { TransitionTimeline } from './transition-timeline';
       </mat-card>
       <mat-card appearance="outlined">
         <mat-card-header><mat-card-title>Faults</mat-card-title></mat-card-header>
-        <mat-card-content><app-fault-controls /></mat-card-content>
+        <mat-card-content>
+          <app-fault-controls
+            [transport]="live.transport()"
+            [heartbeatTimeoutMs]="live.heartbeatTimeoutMs()"
+            [state]="live.state()"
+            (reconnect)="reconnect()"
+          />
+        </mat-card-content>
       </mat-card>
       <mat-card appearance="outlined">
         <mat-card-header><mat-card-title>Timeline</mat-card-title></mat-card-header>
@@ -65,7 +72,7 @@ import { TransitionTimeline } from './transition-timeline';
   styles: `
     .grid {
       display: grid;
-      grid-template-columns: repeat(auto-fit, minmax(360px, 1fr));
+      grid-template-columns: repeat(auto-fit, minmax(min(360px, 100%), 1fr));
       gap: 16px;
       align-items: start;
     }
@@ -79,6 +86,11 @@ export class DiagnosticsPage {
   protected readonly now = inject(Clock).now;
   protected readonly entries = inject(EventLog).entries;
   protected readonly transitions = computed(() => this.live.diagnostics()?.log ?? []);
+
+  /** Opens the stream again with the settings in effect, after the client stopped it for good. */
+  protected reconnect(): void {
+    this.live.configure(this.live.transport(), this.live.heartbeatTimeoutMs());
+  }
 
   protected configure({ transport, heartbeatTimeoutMs }: StreamSettingsValue): void {
     this.live.configure(transport, heartbeatTimeoutMs);

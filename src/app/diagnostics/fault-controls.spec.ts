@@ -5,8 +5,11 @@ import { HttpTestingController, provideHttpClientTesting } from '@angular/common
 import { type ComponentFixture, TestBed } from '@angular/core/testing';
 import { MatButtonHarness } from '@angular/material/button/testing';
 
-import { FAULT_ACTIONS, FaultControls } from './fault-controls';
+import { faultActions } from './fault-actions';
+import { FaultControls } from './fault-controls';
 import { settle } from '../testing/live-testing';
+
+const DEFAULTS = { transport: 'fetch', heartbeatTimeoutMs: 45_000 } as const;
 
 describe('FaultControls', () => {
   let fixture: ComponentFixture<FaultControls>;
@@ -24,21 +27,41 @@ describe('FaultControls', () => {
 
   afterEach(() => http.verify());
 
-  const text = (role: string): string =>
-    fixture.nativeElement.querySelector(`[role="${role}"]`).textContent.trim();
+  const text = (selector: string): string =>
+    fixture.nativeElement.querySelector(selector)?.textContent.trim() ?? '';
 
-  it('has one button per fault', async () => {
+  it('has one button per fault, each described by what will happen', async () => {
     const buttons = await loader.getAllHarnesses(MatButtonHarness);
     expect(await Promise.all(buttons.map((button) => button.getText()))).toEqual([
       'Drop connection',
       '503 × 3',
-      'Stall 20 s',
+      'Stall 50 s',
       'Bad MIME',
       '204',
     ]);
+    for (const button of buttons) {
+      const id = await (await button.host()).getAttribute('aria-describedby');
+      expect(text(`#${id}`).length).toBeGreaterThan(20);
+    }
   });
 
-  for (const { label, fault } of FAULT_ACTIONS) {
+  it('stalls longer than the heartbeat timeout in effect, and says what the client will do', async () => {
+    fixture.componentRef.setInput('heartbeatTimeoutMs', 3000);
+    const stall = await loader.getHarness(MatButtonHarness.with({ text: 'Stall 8 s' }));
+    const id = await (await stall.host()).getAttribute('aria-describedby');
+    expect(text(`#${id}`)).toContain('after the 3 s heartbeat timeout');
+    await stall.click();
+    expect(http.expectOne('/api/faults').request.body).toEqual({ kind: 'stall', ms: 8000 });
+  });
+
+  it('says a stall goes unnoticed when no heartbeat timeout applies', async () => {
+    fixture.componentRef.setInput('transport', 'native');
+    const stall = await loader.getHarness(MatButtonHarness.with({ text: 'Stall 20 s' }));
+    const id = await (await stall.host()).getAttribute('aria-describedby');
+    expect(text(`#${id}`)).toContain('cannot tell');
+  });
+
+  for (const { label, fault } of faultActions(DEFAULTS)) {
     it(`"${label}" posts ${JSON.stringify(fault)} and confirms`, async () => {
       const button = await loader.getHarness(MatButtonHarness.with({ text: label }));
       await button.click();
@@ -49,8 +72,8 @@ describe('FaultControls', () => {
 
       request.flush({ ok: true });
       await settle(fixture);
-      expect(text('status')).toBe(`Injected: ${label}`);
-      expect(text('alert')).toBe('');
+      expect(text('[role="status"]')).toBe(`Injected: ${label}`);
+      expect(text('[role="alert"]')).toBe('');
       expect(await button.isDisabled()).toBeFalse();
     });
   }
@@ -64,7 +87,24 @@ describe('FaultControls', () => {
         { status: 404, statusText: 'Not Found' },
       );
     await settle(fixture);
-    expect(text('alert')).toBe('503 × 3 failed: not-found: start the mock server with --faults');
-    expect(text('status')).toBe('');
+    expect(text('[role="alert"]')).toBe(
+      '503 × 3 failed: not-found: start the mock server with --faults',
+    );
+    expect(text('[role="status"]')).toBe('');
+  });
+
+  it('offers a reconnect once the client stopped for good, and only then', async () => {
+    let reconnects = 0;
+    fixture.componentInstance.reconnect.subscribe(() => reconnects++);
+    fixture.componentRef.setInput('state', { status: 'closed', reason: 'closed' });
+    expect(await loader.getAllHarnesses(MatButtonHarness.with({ text: 'Reconnect' }))).toEqual([]);
+
+    fixture.componentRef.setInput('state', { status: 'closed', reason: 'no-content' });
+    await fixture.whenStable();
+    expect(text('.stopped p')).toBe(
+      'The stream stopped (no-content) and will not reconnect by itself.',
+    );
+    await (await loader.getHarness(MatButtonHarness.with({ text: 'Reconnect' }))).click();
+    expect(reconnects).toBe(1);
   });
 });

@@ -1,51 +1,85 @@
-import { ChangeDetectionStrategy, Component, inject, signal } from '@angular/core';
+import {
+  ChangeDetectionStrategy,
+  Component,
+  computed,
+  inject,
+  input,
+  output,
+  signal,
+} from '@angular/core';
 import { MatButtonModule } from '@angular/material/button';
+import type { SseState } from 'ngx-sse';
 
 import { errorMessage } from '../core/api';
-import { type Fault, Faults } from '../core/faults';
+import { Faults } from '../core/faults';
+import type { Transport } from '../core/live-stream';
+import { type FaultAction, faultActions } from './fault-actions';
 
-/** A fault button: its label and the body it posts. */
-export interface FaultAction {
-  label: string;
-  fault: Fault;
-}
-
-/** The faults the mock server can inject into the user's stream. */
-export const FAULT_ACTIONS: readonly FaultAction[] = [
-  { label: 'Drop connection', fault: { kind: 'drop' } },
-  { label: '503 × 3', fault: { kind: 'status', status: 503, count: 3 } },
-  { label: 'Stall 20 s', fault: { kind: 'stall', ms: 20_000 } },
-  { label: 'Bad MIME', fault: { kind: 'bad-mime', count: 1 } },
-  { label: '204', fault: { kind: 'no-content' } },
-];
-
-/** Buttons that ask the mock server to break the stream, with the outcome shown inline. */
+/**
+ * Buttons that ask the mock server to break the stream, each saying what will happen with the
+ * settings in effect; the outcome is shown inline, and a stream the client stopped for good can be
+ * reconnected from here.
+ */
 @Component({
   selector: 'app-fault-controls',
   imports: [MatButtonModule],
   changeDetection: ChangeDetectionStrategy.OnPush,
   template: `
-    <div class="buttons" role="group" aria-label="Inject a fault">
-      @for (action of actions; track action.label) {
-        <button mat-stroked-button type="button" [disabled]="busy()" (click)="trigger(action)">
-          {{ action.label }}
-        </button>
+    <ul class="actions" role="list" aria-label="Inject a fault">
+      @for (action of actions(); track action.fault.kind; let i = $index) {
+        <li>
+          <button
+            mat-stroked-button
+            type="button"
+            [disabled]="busy()"
+            [attr.aria-describedby]="'fault-description-' + i"
+            (click)="trigger(action)"
+          >
+            {{ action.label }}
+          </button>
+          <span class="description" [id]="'fault-description-' + i">{{ action.description }}</span>
+        </li>
       }
-    </div>
+    </ul>
     <p class="hint">Needs the mock server's <code>--faults</code> flag.</p>
     <!-- Both regions always exist: screen readers only announce changes to existing regions. -->
     <p class="outcome" role="status">{{ success() }}</p>
     <p class="outcome error" role="alert">{{ failure() }}</p>
+    @if (stoppedReason(); as reason) {
+      <div class="stopped">
+        <p>The stream stopped ({{ reason }}) and will not reconnect by itself.</p>
+        <button mat-flat-button type="button" (click)="reconnect.emit()">Reconnect</button>
+      </div>
+    }
   `,
   styles: `
-    .buttons {
+    .actions {
       display: flex;
-      flex-wrap: wrap;
-      gap: 8px;
+      flex-direction: column;
+      gap: 12px;
+      margin: 0;
+      padding: 0;
+      list-style: none;
     }
+    li {
+      display: grid;
+      grid-template-columns: 152px 1fr;
+      align-items: center;
+      gap: 12px;
+    }
+    li button {
+      width: 100%;
+    }
+    .description,
     .hint {
       font: var(--mat-sys-body-small);
       color: var(--mat-sys-on-surface-variant);
+    }
+    @media (max-width: 599.98px) {
+      li {
+        grid-template-columns: 1fr;
+        gap: 4px;
+      }
     }
     .outcome {
       margin: 4px 0 0;
@@ -53,14 +87,41 @@ export const FAULT_ACTIONS: readonly FaultAction[] = [
     .error {
       color: var(--mat-sys-error);
     }
+    .stopped {
+      display: flex;
+      flex-wrap: wrap;
+      align-items: center;
+      gap: 8px 16px;
+      margin-top: 8px;
+      padding: 8px 12px;
+      border-radius: 8px;
+      background: var(--mat-sys-error-container);
+      color: var(--mat-sys-on-error-container);
+    }
+    .stopped p {
+      margin: 0;
+    }
   `,
 })
 export class FaultControls {
+  /** The settings in effect, which decide the stall's length and what each fault will do. */
+  readonly transport = input<Transport>('fetch');
+  readonly heartbeatTimeoutMs = input(45_000);
+  /** The live stream's state, to offer a reconnect once it stopped for good. */
+  readonly state = input<SseState>({ status: 'idle' });
+  readonly reconnect = output<void>();
+
   private readonly faults = inject(Faults);
-  protected readonly actions = FAULT_ACTIONS;
+  protected readonly actions = computed(() =>
+    faultActions({ transport: this.transport(), heartbeatTimeoutMs: this.heartbeatTimeoutMs() }),
+  );
   protected readonly busy = signal(false);
   protected readonly success = signal('');
   protected readonly failure = signal('');
+  protected readonly stoppedReason = computed(() => {
+    const state = this.state();
+    return state.status === 'closed' && state.reason !== 'closed' ? state.reason : null;
+  });
 
   protected async trigger({ label, fault }: FaultAction): Promise<void> {
     this.busy.set(true);

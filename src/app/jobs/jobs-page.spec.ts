@@ -78,6 +78,18 @@ describe('JobsPage', () => {
     expect(await job.isCancelDisabled()).toBeTrue();
   });
 
+  it('announces a job once when it ends, not its progress', async () => {
+    await loadJobs([progress({ state: 'done', percent: 100 })]);
+    const announcer = (): string =>
+      fixture.nativeElement.querySelector('[data-testid="job-announcer"]').textContent.trim();
+    expect(announcer()).toBe('');
+    await push(progress({ jobId: 'j2', name: 'report', state: 'running', percent: 10 }));
+    await push(progress({ jobId: 'j2', name: 'report', state: 'running', percent: 60 }));
+    expect(announcer()).toBe('');
+    await push(progress({ jobId: 'j2', name: 'report', state: 'failed', percent: 60 }));
+    expect(announcer()).toBe('report: failed');
+  });
+
   it('shows a failed job as failed', async () => {
     await loadJobs([]);
     await push(progress({ state: 'failed', percent: 60, etaMs: 0 }));

@@ -1,9 +1,10 @@
-import { ChangeDetectionStrategy, Component, inject, signal } from '@angular/core';
+import { ChangeDetectionStrategy, Component, effect, inject, signal } from '@angular/core';
 import { MatCardModule } from '@angular/material/card';
 
 import { errorMessage } from '../core/api';
 import { JobStore } from '../core/job-store';
 import { JobCard } from './job-card';
+import { JOB_STATE_META, isActive } from './job-state';
 import { StartJobForm } from './start-job-form';
 
 /** `/jobs`: the start form and a live card per job, newest first. */
@@ -21,6 +22,15 @@ import { StartJobForm } from './start-job-form';
     @if (cancelError(); as message) {
       <p class="app-error" role="alert">{{ message }}</p>
     }
+    <!-- Progress bars are not live (a percent a second would be noise); a job's end is said once. -->
+    <div
+      class="cdk-visually-hidden"
+      aria-live="polite"
+      aria-atomic="true"
+      data-testid="job-announcer"
+    >
+      {{ announcement() }}
+    </div>
     <section class="jobs" aria-label="Jobs">
       @for (job of store.jobs(); track job.jobId) {
         <app-job-card [job]="job" (cancelJob)="cancel($event)" />
@@ -32,7 +42,7 @@ import { StartJobForm } from './start-job-form';
   styles: `
     .jobs {
       display: grid;
-      grid-template-columns: repeat(auto-fill, minmax(280px, 1fr));
+      grid-template-columns: repeat(auto-fill, minmax(min(280px, 100%), 1fr));
       gap: 12px;
     }
     .empty {
@@ -43,6 +53,21 @@ import { StartJobForm } from './start-job-form';
 export class JobsPage {
   protected readonly store = inject(JobStore);
   protected readonly cancelError = signal<string | null>(null);
+  /** The latest job to finish, fail or be cancelled while the page was open. */
+  protected readonly announcement = signal('');
+  private readonly states = new Map<string, string>();
+
+  constructor() {
+    effect(() => {
+      for (const job of this.store.jobs()) {
+        const before = this.states.get(job.jobId);
+        this.states.set(job.jobId, job.state);
+        if (before !== undefined && before !== job.state && !isActive(job.state)) {
+          this.announcement.set(`${job.name}: ${JOB_STATE_META[job.state].label.toLowerCase()}`);
+        }
+      }
+    });
+  }
 
   protected async cancel(jobId: string): Promise<void> {
     this.cancelError.set(null);

@@ -1,103 +1,79 @@
-import { ChangeDetectionStrategy, Component, computed, input } from '@angular/core';
+import {
+  ChangeDetectionStrategy,
+  Component,
+  DestroyRef,
+  ElementRef,
+  ViewEncapsulation,
+  afterNextRender,
+  computed,
+  effect,
+  inject,
+  input,
+  signal,
+  viewChild,
+} from '@angular/core';
+import uPlot from 'uplot';
 
 import { type MetricPoint, WINDOW_MS } from '../core/metric-store';
-import { type ChartBox, downsample, toPolyline } from './chart-geometry';
+import { Theme } from '../shell/theme';
+import { toColumns } from './metric-columns';
+import { seriesColor, unitOf } from './metric-units';
 
-/** One drawn series: its polyline, colour and the numbers its legend entry shows. */
-interface ChartLine {
+/** One legend entry: a series, its unit and colour, and the value at the cursor or the latest. */
+interface LegendEntry {
   name: string;
+  unit: string;
   color: string;
-  points: string;
-  count: number;
-  latest: string;
-  latestAt: number;
+  shown: boolean;
+  value: string;
 }
 
-const BOX: ChartBox = { width: 600, height: 200, inset: 6 };
+/** Values under the cursor: the bucket's time and one value per series, in legend order. */
+interface CursorValues {
+  at: number;
+  values: (number | null | undefined)[];
+}
 
-// Okabe–Ito colours: distinguishable with the common colour-vision deficiencies.
-const PALETTE = ['#0072b2', '#e69f00', '#009e73', '#cc79a7', '#56b4e9', '#d55e00', '#f0e442'];
-
+const HEIGHT = 240;
+const BUCKETS = 300;
+const NARROW_PX = 600;
 const numberFormat = new Intl.NumberFormat('en', { maximumFractionDigits: 1 });
+const timeFormat = new Intl.DateTimeFormat('en-GB', { timeStyle: 'medium' });
+
+const sameNames = (a: readonly string[], b: readonly string[]) =>
+  a.length === b.length && a.every((name, i) => name === b[i]);
 
 /**
- * A live line chart of metric series over a sliding window: one polyline per series, each scaled
- * to its own range. Paths are derived in `computed()`s, so a burst of events costs one recompute
- * per change detection, and each series is downsampled to at most `maxPoints` vertices.
+ * A live uPlot chart of metric series over a sliding window: a time axis, one value axis per unit,
+ * gridlines, values under the cursor, and a legend of toggle buttons. Angular only tracks which
+ * series exist; the points go to the canvas after the change detection that saw them (not
+ * inside it, and never through a template binding), at most once per animation frame. `data-latest-at` (the newest point drawn) is set at draw time,
+ * which is what `bench:ui` measures.
  */
 @Component({
   selector: 'app-metric-chart',
   changeDetection: ChangeDetectionStrategy.OnPush,
+  // uPlot builds its own DOM, which emulated encapsulation cannot reach; rules are scoped by hand.
+  encapsulation: ViewEncapsulation.None,
+  styleUrl: './metric-chart.scss',
   template: `
-    <svg
-      role="img"
-      [attr.aria-label]="label()"
-      [attr.data-points]="pointsDrawn()"
-      [attr.data-latest-at]="latestAt()"
-      [attr.viewBox]="viewBox"
-      preserveAspectRatio="none"
-    >
-      @for (line of lines(); track line.name) {
-        <polyline
-          [attr.points]="line.points"
-          [attr.data-series]="line.name"
-          [attr.data-points]="line.count"
-          [style.stroke]="line.color"
-        />
-      }
-    </svg>
-    <div class="axis" aria-hidden="true">
-      <span>−{{ windowMs() / 1000 }} s</span><span>now</span>
-    </div>
-    <ul class="legend" aria-label="Series">
-      @for (line of lines(); track line.name) {
-        <li>
-          <span class="swatch" [style.background]="line.color"></span>
-          {{ line.name }} <strong>{{ line.latest }}</strong>
-        </li>
+    <div #plot class="plot" role="img" [attr.aria-label]="label()"></div>
+    <p class="cursor" aria-hidden="true">{{ cursorTime() }}</p>
+    <div class="legend" role="group" aria-label="Series: press to show or hide">
+      @for (entry of legend(); track entry.name) {
+        <button
+          type="button"
+          [attr.aria-pressed]="entry.shown"
+          [attr.data-series]="entry.name"
+          (click)="toggle(entry.name)"
+        >
+          <span class="swatch" [style.background]="entry.color"></span>
+          {{ entry.name }} <strong>{{ entry.value }}</strong> {{ entry.unit }}
+        </button>
       } @empty {
-        <li>Waiting for metric events…</li>
+        <p>Waiting for metric events…</p>
       }
-    </ul>
-  `,
-  styles: `
-    :host {
-      display: block;
-    }
-    svg {
-      display: block;
-      width: 100%;
-      height: 200px;
-      background: var(--mat-sys-surface-container-low);
-      border-radius: 8px;
-    }
-    polyline {
-      fill: none;
-      stroke-width: 2;
-      vector-effect: non-scaling-stroke;
-    }
-    .axis {
-      display: flex;
-      justify-content: space-between;
-      font: var(--mat-sys-label-small);
-      color: var(--mat-sys-on-surface-variant);
-    }
-    .legend {
-      display: flex;
-      flex-wrap: wrap;
-      gap: 16px;
-      margin: 8px 0 0;
-      padding: 0;
-      list-style: none;
-    }
-    .swatch {
-      display: inline-block;
-      width: 12px;
-      height: 12px;
-      margin-right: 4px;
-      border-radius: 2px;
-      vertical-align: middle;
-    }
+    </div>
   `,
 })
 export class MetricChart {
@@ -106,41 +82,223 @@ export class MetricChart {
   /** The right edge of the chart (epoch ms); a ticking clock slides the window. */
   readonly now = input.required<number>();
   readonly windowMs = input(WINDOW_MS);
-  /** The most vertices drawn per series. */
-  readonly maxPoints = input(300);
 
-  protected readonly viewBox = `0 0 ${BOX.width} ${BOX.height}`;
+  private readonly host: HTMLElement = inject(ElementRef).nativeElement;
+  private readonly destroyRef = inject(DestroyRef);
+  private readonly plotElement = viewChild.required<ElementRef<HTMLElement>>('plot');
+  private readonly dark = inject(Theme).dark;
+  private readonly hidden = signal<ReadonlySet<string>>(new Set());
+  private readonly cursor = signal<CursorValues | null>(null);
 
-  protected readonly lines = computed<ChartLine[]>(() => {
-    const window = { since: this.now() - this.windowMs(), windowMs: this.windowMs() };
-    const names = [...this.series().keys()].sort();
-    return names.flatMap((name, index) => {
-      const raw = this.series().get(name) ?? [];
-      const points = downsample(raw, window, this.maxPoints());
-      if (!points.length) return [];
-      const newest = raw[raw.length - 1];
+  /** Series with points, sorted by name: the chart's series, axes and legend. */
+  private readonly names = computed(
+    () => [...this.series()].flatMap(([name, points]) => (points.length ? [name] : [])).sort(),
+    { equal: sameNames },
+  );
+
+  protected readonly legend = computed<LegendEntry[]>(() => {
+    const cursor = this.cursor();
+    return this.names().map((name, i) => {
+      const value = cursor ? cursor.values[i] : this.series().get(name)?.at(-1)?.value;
       return {
         name,
-        color: PALETTE[index % PALETTE.length],
-        points: toPolyline(points, window, BOX),
-        count: points.length,
-        // The newest raw value, not the last bucket's average.
-        latest: numberFormat.format(newest.value),
-        latestAt: newest.at,
+        unit: unitOf(name),
+        color: seriesColor(i, this.dark()),
+        shown: !this.hidden().has(name),
+        value: value === null || value === undefined ? '–' : numberFormat.format(value),
       };
     });
   });
 
-  /** Vertices drawn over all series, exposed as `data-points` for tests and benchmarks. */
-  readonly pointsDrawn = computed(() => this.lines().reduce((sum, line) => sum + line.count, 0));
-
-  /** Send time (epoch ms) of the newest point drawn, 0 before any; `bench:ui` reads it. */
-  readonly latestAt = computed(() => Math.max(0, ...this.lines().map((line) => line.latestAt)));
+  protected readonly cursorTime = computed(() => {
+    const cursor = this.cursor();
+    return cursor ? `At ${timeFormat.format(cursor.at)}` : 'Latest values';
+  });
 
   protected readonly label = computed(() => {
-    const lines = this.lines();
     const window = `Metrics over the last ${this.windowMs() / 1000} seconds`;
-    if (!lines.length) return `${window}: no data yet`;
-    return `${window}: ${lines.map((line) => `${line.name} ${line.latest}`).join(', ')}`;
+    const entries = this.legend();
+    if (!entries.length) return `${window}: no data yet`;
+    return `${window}: ${entries.map((e) => `${e.name} ${e.value} ${e.unit}`).join(', ')}`;
   });
+
+  private plot: uPlot | null = null;
+  /** The animation frame that ends the current frame's gate, or 0 when a draw may happen now. */
+  private frame = 0;
+  private queued = false;
+  private narrow = false;
+  private destroyed = false;
+  private dirty = false;
+  private rebuild = true;
+  private range: [number, number] = [0, 0];
+
+  constructor() {
+    effect(() => {
+      this.names();
+      this.dark();
+      this.rebuild = true;
+      this.schedule();
+    });
+    effect(() => {
+      this.series();
+      this.now();
+      this.schedule();
+    });
+    afterNextRender(() => {
+      const element = this.plotElement().nativeElement;
+      const resize = new ResizeObserver(() => {
+        // Crossing the narrow width changes the axes' sizes, which only a rebuild applies.
+        if (this.narrow !== this.isNarrow()) {
+          this.rebuild = true;
+          this.schedule();
+        } else {
+          this.plot?.setSize(this.size());
+        }
+      });
+      resize.observe(element);
+      this.schedule();
+      this.destroyRef.onDestroy(() => {
+        cancelAnimationFrame(this.frame);
+        resize.disconnect();
+        this.plot?.destroy();
+        this.plot = null;
+        this.destroyed = true;
+      });
+    });
+  }
+
+  /** Shows or hides a series; its axis stays, so the other lines do not jump. */
+  protected toggle(name: string): void {
+    const hidden = new Set(this.hidden());
+    const show = hidden.delete(name);
+    if (!show) hidden.add(name);
+    this.hidden.set(hidden);
+    this.plot?.setSeries(this.names().indexOf(name) + 1, { show });
+  }
+
+  /**
+   * Draws once the current change detection is over (a microtask), so the canvas shows an event
+   * in the same frame as the rest of the page; a second change within the frame waits for the
+   * next one, so there is never more than one draw per frame.
+   */
+  private schedule(): void {
+    if (typeof requestAnimationFrame === 'undefined') return;
+    if (this.frame) {
+      this.dirty = true;
+      return;
+    }
+    if (this.queued) return;
+    this.queued = true;
+    queueMicrotask(() => {
+      this.queued = false;
+      this.drawAndGate();
+    });
+  }
+
+  private drawAndGate(): void {
+    this.draw();
+    this.frame = requestAnimationFrame(() => {
+      this.frame = 0;
+      if (!this.dirty) return;
+      this.dirty = false;
+      this.drawAndGate();
+    });
+  }
+
+  private draw(): void {
+    if (this.destroyed) return;
+    const element = this.plotElement().nativeElement;
+    if (!element.isConnected) return;
+    const names = this.names();
+    const series = this.series();
+    const until = this.now();
+    const since = until - this.windowMs();
+    this.range = [since / 1000, until / 1000];
+    const raw = names.map((name) => series.get(name) ?? []);
+    const { data, points } = toColumns(raw, {
+      since,
+      windowMs: this.windowMs(),
+      buckets: BUCKETS,
+    });
+    if (this.rebuild || !this.plot) {
+      this.rebuild = false;
+      this.plot?.destroy();
+      this.plot = new uPlot(this.options(names), data, element);
+    } else {
+      this.plot.setData(data);
+    }
+    const latestAt = Math.max(0, ...raw.map((points) => points.at(-1)?.at ?? 0));
+    this.host.setAttribute('data-points', String(points));
+    this.host.setAttribute('data-latest-at', String(latestAt));
+  }
+
+  /** Phones: slimmer value axes, so three units still leave room for the lines. */
+  private isNarrow(): boolean {
+    return this.plotElement().nativeElement.clientWidth < NARROW_PX;
+  }
+
+  private size(): { width: number; height: number } {
+    return { width: this.plotElement().nativeElement.clientWidth, height: HEIGHT };
+  }
+
+  private options(names: readonly string[]): uPlot.Options {
+    // Canvas needs concrete colours: the host's CSS resolves the theme's light-dark() tokens.
+    const style = getComputedStyle(this.host);
+    const text = style.color;
+    const grid = { stroke: style.borderTopColor, width: 1 };
+    this.narrow = this.isNarrow();
+    const font = `${this.narrow ? 11 : 12}px ${style.fontFamily}`;
+    const slim = this.narrow ? { size: 40, labelSize: 16, gap: 2 } : {};
+    const units = [...new Set(names.map(unitOf))];
+    const dark = this.dark();
+    const hidden = this.hidden();
+    this.host.setAttribute('data-axes', units.join(' '));
+    return {
+      ...this.size(),
+      legend: { show: false },
+      cursor: { drag: { x: false, y: false } },
+      scales: {
+        x: { time: true, range: () => this.range },
+        ...Object.fromEntries(units.map((unit) => [unit, { auto: true }])),
+      },
+      series: [
+        {},
+        ...names.map((name, i) => ({
+          label: name,
+          scale: unitOf(name),
+          stroke: seriesColor(i, dark),
+          width: 2,
+          spanGaps: true,
+          show: !hidden.has(name),
+          points: { show: false },
+        })),
+      ],
+      axes: [
+        { stroke: text, grid, ticks: grid, font },
+        ...units.map((unit, i) => ({
+          scale: unit,
+          label: unit,
+          // Alternate sides; only the first value axis draws gridlines, so they never disagree.
+          side: i % 2 ? 1 : 3,
+          stroke: text,
+          grid: { ...grid, show: i === 0 },
+          ticks: grid,
+          font,
+          labelFont: font,
+          ...slim,
+        })),
+      ],
+      hooks: { setCursor: [(plot) => this.onCursor(plot)] },
+    };
+  }
+
+  private onCursor(plot: uPlot): void {
+    const index = plot.cursor.idx;
+    if (index === null || index === undefined) {
+      this.cursor.set(null);
+      return;
+    }
+    const [xs, ...columns] = plot.data;
+    this.cursor.set({ at: xs[index] * 1000, values: columns.map((column) => column[index]) });
+  }
 }

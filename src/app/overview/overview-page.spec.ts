@@ -69,11 +69,8 @@ describe('OverviewPage', () => {
     );
     expect(await (await card('Running jobs')).getValue()).toBe('2');
     const chart = await loader.getHarness(MetricChartHarness);
-    expect((await chart.getSeries()).map((s) => [s.name, s.points])).toEqual([
-      ['cpu', 2],
-      ['mem', 1],
-    ]);
-    expect(await chart.getLabel()).toContain('cpu 40, mem 512');
+    expect((await chart.getLegend()).map((entry) => entry.name)).toEqual(['cpu', 'mem']);
+    expect(await chart.getLabel()).toContain('cpu 40 %, mem 512 value');
     const tick: HTMLElement = fixture.nativeElement.querySelector('[aria-label="Latest tick"]');
     expect(tick.textContent?.trim()).toBe('Tick #9');
   });

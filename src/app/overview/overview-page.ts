@@ -17,7 +17,7 @@ import { SummaryCard } from './summary-card';
   host: { class: 'app-page' },
   template: `
     <h2>Overview</h2>
-    <section class="cards" aria-label="Summary">
+    <section class="app-card-grid" aria-label="Summary">
       <app-summary-card label="Unread notifications" icon="notifications" [value]="unread()" />
       <app-summary-card label="Running jobs" icon="work" [value]="running()" />
       <!-- Changes every second: announcing it would drown out everything else. -->
@@ -35,17 +35,12 @@ import { SummaryCard } from './summary-card';
     <mat-card appearance="outlined" class="chart">
       <mat-card-header>
         <mat-card-title>Metrics</mat-card-title>
-        <mat-card-subtitle>Last 60 seconds, each series scaled to its own range</mat-card-subtitle>
+        <mat-card-subtitle>Last 60 seconds, one value axis per unit</mat-card-subtitle>
       </mat-card-header>
       <mat-card-content><app-metric-chart [series]="series()" [now]="now()" /></mat-card-content>
     </mat-card>
   `,
   styles: `
-    .cards {
-      display: grid;
-      grid-template-columns: repeat(auto-fill, minmax(220px, 1fr));
-      gap: 16px;
-    }
     .chart {
       margin-top: 16px;
     }

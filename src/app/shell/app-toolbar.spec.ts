@@ -8,6 +8,7 @@ import { SseTestingController } from 'ngx-sse/testing';
 
 import { Session } from '../core/session';
 import { AppToolbar } from './app-toolbar';
+import { Theme } from './theme';
 import { ConnectionStatusHarness } from './testing/connection-status-harness';
 import { provideLiveTesting } from '../testing/live-testing';
 
@@ -47,6 +48,37 @@ describe('AppToolbar', () => {
     const link = await loader.getHarness(MatButtonHarness.with({ selector: '[routerLink]' }));
     expect(await (await link.host()).getAttribute('aria-label')).toBe('Notifications, 2 unread');
     expect(fixture.nativeElement.querySelector('.mat-badge-content').textContent.trim()).toBe('2');
+    // The badge is on the link, not on an icon hidden from assistive technology.
+    expect(fixture.nativeElement.querySelector('mat-icon.mat-badge')).toBeNull();
+  });
+
+  it('offers system, light and dark themes in the user menu and marks the one chosen', async () => {
+    TestBed.inject(Session).user.set('alice');
+    const fixture = TestBed.createComponent(AppToolbar);
+    const loader = TestbedHarnessEnvironment.loader(fixture);
+    await fixture.whenStable();
+    TestBed.inject(SseTestingController).expectConnection('/api/events').open();
+
+    const menu = await loader.getHarness(MatMenuHarness);
+    await menu.open();
+    const items = await menu.getItems();
+    const texts = await Promise.all(items.map((item) => item.getText()));
+    expect(texts.map((text) => text.replace(/^[a-z_]+ /, ''))).toEqual([
+      'System theme',
+      'Light theme',
+      'Dark theme',
+      'Log out',
+    ]);
+    const checked = await Promise.all(
+      items.map(async (item) => (await item.host()).getAttribute('aria-checked')),
+    );
+    expect(checked).toEqual(['true', 'false', 'false', null]);
+    await menu.clickItem({ text: /Dark theme/ });
+    expect(TestBed.inject(Theme).choice()).toBe('dark');
+    await menu.open();
+    const dark = await menu.getItems({ text: /Dark theme/ });
+    expect(await (await dark[0].host()).getAttribute('aria-checked')).toBe('true');
+    TestBed.inject(Theme).choose('system');
   });
 
   it('logs out from the user menu: ends the session, closes the stream, goes to /login', async () => {

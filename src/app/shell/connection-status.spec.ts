@@ -52,6 +52,24 @@ describe('ConnectionStatus', () => {
     expect(await chip.getText()).toContain('in 1s');
   });
 
+  it('announces a change of state once, not every tick of the countdown', async () => {
+    const { host, chip } = await setup();
+    expect(await chip.isLive()).toBeFalse();
+    expect(await chip.getAnnouncement()).toBe('Connection open');
+    host.state.set({
+      status: 'reconnecting',
+      attempt: 2,
+      delayMs: 4000,
+      reason: 'http',
+      error: new SseError('http', { url: '/api/events', attempt: 2, status: 503 }),
+    });
+    host.now.set(2000);
+    const announced = await chip.getAnnouncement();
+    host.now.set(3000);
+    expect(await chip.getAnnouncement()).toBe(announced);
+    expect(announced).toBe('Connection reconnecting (http 503), attempt 2');
+  });
+
   it('says "retrying" when the browser schedules the retry itself', async () => {
     const { host, chip } = await setup();
     host.state.set({

@@ -23,7 +23,14 @@ const ICONS: Record<SseState['status'], string> = {
   imports: [MatChipsModule, MatIconModule],
   changeDetection: ChangeDetectionStrategy.OnPush,
   template: `
-    <span role="status" [attr.aria-label]="label()" [attr.data-status]="state().status">
+    <!-- A status by role, but not live: its countdown changes every second. The region below
+         speaks once per change of state, reason or attempt. -->
+    <span
+      role="status"
+      aria-live="off"
+      [attr.aria-label]="label()"
+      [attr.data-status]="state().status"
+    >
       <mat-chip-set>
         <mat-chip disableRipple [class]="'status-' + state().status">
           <mat-icon matChipAvatar aria-hidden="true">{{ icon() }}</mat-icon>
@@ -31,6 +38,9 @@ const ICONS: Record<SseState['status'], string> = {
         </mat-chip>
       </mat-chip-set>
     </span>
+    <span class="cdk-visually-hidden" aria-live="polite" data-testid="connection-announcer">{{
+      announcement()
+    }}</span>
   `,
   styles: `
     .status-open {
@@ -71,6 +81,19 @@ export class ConnectionStatus {
     if (state.status !== 'reconnecting') return state.status;
     const seconds = this.secondsLeft();
     return `reconnecting #${state.attempt}${seconds === null ? '' : ` in ${seconds}s`}`;
+  });
+
+  /** What screen readers hear: the state and why, without the countdown. */
+  readonly announcement = computed(() => {
+    const state = this.state();
+    switch (state.status) {
+      case 'reconnecting':
+        return `Connection reconnecting (${stateReason(state)}), attempt ${state.attempt}`;
+      case 'closed':
+        return `Connection closed (${stateReason(state)})`;
+      default:
+        return `Connection ${state.status}`;
+    }
   });
 
   protected readonly label = computed(() => {

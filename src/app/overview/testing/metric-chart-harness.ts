@@ -1,49 +1,63 @@
 import { ComponentHarness } from '@angular/cdk/testing';
 
-/** One drawn series of the metric chart. */
-export interface ChartSeries {
+/** One legend entry of the metric chart. */
+export interface LegendEntry {
   name: string;
-  points: number;
-  /** The SVG `points` attribute: `x,y` pairs. */
-  path: string;
+  shown: boolean;
+  text: string;
 }
 
-/** Reads the metric chart through its `role="img"` SVG and data attributes, as Playwright does. */
+/**
+ * Reads the metric chart through its `role="img"` summary, its legend buttons and the data
+ * attributes it sets when it draws, as Playwright and `bench:ui` do.
+ */
 export class MetricChartHarness extends ComponentHarness {
   static hostSelector = 'app-metric-chart';
 
-  private readonly svg = this.locatorFor('svg[role="img"]');
-  private readonly polylines = this.locatorForAll('polyline');
-  private readonly legendItems = this.locatorForAll('.legend li');
+  private readonly plot = this.locatorFor('[role="img"]');
+  private readonly buttons = this.locatorForAll('.legend button');
+  private readonly legendGroup = this.locatorFor('.legend');
 
   /** The summary screen readers hear. */
   async getLabel(): Promise<string | null> {
-    return (await this.svg()).getAttribute('aria-label');
+    return (await this.plot()).getAttribute('aria-label');
   }
 
-  /** Vertices drawn over all series (`data-points`). */
+  /** Vertices drawn over all visible buckets (`data-points`, set when drawn). */
   async getPointsDrawn(): Promise<number> {
-    return Number(await (await this.svg()).getAttribute('data-points'));
+    return Number(await (await this.host()).getAttribute('data-points'));
   }
 
   /** Send time of the newest point drawn (`data-latest-at`), 0 before any. */
   async getLatestAt(): Promise<number> {
-    return Number(await (await this.svg()).getAttribute('data-latest-at'));
+    return Number(await (await this.host()).getAttribute('data-latest-at'));
   }
 
-  /** The drawn series, in legend order. */
-  async getSeries(): Promise<ChartSeries[]> {
+  /** The units of the value axes, in order (`data-axes`). */
+  async getAxes(): Promise<string[]> {
+    const axes = await (await this.host()).getAttribute('data-axes');
+    return axes ? axes.split(' ') : [];
+  }
+
+  /** The legend entries, in order; empty while there is no data. */
+  async getLegend(): Promise<LegendEntry[]> {
     return Promise.all(
-      (await this.polylines()).map(async (line) => ({
-        name: (await line.getAttribute('data-series')) ?? '',
-        points: Number(await line.getAttribute('data-points')),
-        path: (await line.getAttribute('points')) ?? '',
+      (await this.buttons()).map(async (button) => ({
+        name: (await button.getAttribute('data-series')) ?? '',
+        shown: (await button.getAttribute('aria-pressed')) === 'true',
+        text: await button.text(),
       })),
     );
   }
 
-  /** The legend's entries as text. */
-  async getLegend(): Promise<string[]> {
-    return Promise.all((await this.legendItems()).map((item) => item.text()));
+  /** The legend's text, e.g. the waiting message before any data. */
+  async getLegendText(): Promise<string> {
+    return (await this.legendGroup()).text();
+  }
+
+  /** Presses the legend button of a series (shows or hides it). */
+  async toggle(name: string): Promise<void> {
+    const button = await this.locatorFor(`.legend button[data-series="${name}"]`)();
+    await button.click();
   }
 }

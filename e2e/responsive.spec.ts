@@ -1,0 +1,73 @@
+import { type Page } from '@playwright/test';
+
+import { expect, signIn, test } from './fixtures';
+
+const VIEWPORTS = [
+  { width: 360, height: 740 },
+  { width: 390, height: 844 },
+  { width: 768, height: 1024 },
+  { width: 1440, height: 900 },
+  { width: 1920, height: 1080 },
+];
+const ROUTES = ['/', '/notifications', '/jobs', '/assistant', '/diagnostics'];
+
+/** Page width beyond the viewport, in px: 0 when nothing overflows horizontally. */
+const overflow = (page: Page) =>
+  page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+
+for (const viewport of VIEWPORTS) {
+  test(`no horizontal overflow on any page at ${viewport.width}×${viewport.height}`, async ({
+    page,
+    user,
+  }) => {
+    await page.setViewportSize(viewport);
+    await page.goto('/login');
+    await expect(page.getByRole('button', { name: 'Sign in' })).toBeVisible();
+    expect(await overflow(page), 'login').toBeLessThanOrEqual(0);
+    await signIn(page, user);
+    for (const route of ROUTES) {
+      await page.goto(route);
+      await expect(page.locator('main h2')).toBeVisible();
+      // The chart and the cards settle after the first data.
+      await page.waitForTimeout(300);
+      expect(await overflow(page), route).toBeLessThanOrEqual(0);
+    }
+  });
+}
+
+test('at 390 px the menu button opens and closes the navigation', async ({ page, user }) => {
+  await page.setViewportSize({ width: 390, height: 844 });
+  await signIn(page, user);
+  const menu = page.getByRole('button', { name: 'Navigation' });
+  const nav = page.getByRole('navigation', { name: 'Main' });
+  await expect(menu).toHaveAttribute('aria-expanded', 'false');
+  await expect(nav).toBeHidden();
+
+  await menu.click();
+  await expect(nav).toBeVisible();
+  await expect(menu).toHaveAttribute('aria-expanded', 'true');
+  // Modal: the backdrop (or Escape) closes it, and so does choosing a page.
+  await page.keyboard.press('Escape');
+  await expect(nav).toBeHidden();
+  await expect(menu).toHaveAttribute('aria-expanded', 'false');
+
+  await menu.click();
+  await nav.getByRole('link', { name: 'Jobs' }).click();
+  await expect(page).toHaveURL(/\/jobs$/);
+  await expect(nav).toBeHidden();
+
+  await menu.click();
+  await expect(nav).toBeVisible();
+  await menu.click();
+  await expect(nav).toBeHidden();
+});
+
+test('at 1440 px the navigation stays beside the page, without a menu button', async ({
+  page,
+  user,
+}) => {
+  await page.setViewportSize({ width: 1440, height: 900 });
+  await signIn(page, user);
+  await expect(page.getByRole('navigation', { name: 'Main' })).toBeVisible();
+  await expect(page.getByRole('button', { name: 'Navigation' })).toHaveCount(0);
+});

@@ -1,0 +1,55 @@
+import { ComponentHarness } from '@angular/cdk/testing';
+import { MatButtonHarness } from '@angular/material/button/testing';
+import { MatInputHarness } from '@angular/material/input/testing';
+
+/** Drives the assistant page as a user would: prompt box, buttons, status line and answer. */
+export class AssistantPageHarness extends ComponentHarness {
+  static hostSelector = 'app-assistant-page';
+
+  private readonly input = this.locatorFor(MatInputHarness);
+  private readonly status = this.locatorFor('[role="status"]');
+  private readonly answer = this.locatorFor('[data-testid="answer"]');
+  private readonly alert = this.locatorForOptional('[role="alert"]');
+  private readonly live = this.locatorFor('[data-testid="answer-announcer"]');
+
+  private button(text: string) {
+    return this.locatorFor(MatButtonHarness.with({ text: new RegExp(text) }))();
+  }
+
+  async ask(prompt: string): Promise<void> {
+    await (await this.input()).setValue(prompt);
+    await (await this.button('Send')).click();
+  }
+
+  async stop(): Promise<void> {
+    await (await this.button('Stop')).click();
+  }
+
+  async retry(): Promise<void> {
+    await (await this.button('Retry')).click();
+  }
+
+  /** Whether a button (Send, Stop, Retry) is there and enabled. */
+  async canPress(text: string): Promise<boolean> {
+    const [button] = await this.locatorForAll(MatButtonHarness.with({ text: new RegExp(text) }))();
+    return !!button && !(await button.isDisabled());
+  }
+
+  /** `idle`, `sending`, `streaming`, `done`, `stopped` or `error`. */
+  async getStatus(): Promise<string | null> {
+    return (await this.status()).getAttribute('data-status');
+  }
+
+  async getAnswer(): Promise<string> {
+    return (await this.answer()).text();
+  }
+
+  async getError(): Promise<string | null> {
+    return (await this.alert())?.text() ?? null;
+  }
+
+  /** What the polite live region says (once per answer). */
+  async getAnnouncement(): Promise<string> {
+    return (await this.live()).text();
+  }
+}
