@@ -2,23 +2,11 @@
 // metrics around the stream, and the page's own counts.
 import type { Browser, CDPSession, Page } from '@playwright/test';
 
+import type { DeliveryFigures } from '../projects/bench-delivery/src/sink';
 import type { DeliveryServer, Scenario } from './bench-delivery-server';
 
-/** What the page leaves on `window.__delivery` (projects/bench-delivery/src/sink.ts). */
-interface PageFigures {
-  expected: number;
-  received: number;
-  firstAt: number;
-  lastAt: number;
-  frames: number;
-  changeDetections: number;
-  framesAtFirst: number;
-  changeDetectionsAtFirst: number;
-  framesAtLast: number;
-  latencies: number[];
-  longestTaskMs: number;
-  error: string | null;
-}
+/** What the page leaves on `window.__delivery`. */
+type PageFigures = Omit<DeliveryFigures, 'done'>;
 
 /** The figures of one run, or why it has none. */
 export type RunResult =

@@ -16,6 +16,15 @@ class Host {
   readonly now = signal(1000);
 }
 
+/** Attempt 2 after a 503, retrying in 4 s. */
+const RETRYING_503: SseState = {
+  status: 'reconnecting',
+  attempt: 2,
+  delayMs: 4000,
+  reason: 'http',
+  error: new SseError('http', { url: '/api/events', attempt: 2, status: 503 }),
+};
+
 describe('ConnectionStatus', () => {
   async function setup() {
     const fixture = TestBed.createComponent(Host);
@@ -35,13 +44,7 @@ describe('ConnectionStatus', () => {
 
   it('counts down to the next retry, with attempt and reason in the label', async () => {
     const { host, chip } = await setup();
-    host.state.set({
-      status: 'reconnecting',
-      attempt: 2,
-      delayMs: 4000,
-      reason: 'http',
-      error: new SseError('http', { url: '/api/events', attempt: 2, status: 503 }),
-    });
+    host.state.set(RETRYING_503);
     host.now.set(2000);
     expect(await chip.getStatus()).toBe('reconnecting');
     expect(await chip.getText()).toContain('reconnecting #2 in 3s');
@@ -56,13 +59,7 @@ describe('ConnectionStatus', () => {
     const { host, chip } = await setup();
     expect(await chip.isLive()).toBeFalse();
     expect(await chip.getAnnouncement()).toBe('Connection open');
-    host.state.set({
-      status: 'reconnecting',
-      attempt: 2,
-      delayMs: 4000,
-      reason: 'http',
-      error: new SseError('http', { url: '/api/events', attempt: 2, status: 503 }),
-    });
+    host.state.set(RETRYING_503);
     host.now.set(2000);
     const announced = await chip.getAnnouncement();
     host.now.set(3000);

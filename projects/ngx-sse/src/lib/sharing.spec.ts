@@ -89,24 +89,4 @@ describe('SseClient: sharing by value', () => {
     expect(controller.match('/static').length).toBe(1);
     subs.forEach((s) => s.unsubscribe());
   });
-
-  it('keeps per-handle settings (deserializer) out of the comparison', () => {
-    const { client, controller } = setup();
-    const json: unknown[] = [];
-    const text: unknown[] = [];
-    const subs = [
-      client
-        .stream('/e')
-        .on('n')
-        .subscribe(({ data }) => json.push(data)),
-      client
-        .stream('/e', { deserialize: 'text' })
-        .on('n')
-        .subscribe(({ data }) => text.push(data)),
-    ];
-    controller.expectConnection('/e').emit('n', '[1]');
-    controller.verify();
-    expect([json, text]).toEqual([[[1]], ['[1]']]);
-    subs.forEach((s) => s.unsubscribe());
-  });
 });
