@@ -3,6 +3,7 @@ import { sseResource } from 'ngx-sse';
 
 import type { AppEvents } from './api';
 import { LiveStream } from './live-stream';
+import { lastValue } from './resource-value';
 
 export interface LogEntry {
   seq: number;
@@ -24,7 +25,7 @@ export class EventLog {
   private seq = 0;
   private readonly live = inject(LiveStream);
   // The any-event resource: names the dashboard does not know yet are logged too (fetch).
-  private readonly revision = sseResource<AppEvents, keyof AppEvents & string, number>(
+  private readonly log = sseResource<AppEvents, keyof AppEvents & string, number>(
     () => this.live.request(),
     {
       reduce: (_, { type, lastEventId, receivedAt, data }) => {
@@ -35,7 +36,8 @@ export class EventLog {
       },
       initialValue: 0,
     },
-  ).value;
+  );
+  private readonly revision = lastValue(this.log, 0);
 
   readonly entries = computed(() => {
     this.revision();

@@ -25,7 +25,7 @@ export class GapRecovery {
   constructor() {
     const resets = inject(LiveStream).resets;
     effect(() => {
-      const reset = resets.value();
+      const reset = resets.hasValue() ? resets.value() : undefined;
       if (reset) untracked(() => void this.recover(reset.data.reason));
     });
   }

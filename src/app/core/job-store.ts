@@ -5,6 +5,7 @@ import { firstValueFrom } from 'rxjs';
 
 import type { AppEvents, JobProgress } from './api';
 import { LiveStream } from './live-stream';
+import { lastValue } from './resource-value';
 import { Session } from './session';
 
 export interface StartJob {
@@ -28,11 +29,12 @@ export class JobStore {
       initialValue: new Map(),
     },
   );
+  private readonly streamedJobs = lastValue(this.streamed, new Map());
   private readonly fetched = signal<Jobs>(new Map());
 
   readonly jobs = computed(() => {
     let merged = this.fetched();
-    for (const job of this.streamed.value().values()) merged = upsert(merged, job);
+    for (const job of this.streamedJobs().values()) merged = upsert(merged, job);
     return [...merged.values()].reverse();
   });
   readonly running = computed(() => this.jobs().filter((job) => job.state === 'running').length);

@@ -3,7 +3,9 @@ import { TestBed } from '@angular/core/testing';
 import { Router } from '@angular/router';
 import { SseTestingController } from 'ngx-sse/testing';
 
+import { JobStore } from './job-store';
 import { LiveStream } from './live-stream';
+import { NotificationStore } from './notification-store';
 import { Session } from './session';
 import { provideLiveTesting } from '../testing/live-testing';
 
@@ -73,5 +75,34 @@ describe('LiveStream', () => {
     expect(session.user()).toBeNull();
     expect(session.notice()).toContain('expired');
     expect(navigate).toHaveBeenCalledWith(['/login']);
+  });
+
+  it('a stream that stops for good (204) leaves the stores readable, with what they had', async () => {
+    const notifications = TestBed.inject(NotificationStore);
+    const jobs = TestBed.inject(JobStore);
+    session.user.set('alice');
+    flushEffects();
+    TestBed.inject(HttpTestingController)
+      .match(() => true)
+      .forEach((request) =>
+        request.flush(request.request.url.endsWith('jobs') ? { jobs: [] } : { items: [] }),
+      );
+    const connection = sse.expectConnection('/api/events');
+    connection.open();
+    connection.emit(
+      'notification',
+      { id: 'n1', level: 'INFO', title: 'kept', message: '', createdAt: 'x' },
+      '1',
+    );
+    // The answer that stops it comes later, as a 204 to a reconnect does.
+    await new Promise((resolve) => setTimeout(resolve));
+    flushEffects();
+    connection.fail({ status: 204 });
+    flushEffects();
+    expect(live.state()).toEqual(
+      jasmine.objectContaining({ status: 'closed', reason: 'no-content' }),
+    );
+    expect(notifications.items().map((item) => item.title)).toEqual(['kept']);
+    expect(() => jobs.jobs()).not.toThrow();
   });
 });

@@ -6,6 +6,7 @@ import type { AppEvents } from './api';
 import { benchHooks } from './bench-hooks';
 import { Clock } from './clock';
 import { LiveStream } from './live-stream';
+import { lastValue } from './resource-value';
 
 export interface MetricPoint {
   at: number;
@@ -26,7 +27,7 @@ export class MetricStore {
   private readonly points = new Map<string, MetricPoint[]>();
   private readonly live = inject(LiveStream);
   /** Counts metric events; the points themselves go into the mutable arrays above. */
-  private readonly revision = sseResource<AppEvents, 'metric', number>(() => this.live.request(), {
+  private readonly metrics = sseResource<AppEvents, 'metric', number>(() => this.live.request(), {
     event: 'metric',
     reduce: (count, { data }) => {
       let points = this.points.get(data.name);
@@ -36,7 +37,8 @@ export class MetricStore {
       return count + 1;
     },
     initialValue: 0,
-  }).value;
+  });
+  private readonly revision = lastValue(this.metrics, 0);
 
   /** Every series, trimmed to the window, by name. */
   readonly series = computed(() => {

@@ -6,6 +6,7 @@ import { firstValueFrom } from 'rxjs';
 
 import type { AppEvents, Level, Notification } from './api';
 import { LiveStream } from './live-stream';
+import { lastValue } from './resource-value';
 import { Session } from './session';
 
 export interface NotificationItem extends Notification {
@@ -39,13 +40,14 @@ export class NotificationStore {
       initialValue: [],
     },
   );
+  private readonly streamedItems = lastValue(this.streamed, []);
   private readonly fetched = signal<Notification[]>([]);
   private readonly readIds = signal(new Set<string>());
   private readonly announced = new Set<string>();
 
   readonly items = computed<NotificationItem[]>(() => {
     const byId = new Map<string, Notification>();
-    for (const item of [...this.streamed.value(), ...this.fetched()]) {
+    for (const item of [...this.streamedItems(), ...this.fetched()]) {
       if (!byId.has(item.id)) byId.set(item.id, item);
     }
     const read = this.readIds();
@@ -65,7 +67,7 @@ export class NotificationStore {
       else untracked(() => this.clear());
     });
     effect(() => {
-      const fresh = this.streamed.value().filter((item) => !this.announced.has(item.id));
+      const fresh = this.streamedItems().filter((item) => !this.announced.has(item.id));
       untracked(() => fresh.reverse().forEach((item) => this.announce(item)));
     });
   }
@@ -75,7 +77,7 @@ export class NotificationStore {
     const created = await firstValueFrom(
       this.http.post<Notification>('/api/notifications', compose),
     );
-    this.announced.add(created.id);
+    this.announce(created);
     this.fetched.update((items) => [created, ...items]);
     return created;
   }

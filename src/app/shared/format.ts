@@ -64,6 +64,8 @@ export function relativeTime(iso: string, now: number): string {
  */
 export function stateReason(state: SseState): string | null {
   if (state.status !== 'reconnecting' && state.status !== 'closed') return null;
-  const status = state.error?.status;
+  // The status tells `http` and `unauthorized` answers apart; other reasons say it already.
+  const status =
+    state.reason === 'http' || state.reason === 'unauthorized' ? state.error?.status : 0;
   return status ? `${state.reason} ${status}` : state.reason;
 }

@@ -70,8 +70,20 @@ export class SseDeliveryQueue implements SseFlushable {
       while (this.#items.length) {
         const items = this.#items;
         this.#items = [];
-        this.#commit(items);
-        this.#deliver(items);
+        // A transition splits the batch: subscribers see the events before it, then the new
+        // state, then the events after it. A batch of events alone commits once.
+        let start = 0;
+        for (let i = 0; i <= items.length; i += 4) {
+          const end = i === items.length;
+          if (!end && !(items[i] === null && (items[i + 1] as Control).state)) continue;
+          this.#commit(items, start, i);
+          this.#deliver(items, start, i);
+          if (!end) {
+            this.#commit(items, i, i + 4);
+            this.#deliver(items, i, i + 4);
+          }
+          start = i + 4;
+        }
         this.#mux.endBatch();
         this.#telemetry.commit();
       }
@@ -80,9 +92,9 @@ export class SseDeliveryQueue implements SseFlushable {
     }
   }
 
-  #commit(items: unknown[]): void {
+  #commit(items: unknown[], from: number, to: number): void {
     const telemetry = this.#telemetry;
-    for (let i = 0; i < items.length; i += 4) {
+    for (let i = from; i < to; i += 4) {
       if (items[i] !== null) {
         telemetry.event(items[i + 2] as string, items[i + 3] as number);
       } else {
@@ -94,9 +106,9 @@ export class SseDeliveryQueue implements SseFlushable {
     telemetry.commit();
   }
 
-  #deliver(items: unknown[]): void {
+  #deliver(items: unknown[], from: number, to: number): void {
     const mux = this.#mux;
-    for (let i = 0; i < items.length; i += 4) {
+    for (let i = from; i < to; i += 4) {
       const type = items[i] as string | null;
       if (type !== null) {
         mux.deliver(

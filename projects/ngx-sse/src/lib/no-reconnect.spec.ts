@@ -1,4 +1,4 @@
-import { withFetchTransport } from 'ngx-sse';
+import { withBatching, withFetchTransport } from 'ngx-sse';
 
 import { type TestEvents, setup } from './testing.spec-helper';
 
@@ -62,5 +62,26 @@ describe('reconnect option and closing from a state callback', () => {
     scheduler.tick(60_000);
     controller.expectNone('/events');
     expect(scheduler.pending()).toEqual([]);
+  });
+
+  it('in one batch, events before a close reach subscribers before the closed state', async () => {
+    const { client, controller } = setup([withFetchTransport(), withBatching('microtask')]);
+    const stream = client.stream<{ done: { n: number } }>('/chat', {
+      transport: 'fetch',
+      method: 'POST',
+      body: 'x',
+    });
+    const seen: string[] = [];
+    stream.on('done').subscribe({
+      next: () => seen.push(`done while ${stream.state().status}`),
+      complete: () => seen.push('complete'),
+    });
+    stream.state$.subscribe((state) => seen.push(state.status));
+    const attempt = controller.expectConnection('/chat');
+    attempt.open();
+    attempt.emit('done', { n: 1 });
+    attempt.end();
+    await Promise.resolve();
+    expect(seen).toEqual(['idle', 'connecting', 'open', 'done while open', 'closed', 'complete']);
   });
 });
