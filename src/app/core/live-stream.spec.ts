@@ -105,4 +105,18 @@ describe('LiveStream', () => {
     expect(notifications.items().map((item) => item.title)).toEqual(['kept']);
     expect(() => jobs.jobs()).not.toThrow();
   });
+
+  it('reconnect() opens the stream again after it stopped for good, resuming', async () => {
+    session.user.set('alice');
+    flushEffects();
+    const first = sse.expectConnection('/api/events');
+    first.open();
+    first.emit('reset', { reason: 'x', lastEventId: '', oldestAvailableId: null }, 'e-9');
+    first.fail({ status: 204 });
+    expect(live.state().status).toBe('closed');
+    live.reconnect();
+    flushEffects();
+    const again = sse.expectConnection('/api/events');
+    expect(again.request.lastEventId).toBe('e-9');
+  });
 });

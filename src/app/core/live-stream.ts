@@ -26,8 +26,12 @@ export class LiveStream {
   /** Reconnect after this long without bytes (fetch only: EventSource hides heartbeat comments). */
   readonly heartbeatTimeoutMs = signal(45_000);
 
+  // Bumped to open the stream again after it stopped for good: a new request, the same values.
+  private readonly restarts = signal(0);
+
   /** The request of every live resource; `undefined` while signed out. */
   readonly request = computed<SseResourceRequest | undefined>(() => {
+    this.restarts();
     if (!this.session.user()) return undefined;
     return this.transport() === 'fetch'
       ? { url: '/api/events', transport: 'fetch', heartbeatTimeoutMs: this.heartbeatTimeoutMs() }
@@ -49,6 +53,11 @@ export class LiveStream {
         (state.status === 'reconnecting' && state.reason === 'refused');
       if (suspicious) untracked(() => void this.checkSession());
     });
+  }
+
+  /** Opens the stream again (every live resource restarts, resuming from its last id). */
+  reconnect(): void {
+    this.restarts.update((n) => n + 1);
   }
 
   /** Switches transport or heartbeat timeout; an open stream reopens with them. */

@@ -89,7 +89,7 @@ export class DiagnosticsPage {
 
   /** Opens the stream again with the settings in effect, after the client stopped it for good. */
   protected reconnect(): void {
-    this.live.configure(this.live.transport(), this.live.heartbeatTimeoutMs());
+    this.live.reconnect();
   }
 
   protected configure({ transport, heartbeatTimeoutMs }: StreamSettingsValue): void {
