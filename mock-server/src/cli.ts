@@ -64,7 +64,7 @@ const INTEGER_FLAGS: IntegerFlag[] = [
 const DEFAULT_PORT = 3000;
 
 const BOOLEAN_FLAGS = [
-  { flag: 'faults', help: 'enable /api/faults, /api/load, /api/debug/memory' },
+  { flag: 'faults', help: 'enable /api/faults, /api/load, /api/debug/{memory,stats}' },
   { flag: 'quiet', help: 'no per-stream log lines' },
 ];
 

@@ -15,6 +15,16 @@ export interface StreamInfo {
 
 let nextStreamId = 1;
 
+/** A frame as written: text, or a Buffer encoded once and shared by many streams. */
+export type Frame = string | Buffer;
+
+// Connections written to in the current tick, uncorked together once it ends.
+const corked: SseConnection[] = [];
+
+function uncorkAll(): void {
+  for (const connection of corked.splice(0)) connection.uncork();
+}
+
 /**
  * One open event stream. All bytes go through `send`, which honours `write()` backpressure:
  * while the socket is full (or a stall fault is active) frames wait in a queue bounded by
@@ -24,7 +34,8 @@ let nextStreamId = 1;
 export class SseConnection {
   readonly id = nextStreamId++;
   readonly openedAt = Date.now();
-  private queue: string[] = [];
+  private queue: Frame[] = [];
+  private corked = false;
   private queuedBytes = 0;
   private waitingForDrain = false;
   private stallTimer: NodeJS.Timeout | undefined;
@@ -53,7 +64,7 @@ export class SseConnection {
   }
 
   /** Delivers a frame now, or queues it behind backpressure or a stall. */
-  send(frame: string): void {
+  send(frame: Frame): void {
     if (this.closed) return;
     if (this.waitingForDrain || this.stallTimer) {
       this.enqueue(frame);
@@ -63,7 +74,7 @@ export class SseConnection {
   }
 
   /** Keep-alive bytes only matter on an idle, flowing stream; never queue them. */
-  heartbeat(frame: string): void {
+  heartbeat(frame: Frame): void {
     if (!this.closed && !this.waitingForDrain && !this.stallTimer) this.write(frame);
   }
 
@@ -92,13 +103,29 @@ export class SseConnection {
     this.res.socket?.destroySoon();
   }
 
-  private write(frame: string): void {
+  /** Flushes what this tick wrote, in one write to the socket. */
+  uncork(): void {
+    this.corked = false;
+    if (!this.res.destroyed) this.res.uncork();
+  }
+
+  /**
+   * Writes at once, but corked: the first write of a tick corks the response and schedules the
+   * uncork for the end of the tick. `write()` still reports a full socket, so backpressure works
+   * as without corking.
+   */
+  private write(frame: Frame): void {
+    if (!this.corked) {
+      this.corked = true;
+      this.res.cork();
+      if (corked.push(this) === 1) process.nextTick(uncorkAll);
+    }
     if (!this.res.write(frame)) this.waitingForDrain = true;
   }
 
-  private enqueue(frame: string): void {
+  private enqueue(frame: Frame): void {
     this.queue.push(frame);
-    this.queuedBytes += Buffer.byteLength(frame);
+    this.queuedBytes += typeof frame === 'string' ? Buffer.byteLength(frame) : frame.length;
     if (this.queuedBytes > this.maxBufferBytes) {
       this.markClosed(`slow client: over ${this.maxBufferBytes} buffered bytes`);
       this.res.destroy();
@@ -116,7 +143,9 @@ export class SseConnection {
 
   private flush(): void {
     if (this.closed || this.queue.length === 0) return;
-    const chunk = this.queue.join('');
+    const chunk = Buffer.concat(
+      this.queue.map((frame) => (typeof frame === 'string' ? Buffer.from(frame) : frame)),
+    );
     this.queue = [];
     this.queuedBytes = 0;
     this.write(chunk);

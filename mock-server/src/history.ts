@@ -1,10 +1,13 @@
 import type { Topic } from './events.ts';
 
-/** One published event, framed once and shared by every stream and history that holds it. */
+/**
+ * One published event, framed and UTF-8 encoded once, and shared by every stream and history
+ * that holds it: writing a Buffer spares each socket its own encoding pass.
+ */
 export interface StoredEvent {
   id: number;
   topic: Topic | null;
-  frame: string;
+  frame: Buffer;
 }
 
 /** What a resuming client missed, and whether some of it is no longer available. */

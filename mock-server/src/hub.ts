@@ -35,7 +35,9 @@ export class Hub {
     const stored: StoredEvent = {
       id: seq,
       topic: TOPIC_OF[event],
-      frame: formatEvent({ event, id: formatEventId(this.epoch, seq), data: JSON.stringify(data) }),
+      frame: Buffer.from(
+        formatEvent({ event, id: formatEventId(this.epoch, seq), data: JSON.stringify(data) }),
+      ),
     };
     for (const user of recipient ? [recipient] : this.users.all()) {
       user.history.push(stored);
@@ -45,5 +47,7 @@ export class Hub {
     for (const connection of connections) {
       if (connection.accepts(stored.topic)) connection.send(stored.frame);
     }
+    // Every socket written to stays corked until the end of this tick (see SseConnection), so
+    // a burst of events published together leaves as one write per socket.
   }
 }

@@ -27,7 +27,7 @@ export interface ServerOptions {
   maxTicks: number;
   /** Origins allowed to make credentialed cross-origin requests. */
   corsOrigins: string[];
-  /** Enables `/api/faults`, `/api/load` and `/api/debug/memory`. */
+  /** Enables `/api/faults`, `/api/load`, `/api/debug/memory` and `/api/debug/stats`. */
   faults: boolean;
   /** Directory of a built SPA to serve next to the API, or null. */
   staticDir: string | null;

@@ -10,7 +10,7 @@ import { HttpError } from './errors.ts';
  */
 export class RateLimiter {
   private readonly hits = new Map<string, number[]>();
-  private lastSweep = Date.now();
+  private lastSweep = -Infinity;
 
   constructor(
     readonly limit: number,

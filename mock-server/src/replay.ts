@@ -14,7 +14,7 @@ export interface RunHead {
 export interface Resume {
   /** Where the client stands once it has the frames: sent as `id:` in the first frame. */
   startId: EventId;
-  frames: string[];
+  frames: (string | Buffer)[];
 }
 
 /**

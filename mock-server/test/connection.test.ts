@@ -13,11 +13,18 @@ class FakeResponse extends EventEmitter {
   ended = false;
   destroyed = false;
   socket = { destroySoon: () => undefined };
+  corks = 0;
 
-  write(chunk: string): boolean {
+  write(chunk: string | Buffer): boolean {
     if (this.ended || this.destroyed) throw new Error('write after end');
-    this.writes.push(chunk);
+    this.writes.push(String(chunk));
     return !this.full;
+  }
+  cork(): void {
+    this.corks++;
+  }
+  uncork(): void {
+    this.corks--;
   }
   end(): void {
     this.ended = true;
@@ -43,6 +50,17 @@ describe('SseConnection', () => {
     conn.send('a');
     conn.send('b');
     assert.deepEqual(res.writes, ['a', 'b']);
+  });
+
+  it('corks the response for the rest of the tick, so a burst leaves in one write', async () => {
+    const { res, conn } = connection();
+    conn.send('a');
+    conn.send(Buffer.from('b'));
+    assert.equal(res.corks, 1, 'corked once, however many frames');
+    await new Promise((resolve) => process.nextTick(resolve));
+    assert.equal(res.corks, 0, 'uncorked when the tick ends');
+    conn.send('c');
+    assert.equal(res.corks, 1, 'and corked again by the next write');
   });
 
   it('queues after write() returns false and flushes in order on drain', () => {

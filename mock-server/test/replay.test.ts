@@ -141,7 +141,7 @@ describe('replay with Last-Event-ID', () => {
 });
 
 describe('History', () => {
-  const event = (id: number) => ({ id, topic: null, frame: `${id}` });
+  const event = (id: number) => ({ id, topic: null, frame: Buffer.from(`${id}`) });
 
   it('keeps the newest events and reports a gap only for evicted ones', () => {
     const history = new History(3, 10);
