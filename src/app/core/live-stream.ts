@@ -25,13 +25,21 @@ export class LiveStream {
   readonly transport = signal<Transport>('fetch');
   /** Reconnect after this long without bytes (fetch only: EventSource hides heartbeat comments). */
   readonly heartbeatTimeoutMs = signal(45_000);
+  /** One connection for all the tabs of the dashboard (`withCrossTabSharing()`); on by default. */
+  readonly crossTab = signal(true);
 
   /** The request of every live resource; `undefined` while signed out. */
   readonly request = computed<SseResourceRequest | undefined>(() => {
     if (!this.session.user()) return undefined;
+    const crossTab = this.crossTab();
     return this.transport() === 'fetch'
-      ? { url: '/api/events', transport: 'fetch', heartbeatTimeoutMs: this.heartbeatTimeoutMs() }
-      : { url: '/api/events' };
+      ? {
+          url: '/api/events',
+          transport: 'fetch',
+          heartbeatTimeoutMs: this.heartbeatTimeoutMs(),
+          crossTab,
+        }
+      : { url: '/api/events', crossTab };
   });
 
   /** The latest `reset` control event. */
@@ -51,10 +59,11 @@ export class LiveStream {
     });
   }
 
-  /** Switches transport or heartbeat timeout; an open stream reopens with them. */
-  configure(transport: Transport, heartbeatTimeoutMs: number): void {
+  /** Switches transport, heartbeat timeout or sharing; an open stream reopens with them. */
+  configure(transport: Transport, heartbeatTimeoutMs: number, crossTab = this.crossTab()): void {
     this.transport.set(transport);
     this.heartbeatTimeoutMs.set(heartbeatTimeoutMs);
+    this.crossTab.set(crossTab);
   }
 
   private async checkSession(): Promise<void> {

@@ -42,6 +42,7 @@ import { TransitionTimeline } from './transition-timeline';
           <app-stream-settings
             [transport]="live.transport()"
             [heartbeatTimeoutMs]="live.heartbeatTimeoutMs()"
+            [crossTab]="live.crossTab()"
             (apply)="configure($event)"
           />
         </mat-card-content>
@@ -80,7 +81,7 @@ export class DiagnosticsPage {
   protected readonly entries = inject(EventLog).entries;
   protected readonly transitions = computed(() => this.live.diagnostics()?.log ?? []);
 
-  protected configure({ transport, heartbeatTimeoutMs }: StreamSettingsValue): void {
-    this.live.configure(transport, heartbeatTimeoutMs);
+  protected configure({ transport, heartbeatTimeoutMs, crossTab }: StreamSettingsValue): void {
+    this.live.configure(transport, heartbeatTimeoutMs, crossTab);
   }
 }

@@ -116,7 +116,7 @@ export class FakeBrowser {
 
   /** A crashed tab: its locks go to the next waiter, its channels stop, without goodbyes. */
   kill(tab: FakeTab): void {
-    for (const [name, holder] of this.#holders) if (holder.tab === tab) holder.release();
+    for (const holder of this.#holders.values()) if (holder.tab === tab) holder.release();
     for (const entry of this.#channels) if (entry.tab === tab) this.#channels.delete(entry);
     for (const queue of this.#waiters.values()) {
       queue.splice(0, queue.length, ...queue.filter((w) => w.tab !== tab));
