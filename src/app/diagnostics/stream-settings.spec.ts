@@ -90,6 +90,7 @@ describe('StreamSettings', () => {
     await apply();
     expect(applied).toEqual([{ transport: 'fetch', heartbeatTimeoutMs: 45_000, crossTab: false }]);
     fixture.componentRef.setInput('crossTab', false);
+    expect(await share.isChecked()).toBeFalse();
     expect(status()).toBe(
       'Applied: fetch transport, heartbeat timeout 45 s, each tab connects by itself',
     );
