@@ -10,13 +10,18 @@ import type { CrossTabMessage, LeaderMessage } from './messages';
 import type { SseChannel, SseChannelFactory, SseLockManager, SsePageLifecycle } from './platform';
 import { ReplayFilter } from './replay-filter';
 
-/** The browser pieces of one tab, and whether the policy stops on a failure. */
+/** The browser pieces of one tab, and the reconnect policy of its client. */
 export interface CrossTabPlatform {
   readonly locks: SseLockManager;
   readonly channel: SseChannelFactory;
   readonly lifecycle: SsePageLifecycle;
   readonly scheduler: SseScheduler;
-  readonly stops: (failure: SseFailure) => boolean;
+  /** The policy's delay before the next real attempt; `null` when it stops. */
+  readonly retryDelay: (
+    failure: SseFailure,
+    attempt: number,
+    serverRetryMs: number,
+  ) => number | null;
 }
 
 /** The local core's side of one attempt. */
@@ -27,11 +32,6 @@ interface Attachment {
   opened: boolean;
 }
 
-/**
- * How long a leader whose attempt failed keeps the lock for its own retry: longer than the
- * default backoff ceiling, so tabs do not take turns reconnecting without backoff.
- */
-const RETRY_HOLD_MS = 35_000;
 /** Bare liveness (any bytes) is relayed at most this often; comments always are. */
 const ALIVE_EVERY_MS = 1000;
 
@@ -61,8 +61,9 @@ export class CrossTabBackend extends SseBackend {
   #real: SseBackendConnection | null = null;
   #attempt: object | null = null;
   #realOpen = false;
-  #failure: SseFailure | null = null;
-  #hold: unknown = null;
+  #retryTimer: unknown = null;
+  #attempts = 0;
+  #serverRetryMs = 0;
   #aliveAt = 0;
 
   constructor(
@@ -77,7 +78,6 @@ export class CrossTabBackend extends SseBackend {
     const local: Attachment = { request, handlers, types: new Set(request.types), opened: false };
     this.#local = local;
     this.#lastId = request.lastEventId;
-    this.#clearHold();
     this.#join();
     if (this.#release) {
       handlers.role?.('leader');
@@ -106,15 +106,9 @@ export class CrossTabBackend extends SseBackend {
 
   #detach(): void {
     this.#local = null;
-    const failure = this.#release ? this.#failure : null;
     this.#closeReal();
-    if (failure && !this.platform.stops(failure)) {
-      // The core is retrying (or gave up after its attempts): keep leading for its next attempt.
-      this.#hold = this.platform.scheduler.setTimeout(() => this.#leave(), RETRY_HOLD_MS);
-    } else {
-      // `reconnect()` attaches again at once; anything else leaves (and hands over).
-      queueMicrotask(() => this.#local || this.#leave());
-    }
+    // `reconnect()` attaches again at once; anything else leaves (and hands over).
+    queueMicrotask(() => this.#local || this.#leave());
   }
 
   #join(): void {
@@ -150,15 +144,14 @@ export class CrossTabBackend extends SseBackend {
   #openReal(local: Attachment): void {
     const attempt = (this.#attempt = {});
     const live = () => this.#attempt === attempt;
-    this.#failure = null;
     this.#realOpen = false;
     const from = this.#tab;
     const fail = (failure: SseFailure) => {
       if (!live()) return;
-      this.#failure = failure;
       this.#realOpen = false;
       this.#post({ k: 'error', from, failure });
-      this.#fail(local, failure, false);
+      if (!failure.browserRetrying) this.#retryLater(failure);
+      this.#fail(local, failure);
     };
     try {
       const real = this.inner.connect(
@@ -172,11 +165,14 @@ export class CrossTabBackend extends SseBackend {
           },
           event: (type, data, id) => {
             if (!live()) return;
+            // A connection that delivers works: its next failure starts the backoff afresh.
+            this.#attempts = 0;
             this.#post({ k: 'event', from, type, data, id });
             this.#deliver(type, data, id);
           },
           retry: (ms) => {
             if (!live()) return;
+            this.#serverRetryMs = ms;
             this.#post({ k: 'retry', from, ms });
             local.handlers.retry(ms);
           },
@@ -199,7 +195,24 @@ export class CrossTabBackend extends SseBackend {
     }
   }
 
+  /**
+   * The leader's own backoff. Its core, like every follower's, sees the failure as one the
+   * transport retries, so it stays attached (and leading) while this timer runs; it still stops
+   * the stream, and with it this timer, when its policy says so.
+   */
+  #retryLater(failure: SseFailure): void {
+    this.#closeReal();
+    const delay = this.platform.retryDelay(failure, ++this.#attempts, this.#serverRetryMs);
+    if (delay === null) return;
+    this.#retryTimer = this.platform.scheduler.setTimeout(() => {
+      this.#retryTimer = null;
+      if (this.#release && this.#local) this.#openReal(this.#local);
+    }, delay);
+  }
+
   #closeReal(): void {
+    if (this.#retryTimer !== null) this.platform.scheduler.clearTimeout(this.#retryTimer);
+    this.#retryTimer = null;
     this.#attempt = null;
     this.#realOpen = false;
     this.#real?.close();
@@ -263,7 +276,7 @@ export class CrossTabBackend extends SseBackend {
       case 'alive':
         return local.handlers.alive(message.comment);
       case 'error':
-        return this.#fail(local, message.failure, true);
+        return this.#fail(local, message.failure);
     }
   }
 
@@ -274,13 +287,14 @@ export class CrossTabBackend extends SseBackend {
   }
 
   /**
-   * A relayed failure reaches the follower's core as one its transport already retries, so the
-   * core shows `reconnecting` and stays attached for the leader's next open; its policy still
-   * stops on a fatal failure, with the leader's reason.
+   * A failure reaches every tab's core as one its transport already retries: the core shows
+   * `reconnecting` and stays attached for the leader's next open (a follower never shows
+   * `closed` while the leader retries); its policy still stops on a fatal failure, with the
+   * leader's reason, in every tab.
    */
-  #fail(local: Attachment, failure: SseFailure, relayed: boolean): void {
+  #fail(local: Attachment, failure: SseFailure): void {
     local.opened = false;
-    local.handlers.error(relayed ? { ...failure, browserRetrying: true } : failure);
+    local.handlers.error({ ...failure, browserRetrying: true });
   }
 
   #deliver(type: string, data: string, id: string): void {
@@ -330,7 +344,6 @@ export class CrossTabBackend extends SseBackend {
 
   /** Releases the lock (the next waiting tab leads) or gives up waiting for it; says goodbye. */
   #part(): void {
-    this.#clearHold();
     if (this.#release) {
       this.#closeReal();
       this.#release();
@@ -344,11 +357,6 @@ export class CrossTabBackend extends SseBackend {
     this.#channel = null;
     this.#followers.clear();
     this.#leader = '';
-  }
-
-  #clearHold(): void {
-    if (this.#hold !== null) this.platform.scheduler.clearTimeout(this.#hold);
-    this.#hold = null;
   }
 
   #post(message: CrossTabMessage): void {

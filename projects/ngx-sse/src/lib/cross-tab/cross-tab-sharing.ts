@@ -30,11 +30,13 @@ export class SseCrossTabSharing implements SseBackendDecorator {
       channel: this.#channel,
       lifecycle: this.#lifecycle,
       scheduler: this.#scheduler,
-      // The client of this injector decides whether a failure ends the stream (then a leader
-      // hands over at once) or is retried (then it keeps the lock for its own retry).
-      stops: (failure) => {
+      // The policy of this injector's client, as its core would apply it.
+      retryDelay: (failure, attempt, serverRetryMs) => {
         const { policy, reconnect } = this.#injector.get(SseClient).config;
-        return policy(failure, 1, 0, reconnect, () => 0).action === 'stop';
+        const decision = policy(failure, attempt, serverRetryMs, reconnect, () =>
+          this.#scheduler.random(),
+        );
+        return decision.action === 'retry' ? decision.delayMs : null;
       },
     });
   }

@@ -134,6 +134,27 @@ describe('withCrossTabSharing', () => {
     expect(follower.stream.diagnostics().reconnects).toBe(1);
   });
 
+  it('a leader whose subscribers leave while it retries hands over at once', async () => {
+    const { browser, tabs, live } = setupTabs(2);
+    const [a, b] = tabs.map(watch);
+    await browser.settle();
+    const first = live(URL)[0];
+    first.open();
+    first.emit('notification', { n: 1 }, '1');
+    await browser.settle();
+    const [leader, follower] = a.stream.diagnostics().role === 'leader' ? [a, b] : [b, a];
+    first.fail({ reason: 'ended' });
+    await browser.settle();
+    leader.stop();
+    await browser.settle();
+    const second = live(URL)[0];
+    expect(second.request.lastEventId).toBe('1');
+    second.open();
+    await browser.settle();
+    expect(status(follower.stream.state())).toBe('open');
+    expect(follower.stream.diagnostics().role).toBe('leader');
+  });
+
   it('a fatal failure seen by the leader closes every tab with the same reason', async () => {
     const { browser, tabs, live } = setupTabs(3);
     const watchers = tabs.map(watch);
