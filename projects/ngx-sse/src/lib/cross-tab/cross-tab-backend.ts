@@ -16,8 +16,8 @@ export interface CrossTabPlatform {
   readonly channel: SseChannelFactory;
   readonly lifecycle: SsePageLifecycle;
   readonly scheduler: SseScheduler;
-  /** The policy's delay before the next real attempt; `null` when it stops. */
-  readonly retryDelay: (
+  /** The longest delay the policy may pick before the next attempt; `null` when it stops. */
+  readonly retryCeiling: (
     failure: SseFailure,
     attempt: number,
     serverRetryMs: number,
@@ -32,6 +32,8 @@ interface Attachment {
   opened: boolean;
 }
 
+/** Slack over the policy's longest delay before a leader whose core went quiet leaves. */
+const HOLD_MARGIN_MS = 1000;
 /** Bare liveness (any bytes) is relayed at most this often; comments always are. */
 const ALIVE_EVERY_MS = 1000;
 
@@ -61,7 +63,9 @@ export class CrossTabBackend extends SseBackend {
   #real: SseBackendConnection | null = null;
   #attempt: object | null = null;
   #realOpen = false;
-  #retryTimer: unknown = null;
+  // How long to keep leading once the core closes this attempt for a retry; `null`: leave at once.
+  #holdMs: number | null = null;
+  #hold: unknown = null;
   #attempts = 0;
   #serverRetryMs = 0;
   #aliveAt = 0;
@@ -78,6 +82,7 @@ export class CrossTabBackend extends SseBackend {
     const local: Attachment = { request, handlers, types: new Set(request.types), opened: false };
     this.#local = local;
     this.#lastId = request.lastEventId;
+    this.#clearHold();
     this.#join();
     if (this.#release) {
       handlers.role?.('leader');
@@ -106,9 +111,16 @@ export class CrossTabBackend extends SseBackend {
 
   #detach(): void {
     this.#local = null;
+    const hold = this.#release ? this.#holdMs : null;
     this.#closeReal();
-    // `reconnect()` attaches again at once; anything else leaves (and hands over).
-    queueMicrotask(() => this.#local || this.#leave());
+    if (hold !== null) {
+      // The core retries after its backoff: keep leading until then, so tabs never take turns
+      // reconnecting without backoff. Not back by the policy's longest delay: it stopped.
+      this.#hold = this.platform.scheduler.setTimeout(() => this.#local || this.#leave(), hold);
+    } else {
+      // `reconnect()` attaches again at once; anything else leaves (and hands over).
+      queueMicrotask(() => this.#local || this.#leave());
+    }
   }
 
   #join(): void {
@@ -145,13 +157,19 @@ export class CrossTabBackend extends SseBackend {
     const attempt = (this.#attempt = {});
     const live = () => this.#attempt === attempt;
     this.#realOpen = false;
+    this.#holdMs = null;
     const from = this.#tab;
     const fail = (failure: SseFailure) => {
       if (!live()) return;
       this.#realOpen = false;
       this.#post({ k: 'error', from, failure });
-      if (!failure.browserRetrying) this.#retryLater(failure);
-      this.#fail(local, failure);
+      const ceiling = failure.browserRetrying
+        ? null
+        : this.platform.retryCeiling(failure, ++this.#attempts, this.#serverRetryMs);
+      this.#holdMs = ceiling === null ? null : ceiling + HOLD_MARGIN_MS;
+      // The leader's core retries by itself, with its own backoff and countdown.
+      local.opened = false;
+      local.handlers.error(failure);
     };
     try {
       const real = this.inner.connect(
@@ -195,24 +213,7 @@ export class CrossTabBackend extends SseBackend {
     }
   }
 
-  /**
-   * The leader's own backoff. Its core, like every follower's, sees the failure as one the
-   * transport retries, so it stays attached (and leading) while this timer runs; it still stops
-   * the stream, and with it this timer, when its policy says so.
-   */
-  #retryLater(failure: SseFailure): void {
-    this.#closeReal();
-    const delay = this.platform.retryDelay(failure, ++this.#attempts, this.#serverRetryMs);
-    if (delay === null) return;
-    this.#retryTimer = this.platform.scheduler.setTimeout(() => {
-      this.#retryTimer = null;
-      if (this.#release && this.#local) this.#openReal(this.#local);
-    }, delay);
-  }
-
   #closeReal(): void {
-    if (this.#retryTimer !== null) this.platform.scheduler.clearTimeout(this.#retryTimer);
-    this.#retryTimer = null;
     this.#attempt = null;
     this.#realOpen = false;
     this.#real?.close();
@@ -287,10 +288,10 @@ export class CrossTabBackend extends SseBackend {
   }
 
   /**
-   * A failure reaches every tab's core as one its transport already retries: the core shows
-   * `reconnecting` and stays attached for the leader's next open (a follower never shows
-   * `closed` while the leader retries); its policy still stops on a fatal failure, with the
-   * leader's reason, in every tab.
+   * A relayed failure reaches a follower's core as one its transport already retries: the core
+   * shows `reconnecting` and stays attached for the leader's next open (it never shows `closed`
+   * while the leader retries); its policy still stops on a fatal failure, with the leader's
+   * reason.
    */
   #fail(local: Attachment, failure: SseFailure): void {
     local.opened = false;
@@ -344,6 +345,7 @@ export class CrossTabBackend extends SseBackend {
 
   /** Releases the lock (the next waiting tab leads) or gives up waiting for it; says goodbye. */
   #part(): void {
+    this.#clearHold();
     if (this.#release) {
       this.#closeReal();
       this.#release();
@@ -357,6 +359,11 @@ export class CrossTabBackend extends SseBackend {
     this.#channel = null;
     this.#followers.clear();
     this.#leader = '';
+  }
+
+  #clearHold(): void {
+    if (this.#hold !== null) this.platform.scheduler.clearTimeout(this.#hold);
+    this.#hold = null;
   }
 
   #post(message: CrossTabMessage): void {

@@ -30,12 +30,10 @@ export class SseCrossTabSharing implements SseBackendDecorator {
       channel: this.#channel,
       lifecycle: this.#lifecycle,
       scheduler: this.#scheduler,
-      // The policy of this injector's client, as its core would apply it.
-      retryDelay: (failure, attempt, serverRetryMs) => {
+      // The policy of this injector's client, at its longest jitter.
+      retryCeiling: (failure, attempt, serverRetryMs) => {
         const { policy, reconnect } = this.#injector.get(SseClient).config;
-        const decision = policy(failure, attempt, serverRetryMs, reconnect, () =>
-          this.#scheduler.random(),
-        );
+        const decision = policy(failure, attempt, serverRetryMs, reconnect, () => 1);
         return decision.action === 'retry' ? decision.delayMs : null;
       },
     });

@@ -112,14 +112,18 @@ describe('withCrossTabSharing', () => {
     first.open();
     first.emit('notification', { n: 1 }, '1');
     await browser.settle();
-    const follower = a.stream.diagnostics().role === 'follower' ? a : b;
+    const [follower, leader] = a.stream.diagnostics().role === 'follower' ? [a, b] : [b, a];
     const seen: string[] = [];
     const track = () => seen.push(status(follower.stream.state()));
     first.fail({ status: 503 });
     await browser.settle();
     track();
+    // The leader's core runs the backoff (its countdown shows); the follower's waits for it.
     expect(follower.stream.state()).toEqual(
-      jasmine.objectContaining({ status: 'reconnecting', reason: 'http' }),
+      jasmine.objectContaining({ status: 'reconnecting', reason: 'http', delayMs: null }),
+    );
+    expect(leader.stream.state()).toEqual(
+      jasmine.objectContaining({ status: 'reconnecting', delayMs: jasmine.any(Number) }),
     );
     scheduler.tick(60_000);
     await browser.settle();
@@ -134,8 +138,8 @@ describe('withCrossTabSharing', () => {
     expect(follower.stream.diagnostics().reconnects).toBe(1);
   });
 
-  it('a leader whose subscribers leave while it retries hands over at once', async () => {
-    const { browser, tabs, live } = setupTabs(2);
+  it('a leader whose subscribers leave while it retries hands over after its backoff', async () => {
+    const { browser, tabs, live, scheduler } = setupTabs(2);
     const [a, b] = tabs.map(watch);
     await browser.settle();
     const first = live(URL)[0];
@@ -146,6 +150,10 @@ describe('withCrossTabSharing', () => {
     first.fail({ reason: 'ended' });
     await browser.settle();
     leader.stop();
+    await browser.settle();
+    expect(live(URL).length).toBe(0);
+    // Its core stopped in the backoff; past the policy's longest delay, it hands over.
+    scheduler.tick(2000);
     await browser.settle();
     const second = live(URL)[0];
     expect(second.request.lastEventId).toBe('1');
