@@ -1,4 +1,6 @@
-import { SSE_LOCK_MANAGER, type SseMessage, type SseState } from 'ngx-sse';
+import { SSE_LOCK_MANAGER, type SseMessage, type SseState, withCrossTabSharing } from 'ngx-sse';
+
+import { setup } from '../testing.spec-helper';
 
 import type { FakeTab } from './fake-tabs.spec-helper';
 import { setupTabs } from './fake-tabs.spec-helper';
@@ -253,5 +255,14 @@ describe('withCrossTabSharing', () => {
     await browser.settle();
     expect(live(URL).length).toBe(2);
     expect(browser.names.size).toBe(0);
+  });
+
+  it('with provideSseTesting() streams connect at once, unshared', () => {
+    const { client, controller } = setup([withCrossTabSharing()]);
+    const stream = client.stream(URL);
+    stream.on('notification').subscribe();
+    controller.expectConnection(URL).open();
+    expect(stream.diagnostics().role).toBe('solo');
+    expect(status(stream.state())).toBe('open');
   });
 });
