@@ -6,9 +6,10 @@ import {
 } from '../backend';
 import type { SseFailure } from '../reason';
 import type { SseScheduler } from '../scheduler';
-import type { CrossTabMessage, LeaderMessage } from './messages';
+import type { CrossTabMessage, FollowerMessage, LeaderMessage } from './messages';
 import type { SseChannel, SseChannelFactory, SseLockManager, SsePageLifecycle } from './platform';
 import { ReplayFilter } from './replay-filter';
+import { TabNames } from './tab-names';
 
 /** The browser pieces of one tab, and the reconnect policy of its client. */
 export interface CrossTabPlatform {
@@ -50,7 +51,7 @@ const tabId = () => `${Date.now().toString(36)}-${Math.random().toString(36).sli
 export class CrossTabBackend extends SseBackend {
   readonly #tab = tabId();
   readonly #filter = new ReplayFilter();
-  readonly #followers = new Map<string, Set<string>>();
+  readonly #names = new TabNames(() => this.#local?.types ?? []);
   #local: Attachment | null = null;
   #lastId = '';
   #channel: SseChannel | null = null;
@@ -95,14 +96,14 @@ export class CrossTabBackend extends SseBackend {
     return {
       listen: (type) => {
         if (!mine()) return;
-        if (this.#release && !this.#listened(type)) this.#real?.listen(type);
+        if (this.#release && !this.#names.all().has(type)) this.#real?.listen(type);
         local.types.add(type);
         if (!this.#release) this.#post({ k: 'listen', from: this.#tab, type });
       },
       unlisten: (type) => {
         if (!mine()) return;
         local.types.delete(type);
-        if (this.#release && !this.#listened(type)) this.#real?.unlisten(type);
+        if (this.#release && !this.#names.all().has(type)) this.#real?.unlisten(type);
         if (!this.#release) this.#post({ k: 'unlisten', from: this.#tab, type });
       },
       close: () => mine() && this.#detach(),
@@ -173,7 +174,7 @@ export class CrossTabBackend extends SseBackend {
     };
     try {
       const real = this.inner.connect(
-        { ...local.request, lastEventId: this.#lastId, types: [...this.#names()] },
+        { ...local.request, lastEventId: this.#lastId, types: [...this.#names.all()] },
         {
           open: () => {
             if (!live()) return;
@@ -225,23 +226,15 @@ export class CrossTabBackend extends SseBackend {
     else if (!FOLLOWER_KINDS.includes(message.k)) this.#follow(message as LeaderMessage);
   }
 
-  /** As leader: keep the real connection listening to every tab's names. */
+  /** As leader: answer a new follower, and keep the real connection listening to every name. */
   #serve(message: CrossTabMessage): void {
-    const { from } = message;
-    const before = this.#names();
+    if (!FOLLOWER_KINDS.includes(message.k)) return;
+    const { added, removed } = this.#names.apply(message as FollowerMessage);
+    added.forEach((type) => this.#real?.listen(type));
+    removed.forEach((type) => this.#real?.unlisten(type));
     if (message.k === 'hello') {
-      this.#followers.set(from, new Set(message.types));
-      this.#post({ k: 'status', from: this.#tab, to: from, open: this.#realOpen });
-    } else if (message.k === 'listen') {
-      this.#followers.get(from)?.add(message.type);
-    } else if (message.k === 'unlisten') {
-      this.#followers.get(from)?.delete(message.type);
-    } else if (message.k === 'bye') {
-      this.#followers.delete(from);
-    } else return;
-    const after = this.#names();
-    after.forEach((type) => before.has(type) || this.#real?.listen(type));
-    before.forEach((type) => after.has(type) || this.#real?.unlisten(type));
+      this.#post({ k: 'status', from: this.#tab, to: message.from, open: this.#realOpen });
+    }
   }
 
   /** As follower: replay the leader's calls into the local core. */
@@ -310,17 +303,6 @@ export class CrossTabBackend extends SseBackend {
     this.#post({ k: 'hello', from: this.#tab, types });
   }
 
-  /** The names the real connection listens to: this tab's and every follower's. */
-  #names(): Set<string> {
-    const names = new Set(this.#local?.types);
-    this.#followers.forEach((types) => types.forEach((type) => names.add(type)));
-    return names;
-  }
-
-  #listened(type: string): boolean {
-    return this.#names().has(type);
-  }
-
   /** Leaving the page (bfcache, freeze): hand over, and come back on `show`. */
   #suspend(): void {
     if (!this.#channel) return;
@@ -357,7 +339,7 @@ export class CrossTabBackend extends SseBackend {
     this.#post({ k: 'bye', from: this.#tab });
     this.#channel?.close();
     this.#channel = null;
-    this.#followers.clear();
+    this.#names.clear();
     this.#leader = '';
   }
 
