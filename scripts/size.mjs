@@ -1,5 +1,5 @@
 // Prints what ngx-sse adds, gzipped, to a minimal app that uses the native transport (the goal's
-// figure), and the same for an app on the fetch transport.
+// figure), and the same for an app on the fetch transport and one with cross-tab sharing.
 //
 // Each app is bundled with and without an SseClient subscription, as an app build would:
 // Angular's partial declarations linked, dev-mode code dropped, minified, tree-shaken.
@@ -78,7 +78,7 @@ async function bundle(entry, external = [], stripImports = false) {
   });
   let { text } = result.outputFiles[0];
   if (stripImports) text = text.replace(/^(import[^;]*;)+/, '');
-  return { min: text.length, gzip: gzipSync(text, { level: 9 }).length };
+  return { min: text.length, gzip: gzipSync(text, { level: 9 }).length, text };
 }
 
 const kb = (bytes) => `${bytes} B (${(bytes / 1024).toFixed(2)} KB)`;
@@ -96,11 +96,16 @@ execSync('npx ng build ngx-sse', { stdio: 'inherit' });
 const baseline = await bundle('scripts/size/baseline.ts');
 const native = await measure('scripts/size/with-sse.ts', baseline);
 const fetch = await measure('scripts/size/with-fetch.ts', baseline);
+const crossTab = await measure('scripts/size/with-cross-tab.ts', baseline);
+// The lock mode only the sharing code names: its absence shows the feature was tree-shaken.
+const shared = (result) => result.own.text.includes('exclusive');
 
 console.log(`
 ngx-sse code, native transport: ${kb(native.own.gzip)} gzip, ${kb(native.own.min)} minified
 goal <= 3.5 KB gzip: ${native.own.gzip <= GOAL ? 'met' : 'NOT met'} (ratio to goal ${(native.own.gzip / GOAL).toFixed(2)})
 ngx-sse code, fetch transport: ${kb(fetch.own.gzip)} gzip, ${kb(fetch.own.min)} minified (ratio to the native figure ${(fetch.own.gzip / native.own.gzip).toFixed(2)})
+ngx-sse code, native + withCrossTabSharing(): ${kb(crossTab.own.gzip)} gzip, ${kb(crossTab.own.min)} minified (ratio to the native figure ${(crossTab.own.gzip / native.own.gzip).toFixed(2)})
+cross-tab code in the bundles without the feature: ${shared(native) || shared(fetch) ? 'PRESENT' : 'none'}; with it: ${shared(crossTab) ? 'present' : 'MISSING'}
 for reference, a minimal app: ${kb(baseline.gzip)} gzip without ngx-sse, ${kb(native.app.gzip)} with it
   (${kb(fetch.app.gzip)} on fetch); the differences, ${kb(native.added)} native and ${kb(fetch.added)}
   fetch, include the RxJS operators ngx-sse uses that the bare app does not`);

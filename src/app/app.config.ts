@@ -7,7 +7,13 @@ import {
   provideZonelessChangeDetection,
 } from '@angular/core';
 import { provideRouter, withComponentInputBinding } from '@angular/router';
-import { provideSse, withCredentials, withFetchTransport, withLinger } from 'ngx-sse';
+import {
+  provideSse,
+  withCredentials,
+  withCrossTabSharing,
+  withFetchTransport,
+  withLinger,
+} from 'ngx-sse';
 
 import { routes } from './app.routes';
 import { Session } from './core/session';
@@ -20,8 +26,13 @@ export const appConfig: ApplicationConfig = {
     provideHttpClient(withFetch()),
     // The session cookie authenticates the stream; linger keeps it across route changes; fetch
     // is available to the streams that ask for it (the settings page, the assistant), EventSource
-    // stays the default.
-    provideSse(withCredentials(), withLinger(2000), withFetchTransport({ default: false })),
+    // stays the default; tabs of the dashboard share one connection.
+    provideSse(
+      withCredentials(),
+      withLinger(2000),
+      withFetchTransport({ default: false }),
+      withCrossTabSharing(),
+    ),
     provideAppInitializer(() => inject(Session).restore()),
   ],
 };

@@ -42,6 +42,18 @@ export type { SseFeature, SseUnauthorizedHandler } from './lib/config';
 export type { SseBatching } from './lib/batching';
 export { withFetchTransport, FetchBackend, SSE_FETCH } from './lib/fetch-backend';
 export type { SseFetchDefaults } from './lib/fetch-backend';
+export { withCrossTabSharing } from './lib/cross-tab/cross-tab-sharing';
+export {
+  SSE_CHANNEL_FACTORY,
+  SSE_LOCK_MANAGER,
+  SSE_PAGE_LIFECYCLE,
+} from './lib/cross-tab/platform';
+export type {
+  SseChannel,
+  SseChannelFactory,
+  SseLockManager,
+  SsePageLifecycle,
+} from './lib/cross-tab/platform';
 export { DEFAULT_RECONNECT, reconnectPolicy } from './lib/policy';
 export type { SseReconnectDecision, SseReconnectOptions, SseReconnectPolicy } from './lib/policy';
 

@@ -25,6 +25,8 @@ export class LiveStream {
   readonly transport = signal<Transport>('fetch');
   /** Reconnect after this long without bytes (fetch only: EventSource hides heartbeat comments). */
   readonly heartbeatTimeoutMs = signal(45_000);
+  /** One connection for all the tabs of the dashboard (`withCrossTabSharing()`); on by default. */
+  readonly crossTab = signal(true);
 
   // Bumped to open the stream again after it stopped for good: a new request, the same values.
   private readonly restarts = signal(0);
@@ -33,9 +35,15 @@ export class LiveStream {
   readonly request = computed<SseResourceRequest | undefined>(() => {
     this.restarts();
     if (!this.session.user()) return undefined;
+    const crossTab = this.crossTab();
     return this.transport() === 'fetch'
-      ? { url: '/api/events', transport: 'fetch', heartbeatTimeoutMs: this.heartbeatTimeoutMs() }
-      : { url: '/api/events' };
+      ? {
+          url: '/api/events',
+          transport: 'fetch',
+          heartbeatTimeoutMs: this.heartbeatTimeoutMs(),
+          crossTab,
+        }
+      : { url: '/api/events', crossTab };
   });
 
   /** The latest `reset` control event. */
@@ -60,10 +68,11 @@ export class LiveStream {
     this.restarts.update((n) => n + 1);
   }
 
-  /** Switches transport or heartbeat timeout; an open stream reopens with them. */
-  configure(transport: Transport, heartbeatTimeoutMs: number): void {
+  /** Switches transport, heartbeat timeout or sharing; an open stream reopens with them. */
+  configure(transport: Transport, heartbeatTimeoutMs: number, crossTab = this.crossTab()): void {
     this.transport.set(transport);
     this.heartbeatTimeoutMs.set(heartbeatTimeoutMs);
+    this.crossTab.set(crossTab);
   }
 
   private async checkSession(): Promise<void> {

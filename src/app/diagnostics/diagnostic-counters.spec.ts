@@ -44,6 +44,14 @@ describe('DiagnosticCounters', () => {
     );
   });
 
+  it('shows the tab role, and that a follower shows the leader tab state', async () => {
+    expect(await counters.getValue('role')).toBe('own connection');
+    fixture.componentRef.setInput('diagnostics', { ...DIAGNOSTICS, role: 'follower' });
+    expect(await counters.getAccessibleName('role')).toBe(
+      'Tab role: follower: state from the leader tab',
+    );
+  });
+
   it('counts the time connected live while open, and not otherwise', async () => {
     expect(await counters.getValue('connected')).toBe('2m 05s');
     fixture.componentRef.setInput('now', NOW + 1000);

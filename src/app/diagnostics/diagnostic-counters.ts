@@ -1,7 +1,14 @@
 import { ChangeDetectionStrategy, Component, computed, input } from '@angular/core';
-import type { SseDiagnostics, SseState } from 'ngx-sse';
+import type { SseDiagnostics, SseRole, SseState } from 'ngx-sse';
 
 import { formatCount, formatDuration } from '../shared/format';
+
+/** A follower's state and counters are the leader tab's, relayed. */
+const ROLES: Record<SseRole, string> = {
+  solo: 'own connection',
+  leader: 'leader: holds the connection',
+  follower: 'follower: state from the leader tab',
+};
 
 /** One counter; `key` becomes `data-counter` for tests and e2e. */
 interface Counter {
@@ -83,6 +90,7 @@ export class DiagnosticCounters {
         value: connectedFor === null ? 'not connected' : formatDuration(connectedFor),
       },
       { key: 'last-error', label: 'Last error', value: diagnostics?.lastError?.message ?? 'none' },
+      { key: 'role', label: 'Tab role', value: ROLES[diagnostics?.role ?? 'solo'] },
     ];
   });
 }

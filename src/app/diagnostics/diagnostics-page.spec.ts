@@ -109,7 +109,7 @@ describe('DiagnosticsPage', () => {
     await (await loader.getHarness(MatButtonToggleHarness.with({ text: /native/ }))).check();
     await (await loader.getHarness(MatButtonHarness.with({ text: 'Apply' }))).click();
 
-    expect(live.configure).toHaveBeenCalledOnceWith('native', 45_000);
+    expect(live.configure).toHaveBeenCalledOnceWith('native', 45_000, true);
     expect(events.cancelled).toBeTrue();
     sse.expectConnection('/api/events').open();
     expect(live.transport()).toBe('native');

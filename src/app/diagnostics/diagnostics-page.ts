@@ -42,6 +42,7 @@ import { TransitionTimeline } from './transition-timeline';
           <app-stream-settings
             [transport]="live.transport()"
             [heartbeatTimeoutMs]="live.heartbeatTimeoutMs()"
+            [crossTab]="live.crossTab()"
             (apply)="configure($event)"
           />
         </mat-card-content>
@@ -92,7 +93,7 @@ export class DiagnosticsPage {
     this.live.reconnect();
   }
 
-  protected configure({ transport, heartbeatTimeoutMs }: StreamSettingsValue): void {
-    this.live.configure(transport, heartbeatTimeoutMs);
+  protected configure({ transport, heartbeatTimeoutMs, crossTab }: StreamSettingsValue): void {
+    this.live.configure(transport, heartbeatTimeoutMs, crossTab);
   }
 }

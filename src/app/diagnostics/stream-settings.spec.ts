@@ -4,6 +4,7 @@ import { type ComponentFixture, TestBed } from '@angular/core/testing';
 import { FormControl } from '@angular/forms';
 import { MatButtonHarness } from '@angular/material/button/testing';
 import { MatButtonToggleHarness } from '@angular/material/button-toggle/testing';
+import { MatCheckboxHarness } from '@angular/material/checkbox/testing';
 import { MatFormFieldHarness } from '@angular/material/form-field/testing';
 import { MatInputHarness } from '@angular/material/input/testing';
 
@@ -40,11 +41,11 @@ describe('StreamSettings', () => {
   it('applies a new heartbeat timeout in milliseconds', async () => {
     await (await heartbeat()).setValue('20');
     await apply();
-    expect(applied).toEqual([{ transport: 'fetch', heartbeatTimeoutMs: 20_000 }]);
+    expect(applied).toEqual([{ transport: 'fetch', heartbeatTimeoutMs: 20_000, crossTab: true }]);
 
     await (await heartbeat()).setValue('0');
     await apply();
-    expect(applied[1]).toEqual({ transport: 'fetch', heartbeatTimeoutMs: 0 });
+    expect(applied[1]).toEqual({ transport: 'fetch', heartbeatTimeoutMs: 0, crossTab: true });
   });
 
   it('shows an error and applies nothing outside 0 or 1–600 seconds', async () => {
@@ -67,7 +68,7 @@ describe('StreamSettings', () => {
     const [hint] = await (await field()).getTextHints();
     expect(hint).toContain('EventSource hides heartbeat comments');
     await apply();
-    expect(applied).toEqual([{ transport: 'native', heartbeatTimeoutMs: 45_000 }]);
+    expect(applied).toEqual([{ transport: 'native', heartbeatTimeoutMs: 45_000, crossTab: true }]);
 
     await (await toggle('fetch')).check();
     expect(await (await heartbeat()).isDisabled()).toBeFalse();
@@ -78,6 +79,21 @@ describe('StreamSettings', () => {
     expect(await (await toggle('native (EventSource)')).isChecked()).toBeTrue();
     expect(await (await heartbeat()).isDisabled()).toBeTrue();
     expect(status()).toBe('Applied: native transport, no heartbeat timeout');
+  });
+
+  it('shares the connection across tabs by default, and applies turning it off', async () => {
+    const share = await loader.getHarness(
+      MatCheckboxHarness.with({ label: 'Share the connection across tabs' }),
+    );
+    expect(await share.isChecked()).toBeTrue();
+    await share.uncheck();
+    await apply();
+    expect(applied).toEqual([{ transport: 'fetch', heartbeatTimeoutMs: 45_000, crossTab: false }]);
+    fixture.componentRef.setInput('crossTab', false);
+    expect(await share.isChecked()).toBeFalse();
+    expect(status()).toBe(
+      'Applied: fetch transport, heartbeat timeout 45 s, each tab connects by itself',
+    );
   });
 
   it('validates heartbeat seconds', () => {

@@ -17,6 +17,7 @@ import {
 } from '@angular/forms';
 import { MatButtonModule } from '@angular/material/button';
 import { MatButtonToggleModule } from '@angular/material/button-toggle';
+import { MatCheckboxModule } from '@angular/material/checkbox';
 import { MatFormFieldModule } from '@angular/material/form-field';
 import { MatInputModule } from '@angular/material/input';
 
@@ -26,6 +27,7 @@ import type { Transport } from '../core/live-stream';
 export interface StreamSettingsValue {
   transport: Transport;
   heartbeatTimeoutMs: number;
+  crossTab: boolean;
 }
 
 /** A heartbeat timeout is whole seconds: 0 (off) or 1–600. */
@@ -42,6 +44,7 @@ export function heartbeatSeconds(control: AbstractControl<number | null>): Valid
     ReactiveFormsModule,
     MatButtonModule,
     MatButtonToggleModule,
+    MatCheckboxModule,
     MatFormFieldModule,
     MatInputModule,
   ],
@@ -66,6 +69,7 @@ export function heartbeatSeconds(control: AbstractControl<number | null>): Valid
         }
         <mat-error>Enter whole seconds: 0 (off) or 1–600.</mat-error>
       </mat-form-field>
+      <mat-checkbox formControlName="crossTab">Share the connection across tabs</mat-checkbox>
       <button mat-flat-button type="submit">Apply</button>
     </form>
     <p class="current" role="status">Applied: {{ applied() }}</p>
@@ -92,11 +96,13 @@ export class StreamSettings {
   /** The settings in effect. */
   readonly transport = input.required<Transport>();
   readonly heartbeatTimeoutMs = input.required<number>();
+  readonly crossTab = input(true);
   readonly apply = output<StreamSettingsValue>();
 
   protected readonly form = new FormGroup({
     transport: new FormControl<Transport>('fetch', { nonNullable: true }),
     seconds: new FormControl<number | null>(null, heartbeatSeconds),
+    crossTab: new FormControl(true, { nonNullable: true }),
   });
 
   private readonly chosen = toSignal(this.form.controls.transport.valueChanges, {
@@ -105,15 +111,20 @@ export class StreamSettings {
   protected readonly native = computed(() => this.chosen() === 'native');
 
   protected readonly applied = computed(() => {
-    if (this.transport() === 'native') return 'native transport, no heartbeat timeout';
+    const solo = this.crossTab() ? '' : ', each tab connects by itself';
+    if (this.transport() === 'native') return `native transport, no heartbeat timeout${solo}`;
     const seconds = this.heartbeatTimeoutMs() / 1000;
-    return `fetch transport, heartbeat timeout ${seconds ? `${seconds} s` : 'off'}`;
+    return `fetch transport, heartbeat timeout ${seconds ? `${seconds} s` : 'off'}${solo}`;
   });
 
   constructor() {
     // The form starts from, and returns to, whatever is in effect.
     effect(() => {
-      const applied = { transport: this.transport(), seconds: this.heartbeatTimeoutMs() / 1000 };
+      const applied = {
+        transport: this.transport(),
+        seconds: this.heartbeatTimeoutMs() / 1000,
+        crossTab: this.crossTab(),
+      };
       // Only the inputs are dependencies, whatever the form reads while it resets.
       untracked(() => this.form.reset(applied));
     });
@@ -126,10 +137,10 @@ export class StreamSettings {
 
   protected submit(): void {
     if (this.form.invalid) return;
-    const { transport, seconds } = this.form.getRawValue();
+    const { transport, seconds, crossTab } = this.form.getRawValue();
     // A native stream ignores the timeout, so the one in effect is kept for a later switch back.
     const heartbeatTimeoutMs =
       transport === 'native' ? this.heartbeatTimeoutMs() : (seconds ?? 0) * 1000;
-    this.apply.emit({ transport, heartbeatTimeoutMs });
+    this.apply.emit({ transport, heartbeatTimeoutMs, crossTab });
   }
 }

@@ -5,6 +5,7 @@ import {
   makeEnvironmentProviders,
 } from '@angular/core';
 import {
+  SSE_LOCK_MANAGER,
   SseBackend,
   type SseBackendConnection,
   type SseBackendHandlers,
@@ -31,7 +32,9 @@ class SseTestingBackend extends SseBackend {
 /**
  * Replaces every transport with a controllable one and provides `SseTestingController`, as
  * `provideHttpClientTesting()` does. Deliveries are synchronous (`withBatching('sync')`), so
- * tests need no flushing; a `provideSse(withBatching(...))` after it overrides that.
+ * tests need no flushing; a `provideSse(withBatching(...))` after it overrides that. Streams are
+ * not shared across tabs (`withCrossTabSharing()` would elect a leader asynchronously, through
+ * the real Web Locks of the test browser); provide `SSE_LOCK_MANAGER` to test sharing.
  *
  * @example
  * TestBed.configureTestingModule({ providers: [provideSseTesting()] });
@@ -41,6 +44,7 @@ export function provideSseTesting(): EnvironmentProviders {
   return makeEnvironmentProviders([
     SseTestingController,
     { provide: SseBackend, useClass: SseTestingBackend },
+    { provide: SSE_LOCK_MANAGER, useValue: null },
     provideSse(withBatching('sync')),
   ]);
 }

@@ -2,7 +2,7 @@ import { ComponentHarness } from '@angular/cdk/testing';
 
 /** Counter keys, as in `data-counter`. */
 export type CounterKey =
-  'events' | 'reconnects' | 'parse-errors' | 'last-event-id' | 'connected' | 'last-error';
+  'events' | 'reconnects' | 'parse-errors' | 'last-event-id' | 'connected' | 'last-error' | 'role';
 
 /** Reads the diagnostics counters by their `data-counter` key, as Playwright does. */
 export class DiagnosticCountersHarness extends ComponentHarness {

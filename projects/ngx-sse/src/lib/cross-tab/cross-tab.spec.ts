@@ -1,0 +1,268 @@
+import { SSE_LOCK_MANAGER, type SseMessage, type SseState, withCrossTabSharing } from 'ngx-sse';
+
+import { setup } from '../testing.spec-helper';
+
+import type { FakeTab } from './fake-tabs.spec-helper';
+import { setupTabs } from './fake-tabs.spec-helper';
+
+interface Events extends Record<string, unknown> {
+  notification: { n: number };
+  'job-progress': { percent: number };
+}
+
+const URL = '/api/events?token=secret-value';
+
+/** Subscribes a tab to both names; returns what it received, in order. */
+function watch(tab: FakeTab) {
+  const stream = tab.stream<Events>(URL);
+  const got: string[] = [];
+  const errors: unknown[] = [];
+  const record = (message: SseMessage<unknown>) =>
+    got.push(`${message.type}:${message.lastEventId}`);
+  const subs = [
+    stream.on('notification').subscribe({ next: record, error: (e) => errors.push(e) }),
+    stream.on('job-progress').subscribe({ next: record, error: (e) => errors.push(e) }),
+  ];
+  return { stream, got, errors, stop: () => subs.forEach((s) => s.unsubscribe()) };
+}
+
+const status = (state: SseState) => state.status;
+
+describe('withCrossTabSharing', () => {
+  it('two tabs: one real connection, named events relayed, state and role mirrored', async () => {
+    const { browser, tabs, live } = setupTabs(2);
+    const [a, b] = tabs.map(watch);
+    await browser.settle();
+    expect(live(URL).length).toBe(1);
+    const server = live(URL)[0];
+    expect(server.types).toEqual(new Set(['notification', 'job-progress']));
+    server.open();
+    server.emit('notification', { n: 1 }, '1');
+    server.emit('job-progress', { percent: 50 }, '2');
+    await browser.settle();
+    for (const tab of [a, b]) {
+      expect(tab.got).toEqual(['notification:1', 'job-progress:2']);
+      expect(status(tab.stream.state())).toBe('open');
+      expect(tab.stream.diagnostics().eventsReceived).toBe(2);
+      expect(tab.stream.diagnostics().lastEventId).toBe('2');
+    }
+    expect([a, b].map((t) => t.stream.diagnostics().role).sort()).toEqual(['follower', 'leader']);
+  });
+
+  it('never puts the URL in a channel or lock name', async () => {
+    const { browser, tabs } = setupTabs(1);
+    watch(tabs[0]);
+    await browser.settle();
+    const [name] = [...browser.names];
+    expect(name).toMatch(/^ngx-sse:[0-9a-z]+$/);
+    expect(name).not.toContain('secret');
+  });
+
+  it('three tabs: the leader leaves, a follower resumes from its last id, nothing twice or lost', async () => {
+    const { browser, tabs, live } = setupTabs(3);
+    const watchers = tabs.map(watch);
+    await browser.settle();
+    const first = live(URL)[0];
+    first.open();
+    for (let id = 1; id <= 5; id++) first.emit('notification', { n: id }, `${id}`);
+    await browser.settle();
+    const leader = watchers.findIndex((w) => w.stream.diagnostics().role === 'leader');
+    watchers[leader].stop();
+    await browser.settle();
+    expect(first.cancelled).toBeTrue();
+    expect(live(URL).length).toBe(1);
+    const second = live(URL)[0];
+    expect(second.request.lastEventId).toBe('5');
+    second.open();
+    // The server replays from an older id than asked: the overlap is dropped by id.
+    for (let id = 4; id <= 8; id++) second.emit('notification', { n: id }, `${id}`);
+    await browser.settle();
+    const expected = [1, 2, 3, 4, 5, 6, 7, 8].map((id) => `notification:${id}`);
+    const rest = watchers.filter((_, i) => i !== leader);
+    for (const tab of rest) {
+      expect(tab.got).toEqual(expected);
+      expect(status(tab.stream.state())).toBe('open');
+    }
+    expect(rest.map((t) => t.stream.diagnostics().role).sort()).toEqual(['follower', 'leader']);
+  });
+
+  it('a crashed leader tab is replaced by a waiting one, which resumes from its last id', async () => {
+    const { browser, tabs, live } = setupTabs(2);
+    const [a, b] = tabs.map(watch);
+    await browser.settle();
+    const first = live(URL)[0];
+    first.open();
+    first.emit('notification', { n: 1 }, '1');
+    await browser.settle();
+    const [leaderTab, other] = a.stream.diagnostics().role === 'leader' ? [0, b] : [1, a];
+    tabs[leaderTab].kill();
+    await browser.settle();
+    const second = live(URL).find((c) => c !== first)!;
+    expect(second.request.lastEventId).toBe('1');
+    second.open();
+    second.emit('notification', { n: 2 }, '2');
+    await browser.settle();
+    expect(other.got).toEqual(['notification:1', 'notification:2']);
+    expect(other.stream.diagnostics().role).toBe('leader');
+  });
+
+  it('a follower mirrors a retrying leader and never shows closed', async () => {
+    const { browser, tabs, live, scheduler } = setupTabs(2);
+    const [a, b] = tabs.map(watch);
+    await browser.settle();
+    const first = live(URL)[0];
+    first.open();
+    first.emit('notification', { n: 1 }, '1');
+    await browser.settle();
+    const [follower, leader] = a.stream.diagnostics().role === 'follower' ? [a, b] : [b, a];
+    const seen: string[] = [];
+    const track = () => seen.push(status(follower.stream.state()));
+    first.fail({ status: 503 });
+    await browser.settle();
+    track();
+    // The leader's core runs the backoff (its countdown shows); the follower's waits for it.
+    expect(follower.stream.state()).toEqual(
+      jasmine.objectContaining({ status: 'reconnecting', reason: 'http', delayMs: null }),
+    );
+    expect(leader.stream.state()).toEqual(
+      jasmine.objectContaining({ status: 'reconnecting', delayMs: jasmine.any(Number) }),
+    );
+    scheduler.tick(60_000);
+    await browser.settle();
+    const second = live(URL)[0];
+    expect(second.request.lastEventId).toBe('1');
+    second.open();
+    second.emit('notification', { n: 2 }, '2');
+    await browser.settle();
+    track();
+    expect(seen).toEqual(['reconnecting', 'open']);
+    expect(follower.got).toEqual(['notification:1', 'notification:2']);
+    expect(follower.stream.diagnostics().reconnects).toBe(1);
+  });
+
+  it('a leader whose subscribers leave while it retries hands over after its backoff', async () => {
+    const { browser, tabs, live, scheduler } = setupTabs(2);
+    const [a, b] = tabs.map(watch);
+    await browser.settle();
+    const first = live(URL)[0];
+    first.open();
+    first.emit('notification', { n: 1 }, '1');
+    await browser.settle();
+    const [leader, follower] = a.stream.diagnostics().role === 'leader' ? [a, b] : [b, a];
+    first.fail({ reason: 'ended' });
+    await browser.settle();
+    leader.stop();
+    await browser.settle();
+    expect(live(URL).length).toBe(0);
+    // Its core stopped in the backoff; past the policy's longest delay, it hands over.
+    scheduler.tick(2000);
+    await browser.settle();
+    const second = live(URL)[0];
+    expect(second.request.lastEventId).toBe('1');
+    second.open();
+    await browser.settle();
+    expect(status(follower.stream.state())).toBe('open');
+    expect(follower.stream.diagnostics().role).toBe('leader');
+  });
+
+  it('a fatal failure seen by the leader closes every tab with the same reason', async () => {
+    const { browser, tabs, live } = setupTabs(3);
+    const watchers = tabs.map(watch);
+    await browser.settle();
+    live(URL)[0].open();
+    live(URL)[0].fail({ status: 401 });
+    await browser.settle();
+    for (const tab of watchers) {
+      expect(tab.stream.state()).toEqual(
+        jasmine.objectContaining({ status: 'closed', reason: 'unauthorized' }),
+      );
+      expect(tab.errors.length).toBeGreaterThan(0);
+    }
+    expect(live(URL).length).toBe(0);
+  });
+
+  it('keeps the connection while any tab has a subscriber, closes it when none has', async () => {
+    const { browser, tabs, live } = setupTabs(2);
+    const [a, b] = tabs.map(watch);
+    await browser.settle();
+    const connection = live(URL)[0];
+    connection.open();
+    const [leader, follower] = a.stream.diagnostics().role === 'leader' ? [a, b] : [b, a];
+    follower.stop();
+    await browser.settle();
+    expect(connection.cancelled).toBeFalse();
+    leader.stop();
+    await browser.settle();
+    expect(connection.cancelled).toBeTrue();
+    expect(live(URL).length).toBe(0);
+  });
+
+  it('a follower subscribing to a new name makes the leader listen to it', async () => {
+    const { browser, tabs, live } = setupTabs(2);
+    const leader = tabs[0].stream<Events>(URL);
+    leader.on('notification').subscribe();
+    await browser.settle();
+    const follower = tabs[1].stream<Events>(URL);
+    const got: number[] = [];
+    follower.on('job-progress').subscribe((m) => got.push(m.data.percent));
+    await browser.settle();
+    const connection = live(URL)[0];
+    expect(connection.types.has('job-progress')).toBeTrue();
+    connection.open();
+    connection.emit('job-progress', { percent: 10 }, '1');
+    await browser.settle();
+    expect(got).toEqual([10]);
+  });
+
+  it('a leader entering the back-forward cache hands over, and rejoins when restored', async () => {
+    const { browser, tabs, live } = setupTabs(2);
+    const [a, b] = tabs.map(watch);
+    await browser.settle();
+    const first = live(URL)[0];
+    first.open();
+    first.emit('notification', { n: 1 }, '1');
+    await browser.settle();
+    const [leaderTab, other] = a.stream.diagnostics().role === 'leader' ? [0, b] : [1, a];
+    const restored = leaderTab === 0 ? a : b;
+    tabs[leaderTab].lifecycle('hide');
+    await browser.settle();
+    expect(first.cancelled).toBeTrue();
+    const second = live(URL)[0];
+    expect(second.request.lastEventId).toBe('1');
+    expect(other.stream.diagnostics().role).toBe('leader');
+    tabs[leaderTab].lifecycle('show');
+    await browser.settle();
+    second.open();
+    second.emit('notification', { n: 2 }, '2');
+    await browser.settle();
+    expect(live(URL).length).toBe(1);
+    expect(restored.got).toEqual(['notification:1', 'notification:2']);
+    expect(restored.stream.diagnostics().role).toBe('follower');
+  });
+
+  it('without Web Locks each tab connects by itself', async () => {
+    const { browser, tabs, live } = setupTabs(2, [{ provide: SSE_LOCK_MANAGER, useValue: null }]);
+    const watchers = tabs.map(watch);
+    await browser.settle();
+    expect(live(URL).length).toBe(2);
+    expect(browser.names.size).toBe(0);
+    expect(watchers.map((w) => w.stream.diagnostics().role)).toEqual(['solo', 'solo']);
+  });
+
+  it('a stream with crossTab: false connects by itself', async () => {
+    const { browser, tabs, live } = setupTabs(2);
+    tabs.forEach((tab) => tab.stream(URL, { crossTab: false }).on('notification').subscribe());
+    await browser.settle();
+    expect(live(URL).length).toBe(2);
+    expect(browser.names.size).toBe(0);
+  });
+
+  it('with provideSseTesting() streams connect at once, unshared', () => {
+    const { client, controller } = setup([withCrossTabSharing()]);
+    const stream = client.stream(URL);
+    stream.on('notification').subscribe();
+    controller.expectConnection(URL).open();
+    expect(stream.diagnostics().role).toBe('solo');
+    expect(status(stream.state())).toBe('open');
+  });
+});
