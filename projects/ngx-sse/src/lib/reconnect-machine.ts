@@ -2,7 +2,7 @@ import type { NgZone } from '@angular/core';
 
 import type { SseBackend, SseBackendConnection, SseRequest } from './backend';
 import type { SseConfig } from './config';
-import type { SseDeliveryQueue } from './delivery-queue';
+import type { SseConnection } from './connection';
 import { type SseFailure, type SseReason, statusReason } from './reason';
 import type { SseScheduler } from './scheduler';
 import { SseError, failureError } from './sse-error';
@@ -31,10 +31,17 @@ export interface SseMachineRequest extends Omit<SseRequest, 'lastEventId' | 'typ
 
 type Timer = unknown;
 
+// Pseudo event names: `\0` starts no name a server can send (the parser would keep it, but no
+// subscriber asks for it), so neither the backend nor `events()` sees them.
+/** Comment lines, delivered to `comments()` subscribers. */
+export const COMMENTS = '\0comments';
+/** Which tab holds the connection (its data is the role). */
+export const ROLE = '\0role';
+
 /**
  * The reconnect state machine of one connection: attempts, backoff, resume id, heartbeat,
  * pause while hidden, and the 401 refresh. It owns the attempt and reconnect counters and writes
- * every transition and event into its delivery queue; it never calls back into its owner.
+ * every transition and event into its connection's queue, which delivers them later.
  */
 export class SseReconnectMachine {
   #status: SseState['status'] = 'idle';
@@ -55,9 +62,9 @@ export class SseReconnectMachine {
   readonly #types = new Set<string>();
   readonly #request: SseMachineRequest;
   readonly #ctx: SseMachineContext;
-  readonly #queue: SseDeliveryQueue;
+  readonly #queue: SseConnection;
 
-  constructor(request: SseMachineRequest, ctx: SseMachineContext, queue: SseDeliveryQueue) {
+  constructor(request: SseMachineRequest, ctx: SseMachineContext, queue: SseConnection) {
     this.#request = request;
     this.#ctx = ctx;
     this.#queue = queue;
@@ -72,7 +79,7 @@ export class SseReconnectMachine {
   start(types: readonly string[]): void {
     const { window, document } = this.#ctx;
     if (!window || this.running) return;
-    types.forEach((type) => this.#types.add(type));
+    for (const type of types) this.#types.add(type);
     this.#attempt = 0;
     this.#reconnects = 0;
     this.#serverRetryMs = 0;
@@ -106,14 +113,12 @@ export class SseReconnectMachine {
     this.#begin(true);
   }
 
-  listen(type: string): void {
-    this.#types.add(type);
-    this.#backend?.listen(type);
-  }
-
-  unlisten(type: string): void {
-    this.#types.delete(type);
-    this.#backend?.unlisten(type);
+  /** Starts (`on`) or stops listening for `type`, outside the zone as the attempt's own listeners. */
+  listen(type: string, on: boolean): void {
+    if (on) this.#types.add(type);
+    else this.#types.delete(type);
+    const backend = this.#backend;
+    if (backend) this.#ctx.zone.runOutsideAngular(() => backend[on ? 'listen' : 'unlisten'](type));
   }
 
   get #pausable(): boolean {
@@ -173,10 +178,10 @@ export class SseReconnectMachine {
             alive: (comment) => {
               if (!live()) return;
               this.#touch();
-              if (comment !== undefined && comments) this.#queue.comment(comment);
+              if (comment !== undefined && comments) this.#queue.event(COMMENTS, comment, '', 0);
             },
             error: (failure) => live() && this.#onFailure(failure),
-            role: (role) => live() && this.#queue.role(role),
+            role: (role) => live() && this.#queue.event(ROLE, role, '', 0),
           },
         ),
       );

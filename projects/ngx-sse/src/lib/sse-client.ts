@@ -74,27 +74,40 @@ export class SseClient {
     const config = this.config;
     const transport = options.transport ?? config.transport;
     const fetch = options as Partial<SseFetchOptions>;
-    const invalid = (detail: string) => new SseError('invalid-request', { url, detail });
-    // Untyped callers: every value the types would refuse is an error here, never a silent default.
-    if (transport !== 'eventsource' && transport !== 'fetch') {
-      throw invalid(`unknown transport '${transport}'`);
-    }
-    const misplaced = FETCH_ONLY.find((key) => fetch[key] !== undefined);
-    if (transport !== 'fetch' && misplaced) throw invalid(`${misplaced} needs transport: 'fetch'`);
     const method = fetch.method ?? 'GET';
-    if (!METHODS.includes(method)) throw invalid(`unsupported method '${method}'`);
-    if (method === 'GET' && fetch.body != null) throw invalid('a GET stream cannot have a body');
     const { deserialize = 'json' } = options;
     const deserializer =
       typeof deserialize === 'function'
         ? deserialize
-        : Object.hasOwn(DESERIALIZERS, deserialize)
+        : deserialize === 'json' || deserialize === 'text'
           ? DESERIALIZERS[deserialize]
           : null;
-    if (!deserializer) throw invalid(`unknown deserialize '${deserialize}'`);
+    const misplaced = FETCH_ONLY.find((key) => fetch[key] !== undefined);
     const backend = this.#override ?? this.#backend(transport);
-    if (!backend) throw invalid(`transport '${transport}' needs provideSse(withFetchTransport())`);
+    // Untyped callers: every value the types would refuse is an error here, never a silent default.
+    // The first failing check names the problem; production builds keep only the reason.
+    const problem =
+      transport !== 'eventsource' && transport !== 'fetch'
+        ? `unknown transport '${transport}'`
+        : transport !== 'fetch' && misplaced
+          ? `${misplaced} needs transport: 'fetch'`
+          : !METHODS.includes(method)
+            ? `unsupported method '${method}'`
+            : method === 'GET' && fetch.body != null
+              ? 'a GET stream cannot have a body'
+              : !deserializer
+                ? `unknown deserialize '${deserialize}'`
+                : !backend
+                  ? `transport '${transport}' needs provideSse(withFetchTransport())`
+                  : '';
+    if (problem) {
+      throw new SseError('invalid-request', {
+        url,
+        detail: typeof ngDevMode === 'undefined' || ngDevMode ? problem : '',
+      });
+    }
 
+    const linger = options.lingerMs ?? config.lingerMs;
     const request = {
       url,
       transport,
@@ -113,16 +126,24 @@ export class SseClient {
       pauseWhenHidden: !!options.pauseWhenHidden,
       comments: !!fetch.comments,
     };
-    const linger = options.lingerMs ?? config.lingerMs;
-    // The body is left out: a GET has none, other methods share only by `shareKey`.
-    const { headers, credentials, replayWhenVisible } = request.fetch;
-    const share = method === 'GET' ? '' : (options.shareKey ?? `\0${++unshared}`);
+    // Every setting that shapes the connection, by value; the body is left out: a GET has none,
+    // other methods share only by `shareKey`.
     const key = JSON.stringify([
-      { ...request, fetch: { method, credentials, replayWhenVisible } },
-      headersKey(headers),
+      url,
+      transport,
+      request.withCredentials,
+      request.maxEventSize,
+      method,
+      fetch.credentials,
+      fetch.replayWhenVisible,
+      request.initialLastEventId,
+      request.heartbeatTimeoutMs,
+      request.pauseWhenHidden,
+      request.comments,
+      headersKey(fetch.headers),
       linger,
-      identity(backend),
-      share,
+      identity(backend!),
+      method === 'GET' ? '' : (options.shareKey ?? `\0${++unshared}`),
     ]);
     const connections = this.#connections;
     let connection = connections.get(key)?.deref();
@@ -130,7 +151,7 @@ export class SseClient {
       // A GET may be shared with other tabs: one of them holds the real connection.
       const share = config.crossTab && method === 'GET' && options.crossTab !== false;
       const ctx = {
-        backend: share ? this.#injector.get(config.crossTab!).decorate(backend, key) : backend,
+        backend: share ? this.#injector.get(config.crossTab!).decorate(backend!, key) : backend!,
         config,
         scheduler: this.#scheduler,
         zone: this.#zone,
@@ -141,7 +162,7 @@ export class SseClient {
       for (const [stale, ref] of connections) if (!ref.deref()) connections.delete(stale);
       connections.set(key, new WeakRef(connection));
     }
-    const handle = new SseStreamRef<M>(connection, deserializer);
+    const handle = new SseStreamRef<M>(connection, deserializer!);
     const destroyRef =
       options.destroyRef ?? options.injector?.get(DestroyRef) ?? currentDestroyRef();
     if (destroyRef) destroyRef.onDestroy(() => handle.release());

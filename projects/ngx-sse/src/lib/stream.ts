@@ -2,8 +2,7 @@ import type { Signal } from '@angular/core';
 import { Observable, type Observer, Subject } from 'rxjs';
 
 import type { SseConnection } from './connection';
-import { COMMENTS } from './delivery-queue';
-import type { SseSubscriberOwner } from './multiplexer';
+import { COMMENTS } from './reconnect-machine';
 import type { SseError } from './sse-error';
 import type {
   SseAnyMessage,
@@ -115,24 +114,20 @@ export class SseStreamRef<M extends SseEventMap> implements SseStream<M> {
 
   readonly #connection: SseConnection;
   readonly #deserialize: SseDeserializer;
-  readonly #parseErrors = new Subject<SseError>();
-  readonly #owner: SseSubscriberOwner = { parseError: (error) => this.#parseErrors.next(error) };
+  // This handle's parse errors; it also tells the connection which subscribers are this handle's.
+  readonly #owner = new Subject<SseError>();
 
   constructor(connection: SseConnection, deserialize: SseDeserializer) {
     this.#connection = connection;
     this.#deserialize = deserialize;
-    const { state, diagnostics, failures } = connection.telemetry;
-    this.state = state.signal;
-    this.state$ = state.changes;
-    this.diagnostics = diagnostics.signal;
-    this.diagnostics$ = diagnostics.changes;
+    this.state = connection.state.asReadonly();
+    this.state$ = connection.state$;
+    this.diagnostics = connection.diagnostics.asReadonly();
+    this.diagnostics$ = connection.diagnostics$;
     this.errors$ = new Observable<SseError>((subscriber) => {
-      const parse = this.#parseErrors.subscribe(subscriber);
-      const failure = failures.subscribe(subscriber);
-      return () => {
-        parse.unsubscribe();
-        failure.unsubscribe();
-      };
+      const parse = this.#owner.subscribe(subscriber);
+      parse.add(connection.failures.subscribe(subscriber));
+      return parse;
     });
   }
 
@@ -185,7 +180,9 @@ export class SseStreamRef<M extends SseEventMap> implements SseStream<M> {
     const teardowns = (types ?? [null]).map((type) =>
       this.#connection.subscribe(type, this.#deserialize, observer, this.#owner, batchEnd),
     );
-    return () => teardowns.forEach((teardown) => teardown());
+    return () => {
+      for (const teardown of teardowns) teardown();
+    };
   }
 
   /** Releases this handle like an unsubscribe (the linger applies): its scope was destroyed. */
