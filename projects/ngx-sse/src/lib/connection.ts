@@ -16,6 +16,7 @@ import type { SseDeserializer, SseDiagnostics, SseMessage, SseState, SseTransiti
 export interface SseEntry {
   /** The event name; `null` for every name. */
   readonly type: string | null;
+  readonly deserialize: SseDeserializer;
   readonly subscriber: Observer<SseMessage<unknown>>;
   /** The handle's own parse errors; it also identifies the handle on `release()`. */
   readonly owner: Subject<SseError>;
@@ -46,13 +47,14 @@ export class SseConnection {
   /** Connection failures (not parse errors, which go to the handle that saw them). */
   readonly failures = new Subject<SseError>();
 
-  // Per name: deserializer, entries, deserializer, entries… Both the lists and the entry arrays
-  // are replaced, never mutated: a delivery in progress keeps iterating what it started with.
-  readonly #groups = new Map<string, unknown[]>();
+  // The subscribers per name. The lists are replaced, never mutated: a delivery in progress
+  // keeps iterating the list it started with.
+  readonly #lists = new Map<string, readonly SseEntry[]>();
   readonly #touched = new Set<SseEntry>();
-  // Deserializer, message and error of the named groups of the event being delivered, for the
-  // every-name groups (an event is deserialized once per deserializer).
+  // Deserializer, message and error per deserializer of the event being delivered (reused, so an
+  // event is deserialized once per deserializer without allocating), and who heard its error.
   readonly #done: unknown[] = [];
+  #told: Set<Subject<SseError>> | null = null;
   #size = 0;
   #items: unknown[] = [];
   #flushing = false;
@@ -100,20 +102,14 @@ export class SseConnection {
     owner: Subject<SseError>,
     batchEnd?: () => void,
   ): () => void {
-    const entry: SseEntry = { type, subscriber, owner, batchEnd };
+    const entry: SseEntry = { type, deserialize, subscriber, owner, batchEnd };
     const key = type ?? ANY;
-    const groups = this.#groups.get(key) ?? [];
-    const at = groups.indexOf(deserialize);
-    this.#groups.set(
-      key,
-      at < 0
-        ? [...groups, deserialize, [entry]]
-        : groups.map((g, i) => (i === at + 1 ? [...(g as SseEntry[]), entry] : g)),
-    );
+    const list = this.#lists.get(key);
+    this.#lists.set(key, list ? [...list, entry] : [entry]);
     this.#size++;
-    if (!groups.length && type !== null && type[0] !== '\0') this.#machine.listen(type, true);
+    if (!list && type !== null && type[0] !== '\0') this.#machine.listen(type, true);
     this.#lingerTimer = this.#clearLinger();
-    this.#machine.start([...this.#groups.keys()].filter((name) => name[0] !== '\0'));
+    this.#machine.start([...this.#lists.keys()].filter((name) => name[0] !== '\0'));
     return () => {
       this.#remove(entry);
       this.#released(false);
@@ -211,65 +207,46 @@ export class SseConnection {
 
   /** Delivers one event to the subscribers of its name, then to those of every name. */
   #deliver(type: string, data: string, lastEventId: string, receivedAt: number): void {
-    const named = this.#groups.get(type);
-    const any = type[0] === '\0' ? undefined : this.#groups.get(ANY);
-    const done = this.#done;
-    if (any) done.length = 0;
-    if (named) {
-      for (let g = 0; g < named.length; g += 2) {
-        const deserialize = named[g] as SseDeserializer;
-        const entries = named[g + 1] as SseEntry[];
-        let message: SseMessage<unknown> | null = null;
-        let error: SseError | null = null;
-        try {
-          message = { type, data: deserialize(data, type), lastEventId, receivedAt };
-        } catch (cause) {
-          error = this.#parseFailure(type, cause);
-        }
-        if (any) done.push(deserialize, message, error, entries);
-        this.#fanOut(entries, message, error, null);
-      }
-    }
-    if (!any) return;
-    for (let g = 0; g < any.length; g += 2) {
-      const deserialize = any[g] as SseDeserializer;
-      const at = done.indexOf(deserialize);
-      let message = done[at + 1] as SseMessage<unknown> | null;
-      let error = done[at + 2] as SseError | null;
-      if (at < 0) {
-        try {
-          message = { type, data: deserialize(data, type), lastEventId, receivedAt };
-        } catch (cause) {
-          error = this.#parseFailure(type, cause);
-        }
-      }
-      // Owners of both a named and an every-name subscriber hear a parse error once.
-      const told =
-        error && at >= 0 ? new Set((done[at + 3] as SseEntry[]).map((e) => e.owner)) : null;
-      this.#fanOut(any[g + 1] as SseEntry[], message, error, told);
-    }
+    this.#done.length = 0;
+    this.#told = null;
+    const named = this.#lists.get(type);
+    if (named) this.#fanOut(named, type, data, lastEventId, receivedAt);
+    const any = type[0] === '\0' ? undefined : this.#lists.get(ANY);
+    if (any) this.#fanOut(any, type, data, lastEventId, receivedAt);
   }
 
   #fanOut(
-    entries: SseEntry[],
-    message: SseMessage<unknown> | null,
-    error: SseError | null,
-    told: Set<Subject<SseError>> | null,
+    entries: readonly SseEntry[],
+    type: string,
+    data: string,
+    lastEventId: string,
+    receivedAt: number,
   ): void {
-    if (error) {
-      // Each owner hears a parse error once, however many of its subscribers saw the event.
-      told ??= new Set();
-      for (const { owner } of entries) {
-        if (told.has(owner)) continue;
-        told.add(owner);
-        owner.next(error);
-      }
-      return;
-    }
+    const done = this.#done;
     for (let i = 0; i < entries.length; i++) {
       const entry = entries[i];
-      entry.subscriber.next(message!);
-      if (entry.batchEnd) this.#touched.add(entry);
+      const { deserialize } = entry;
+      let at = done.indexOf(deserialize);
+      if (at < 0) {
+        at = done.length;
+        try {
+          const message = { type, data: deserialize(data, type), lastEventId, receivedAt };
+          done.push(deserialize, message, null);
+        } catch (cause) {
+          done.push(deserialize, null, this.#parseFailure(type, cause));
+        }
+      }
+      const error = done[at + 2] as SseError | null;
+      if (!error) {
+        entry.subscriber.next(done[at + 1] as SseMessage<unknown>);
+        if (entry.batchEnd) this.#touched.add(entry);
+        continue;
+      }
+      // Each owner hears a parse error once, however many of its subscribers saw the event.
+      const told = (this.#told ??= new Set());
+      if (told.has(entry.owner)) continue;
+      told.add(entry.owner);
+      entry.owner.next(error);
     }
   }
 
@@ -312,31 +289,22 @@ export class SseConnection {
 
   /** Every subscription, in no particular order. */
   #entries(): SseEntry[] {
-    const all: SseEntry[] = [];
-    for (const groups of this.#groups.values()) {
-      for (let g = 1; g < groups.length; g += 2) all.push(...(groups[g] as SseEntry[]));
-    }
-    return all;
+    return [...this.#lists.values()].flat();
   }
 
   /** Takes a subscription off; stops listening for its name when it was the last one. */
   #remove(entry: SseEntry): void {
     const { type } = entry;
     const key = type ?? ANY;
-    const groups = this.#groups.get(key);
-    const at = groups?.findIndex((g, i) => i % 2 > 0 && (g as SseEntry[]).includes(entry)) ?? -1;
-    if (at < 0) return;
-    const left = (groups![at] as SseEntry[]).filter((e) => e !== entry);
-    const next = left.length
-      ? groups!.map((g, i) => (i === at ? left : g))
-      : groups!.filter((_, i) => i !== at && i !== at - 1);
+    const list = this.#lists.get(key);
+    if (!list?.includes(entry)) return;
+    const left = list.filter((e) => e !== entry);
     this.#size--;
-    if (next.length) {
-      this.#groups.set(key, next);
-      return;
+    if (left.length) this.#lists.set(key, left);
+    else {
+      this.#lists.delete(key);
+      if (type !== null && type[0] !== '\0') this.#machine.listen(type, false);
     }
-    this.#groups.delete(key);
-    if (type !== null && type[0] !== '\0') this.#machine.listen(type, false);
   }
 
   #released(now: boolean): void {

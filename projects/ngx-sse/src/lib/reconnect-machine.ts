@@ -230,21 +230,16 @@ export class SseReconnectMachine {
     }
     const attempt = ++this.#attempt;
     const error = failureError(failure, url, attempt);
-    const refresh = config.onUnauthorized;
+    const refresh = config.refresh;
     if (failure.reason === 'unauthorized' && refresh && !this.#refreshed && error) {
       this.#refreshed = true;
       this.#retry(attempt, 0, failure.reason, error, false);
       const generation = this.#generation;
-      Promise.resolve()
-        .then(() => refresh(error))
-        .then(
-          (answer) => answer === 'retry' && generation === this.#generation && this.#connect(),
-          () => undefined,
-        )
-        .finally(
-          () =>
-            generation === this.#generation && !this.#backend && this.stop('unauthorized', error),
-        );
+      refresh(
+        error,
+        () => generation === this.#generation && this.#connect(),
+        () => generation === this.#generation && !this.#backend && this.stop('unauthorized', error),
+      );
       return;
     }
     const decision = config.policy(failure, attempt, this.#serverRetryMs, config.reconnect, () =>
