@@ -85,25 +85,36 @@ export class SseClient {
     const misplaced = FETCH_ONLY.find((key) => fetch[key] !== undefined);
     const backend = this.#override ?? this.#backend(transport);
     // Untyped callers: every value the types would refuse is an error here, never a silent default.
-    // The first failing check names the problem; production builds keep only the reason.
+    // The number of the first failing check; production builds keep the reason, not the detail.
     const problem =
       transport !== 'eventsource' && transport !== 'fetch'
-        ? `unknown transport '${transport}'`
+        ? 1
         : transport !== 'fetch' && misplaced
-          ? `${misplaced} needs transport: 'fetch'`
+          ? 2
           : !METHODS.includes(method)
-            ? `unsupported method '${method}'`
+            ? 3
             : method === 'GET' && fetch.body != null
-              ? 'a GET stream cannot have a body'
+              ? 4
               : !deserializer
-                ? `unknown deserialize '${deserialize}'`
+                ? 5
                 : !backend
-                  ? `transport '${transport}' needs provideSse(withFetchTransport())`
-                  : '';
+                  ? 6
+                  : 0;
     if (problem) {
       throw new SseError('invalid-request', {
         url,
-        detail: typeof ngDevMode === 'undefined' || ngDevMode ? problem : '',
+        detail:
+          typeof ngDevMode === 'undefined' || ngDevMode
+            ? [
+                '',
+                `unknown transport '${transport}'`,
+                `${misplaced} needs transport: 'fetch'`,
+                `unsupported method '${method}'`,
+                'a GET stream cannot have a body',
+                `unknown deserialize '${deserialize}'`,
+                `transport '${transport}' needs provideSse(withFetchTransport())`,
+              ][problem]
+            : '',
       });
     }
 
