@@ -105,6 +105,7 @@ export interface SseFeature {
   readonly ɵkind: string;
   /** The call that made it, for error messages (dev mode only). */
   readonly ɵlabel: string;
+  /** @internal */
   readonly ɵpatch: SseConfigPatch;
   readonly ɵproviders: Provider[];
 }

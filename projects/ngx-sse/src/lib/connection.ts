@@ -50,10 +50,13 @@ export class SseConnection {
   // The subscribers per name. The lists are replaced, never mutated: a delivery in progress
   // keeps iterating the list it started with.
   readonly #lists = new Map<string, readonly SseEntry[]>();
+  // The every-name list, kept out of the map lookup each event would otherwise pay.
+  #any: readonly SseEntry[] | undefined;
   readonly #touched = new Set<SseEntry>();
   // Deserializer, message and error per deserializer of the event being delivered (reused, so an
   // event is deserialized once per deserializer without allocating), and who heard its error.
   readonly #done: unknown[] = [];
+  #doneLength = 0;
   #told: Set<Subject<SseError>> | null = null;
   #size = 0;
   #items: unknown[] = [];
@@ -106,6 +109,7 @@ export class SseConnection {
     const key = type ?? ANY;
     const list = this.#lists.get(key);
     this.#lists.set(key, list ? [...list, entry] : [entry]);
+    this.#any = this.#lists.get(ANY);
     this.#size++;
     if (!list && type !== null && type[0] !== '\0') this.#machine.listen(type, true);
     this.#lingerTimer = this.#clearLinger();
@@ -207,12 +211,12 @@ export class SseConnection {
 
   /** Delivers one event to the subscribers of its name, then to those of every name. */
   #deliver(type: string, data: string, lastEventId: string, receivedAt: number): void {
-    this.#done.length = 0;
+    this.#doneLength = 0;
     this.#told = null;
     const named = this.#lists.get(type);
     if (named) this.#fanOut(named, type, data, lastEventId, receivedAt);
-    const any = type[0] === '\0' ? undefined : this.#lists.get(ANY);
-    if (any) this.#fanOut(any, type, data, lastEventId, receivedAt);
+    const any = this.#any;
+    if (any && type[0] !== '\0') this.#fanOut(any, type, data, lastEventId, receivedAt);
   }
 
   #fanOut(
@@ -226,14 +230,17 @@ export class SseConnection {
     for (let i = 0; i < entries.length; i++) {
       const entry = entries[i];
       const { deserialize } = entry;
-      let at = done.indexOf(deserialize);
-      if (at < 0) {
-        at = done.length;
+      let at = 0;
+      while (at < this.#doneLength && done[at] !== deserialize) at += 3;
+      if (at === this.#doneLength) {
+        this.#doneLength += 3;
+        done[at] = deserialize;
         try {
-          const message = { type, data: deserialize(data, type), lastEventId, receivedAt };
-          done.push(deserialize, message, null);
+          done[at + 1] = { type, data: deserialize(data, type), lastEventId, receivedAt };
+          done[at + 2] = null;
         } catch (cause) {
-          done.push(deserialize, null, this.#parseFailure(type, cause));
+          done[at + 1] = null;
+          done[at + 2] = this.#parseFailure(type, cause);
         }
       }
       const error = done[at + 2] as SseError | null;
@@ -301,10 +308,9 @@ export class SseConnection {
     const left = list.filter((e) => e !== entry);
     this.#size--;
     if (left.length) this.#lists.set(key, left);
-    else {
-      this.#lists.delete(key);
-      if (type !== null && type[0] !== '\0') this.#machine.listen(type, false);
-    }
+    else this.#lists.delete(key);
+    this.#any = this.#lists.get(ANY);
+    if (!left.length && type !== null && type[0] !== '\0') this.#machine.listen(type, false);
   }
 
   #released(now: boolean): void {

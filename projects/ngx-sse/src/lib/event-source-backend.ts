@@ -49,6 +49,7 @@ export function withQueryParam(url: string, name: string, value: string): string
 export class EventSourceBackend extends SseBackend {
   readonly #create = inject(EVENT_SOURCE_FACTORY);
 
+  /** Opens an `EventSource` for `request`; the resume id goes in the `lastEventIdParam` query. */
   connect(request: SseRequest, handlers: SseBackendHandlers): SseBackendConnection {
     const url = request.lastEventId
       ? withQueryParam(request.url, request.lastEventIdParam, request.lastEventId)

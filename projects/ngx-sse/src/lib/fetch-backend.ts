@@ -94,6 +94,7 @@ export class FetchBackend extends SseBackend {
   readonly #fetch = inject(SSE_FETCH);
   readonly #defaults = inject(SSE_FETCH_OPTIONS);
 
+  /** Sends `request` with `fetch` and parses the body as it streams in. */
   connect(request: SseRequest, handlers: SseBackendHandlers): SseBackendConnection {
     const controller = new AbortController();
     const { signal } = controller;

@@ -42,7 +42,11 @@ let unshared = 0;
  */
 @Injectable({ providedIn: 'root' })
 export class SseClient {
-  /** The resolved configuration: the parent injector's client's, then this injector's features. */
+  /**
+   * The resolved configuration: the parent injector's client's, then this injector's features.
+   *
+   * @internal
+   */
   readonly config: SseConfig = (inject(SSE_CONFIG, { optional: true }) ?? []).reduce<SseConfig>(
     (config, patch) => mergeConfig(config, patch),
     parentConfig(),
