@@ -48,9 +48,9 @@ export interface SseConfig {
   readonly transport: SseTransport;
   readonly backends: Partial<Record<SseTransport, ProviderToken<SseBackend>>>;
   /** The 401 refresh, from `withFetchTransport({ onUnauthorized })` (`EventSource` never sees a 401). */
-  readonly refresh: SseRefresh | null;
+  readonly refresh?: SseRefresh | null;
   /** Shares GET connections across tabs (`withCrossTabSharing()`). */
-  readonly crossTab: ProviderToken<SseBackendDecorator> | null;
+  readonly crossTab?: ProviderToken<SseBackendDecorator> | null;
 }
 
 /** What one feature contributes; `reconnect` and `backends` merge field by field. */
@@ -71,8 +71,6 @@ export const DEFAULT_SSE_CONFIG: SseConfig = {
   maxEventSize: 16 * 1024 * 1024,
   transport: 'eventsource',
   backends: {},
-  refresh: null,
-  crossTab: null,
 };
 
 // Dev-mode guards test Angular's `ngDevMode` inline, not through a helper: app builds define it

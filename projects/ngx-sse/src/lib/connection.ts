@@ -88,7 +88,7 @@ export class SseConnection {
     lingerMs: number,
   ) {
     this.#ctx = ctx;
-    this.#url = request.url;
+    this.#url = request.attempt.url;
     this.#batcher = batcher;
     this.#lingerMs = lingerMs;
     const diagnostics = this.#snapshot();

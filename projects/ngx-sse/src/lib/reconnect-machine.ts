@@ -21,7 +21,9 @@ export interface SseMachineContext {
 }
 
 /** The connection settings a machine repeats on every attempt. */
-export interface SseMachineRequest extends Omit<SseRequest, 'lastEventId' | 'types'> {
+export interface SseMachineRequest {
+  /** What every attempt sends; the machine adds the resume id and the names listened for. */
+  readonly attempt: Omit<SseRequest, 'lastEventId' | 'types'>;
   readonly initialLastEventId: string;
   readonly heartbeatTimeoutMs: number;
   /** Close while the page is hidden, resume when visible. */
@@ -122,7 +124,8 @@ export class SseReconnectMachine {
   }
 
   get #pausable(): boolean {
-    const { pauseWhenHidden, fetch } = this.#request;
+    const { pauseWhenHidden, attempt } = this.#request;
+    const { fetch } = attempt;
     return pauseWhenHidden && ((fetch.method ?? 'GET') === 'GET' || !!fetch.replayWhenVisible);
   }
 
@@ -155,22 +158,13 @@ export class SseReconnectMachine {
     this.#retryTimer = null;
     const generation = ++this.#generation;
     const live = () => generation === this.#generation;
-    const { backend, config, zone } = this.#ctx;
-    const { url, transport, withCredentials, maxEventSize, fetch, comments } = this.#request;
+    const { backend, zone } = this.#ctx;
+    const { attempt, comments } = this.#request;
     this.#touch();
     try {
       const connection = zone.runOutsideAngular(() =>
         backend.connect(
-          {
-            url,
-            transport,
-            withCredentials,
-            maxEventSize,
-            fetch,
-            lastEventId: this.#resumeId,
-            lastEventIdParam: config.lastEventIdParam,
-            types: [...this.#types],
-          },
+          { ...attempt, lastEventId: this.#resumeId, types: [...this.#types] },
           {
             open: () => live() && this.#onOpen(),
             event: (type, data, id) => live() && this.#onEvent(type, data, id),
@@ -192,7 +186,7 @@ export class SseReconnectMachine {
       // Only a malformed URL or request makes a backend throw at once; retrying cannot fix it.
       this.stop(
         'invalid-request',
-        new SseError('invalid-request', { url, cause, detail: String(cause) }),
+        new SseError('invalid-request', { url: attempt.url, cause, detail: String(cause) }),
       );
     }
   }
@@ -221,7 +215,7 @@ export class SseReconnectMachine {
     const { reason, status } = reported;
     const failure =
       reason === 'http' && status ? { ...reported, reason: statusReason(status) } : reported;
-    const { url } = this.#request;
+    const { url } = this.#request.attempt;
     if (
       this.#status === 'open' &&
       scheduler.now() - this.#connectedAt! >= config.reconnect.resetAfterMs

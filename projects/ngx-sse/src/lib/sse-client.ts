@@ -123,7 +123,7 @@ export class SseClient {
     }
 
     const linger = options.lingerMs ?? config.lingerMs;
-    const request = {
+    const attempt = {
       url,
       transport,
       withCredentials: options.withCredentials ?? config.withCredentials,
@@ -136,30 +136,26 @@ export class SseClient {
         credentials: fetch.credentials,
         replayWhenVisible: fetch.replayWhenVisible,
       },
+    };
+    const request = {
+      attempt,
       initialLastEventId: options.lastEventId ?? '',
       heartbeatTimeoutMs: options.heartbeatTimeoutMs ?? config.heartbeatTimeoutMs,
       pauseWhenHidden: !!options.pauseWhenHidden,
       comments: !!fetch.comments,
     };
-    // Every setting that shapes the connection, by value; the body is left out: a GET has none,
-    // other methods share only by `shareKey`.
-    const key = JSON.stringify([
-      url,
-      transport,
-      request.withCredentials,
-      request.maxEventSize,
-      method,
-      fetch.credentials,
-      fetch.replayWhenVisible,
-      request.initialLastEventId,
-      request.heartbeatTimeoutMs,
-      request.pauseWhenHidden,
-      request.comments,
-      headersKey(fetch.headers),
-      linger,
-      identity(backend!),
-      method === 'GET' ? '' : (options.shareKey ?? `\0${++unshared}`),
-    ]);
+    // Every setting that shapes the connection, by value. Headers are compared by `headersKey`;
+    // the body is left out: a GET has none, other methods share only by `shareKey`.
+    const key = JSON.stringify(
+      [
+        request,
+        headersKey(fetch.headers),
+        linger,
+        identity(backend!),
+        method === 'GET' ? '' : (options.shareKey ?? `\0${++unshared}`),
+      ],
+      (name, value: unknown) => (name === 'headers' || name === 'body' ? undefined : value),
+    );
     const connections = this.#connections;
     let connection = connections.get(key)?.deref();
     if (!connection) {

@@ -1,5 +1,5 @@
 import type { Signal } from '@angular/core';
-import { Observable, type Observer, Subject } from 'rxjs';
+import { Observable, type Observer, Subject, map, merge } from 'rxjs';
 
 import type { SseConnection } from './connection';
 import { COMMENTS } from './reconnect-machine';
@@ -124,11 +124,7 @@ export class SseStreamRef<M extends SseEventMap> implements SseStream<M> {
     this.state$ = connection.state$;
     this.diagnostics = connection.diagnostics.asReadonly();
     this.diagnostics$ = connection.diagnostics$;
-    this.errors$ = new Observable<SseError>((subscriber) => {
-      const parse = this.#owner.subscribe(subscriber);
-      parse.add(connection.failures.subscribe(subscriber));
-      return parse;
-    });
+    this.errors$ = merge(this.#owner, connection.failures);
   }
 
   on<K extends keyof M & string>(type: K): Observable<SseMessage<M[K], K>> {
@@ -146,18 +142,7 @@ export class SseStreamRef<M extends SseEventMap> implements SseStream<M> {
   }
 
   comments(): Observable<string> {
-    return new Observable<string>((subscriber) =>
-      this.#connection.subscribe(
-        COMMENTS,
-        text,
-        {
-          next: (message) => subscriber.next(message.data as string),
-          error: (error) => subscriber.error(error),
-          complete: () => subscriber.complete(),
-        },
-        this.#owner,
-      ),
-    );
+    return this.#subscribe(COMMENTS, text).pipe(map((message) => message.data as string));
   }
 
   reconnect(): void {
