@@ -227,8 +227,7 @@ export class SseConnection {
     receivedAt: number,
   ): void {
     const done = this.#done;
-    for (let i = 0; i < entries.length; i++) {
-      const entry = entries[i];
+    for (const entry of entries) {
       const { deserialize } = entry;
       let at = 0;
       while (at < this.#doneLength && done[at] !== deserialize) at += 3;
