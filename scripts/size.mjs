@@ -12,7 +12,7 @@ import { createEs2015LinkerPlugin } from '@angular/compiler-cli/linker/babel';
 import { build } from 'esbuild';
 import { execSync } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
-import { readFile } from 'node:fs/promises';
+import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { createRequire } from 'node:module';
 import { gzipSync } from 'node:zlib';
@@ -24,6 +24,10 @@ const { adjustStaticMembers, elideAngularMetadata, markTopLevelPure } = createRe
 )(path.resolve('node_modules/@angular/build/src/tools/babel/plugins/index.js'));
 
 const GOAL = 3.5 * 1024;
+// `--out <dir>`: also write each consumer's own-code bundle there, to inspect what weighs.
+const outAt = process.argv.indexOf('--out');
+const OUT = outAt > 0 ? process.argv[outAt + 1] : null;
+if (OUT) await mkdir(OUT, { recursive: true });
 const LIBRARY = './dist/ngx-sse/fesm2022/ngx-sse.mjs';
 
 const linkerPlugin = createEs2015LinkerPlugin({
@@ -78,6 +82,7 @@ async function bundle(entry, external = [], stripImports = false) {
   });
   let { text } = result.outputFiles[0];
   if (stripImports) text = text.replace(/^(import[^;]*;)+/, '');
+  if (OUT && stripImports) await writeFile(`${OUT}/${path.basename(entry, '.ts')}.js`, text);
   return { min: text.length, gzip: gzipSync(text, { level: 9 }).length, text };
 }
 

@@ -4,7 +4,12 @@
 export { SseClient } from './lib/sse-client';
 export type { SseStream, SseDefaultData } from './lib/stream';
 export { sseResource } from './lib/sse-resource';
-export type { SseResourceOptions, SseResourceRef, SseResourceRequest } from './lib/sse-resource';
+export type {
+  SseResourceMessage,
+  SseResourceOptions,
+  SseResourceRef,
+  SseResourceRequest,
+} from './lib/sse-resource';
 export type {
   SseCommonOptions,
   SseEventSourceOptions,

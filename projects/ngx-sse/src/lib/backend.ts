@@ -32,7 +32,9 @@ export interface SseRequest {
  * handlers.event('notification', '{"title":"Hi"}', '1');
  */
 export interface SseBackendHandlers {
+  /** The server accepted the attempt (a 200 `text/event-stream`). */
   open(): void;
+  /** One event, with its name (`message` by default), raw data and the resume id after it. */
   event(type: string, data: string, lastEventId: string): void;
   /** The server's `retry:` field, when the transport can see it. */
   retry(ms: number): void;
@@ -43,6 +45,7 @@ export interface SseBackendHandlers {
    * server's resume point in its first frame): the next attempt resumes from it.
    */
   resume?(lastEventId: string): void;
+  /** The attempt failed or ended; the core's policy decides what follows. */
   error(failure: SseFailure): void;
   /** Which tab holds the real connection, for a backend shared across tabs. */
   role?(role: SseRole): void;
@@ -53,7 +56,9 @@ export interface SseBackendHandlers {
  * receives the leader's events; `solo` when nothing is shared.
  *
  * @example
+ * ```html
  * @if (stream.diagnostics().role === 'follower') { <span>via another tab</span> }
+ * ```
  */
 export type SseRole = 'solo' | 'leader' | 'follower';
 
@@ -67,6 +72,7 @@ export type SseRole = 'solo' | 'leader' | 'follower';
  * }
  */
 export interface SseBackendDecorator {
+  /** The backend the connection keyed `key` uses instead of `backend`. */
   decorate(backend: SseBackend, key: string): SseBackend;
 }
 
@@ -104,5 +110,6 @@ export interface SseBackendConnection {
  * providers: [{ provide: SseBackend, useClass: LoggingBackend }]
  */
 export abstract class SseBackend {
+  /** Starts one connection attempt for `request`, reporting through `handlers` until closed. */
   abstract connect(request: SseRequest, handlers: SseBackendHandlers): SseBackendConnection;
 }

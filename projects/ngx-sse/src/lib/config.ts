@@ -27,6 +27,12 @@ import type { SseError } from './sse-error';
  */
 export type SseUnauthorizedHandler = (error: SseError) => Promise<'retry' | void> | 'retry' | void;
 
+/**
+ * Runs an {@link SseUnauthorizedHandler} for `error`, then calls `retry` if it answered `'retry'`
+ * and `done` in any case (also when it threw): the machine stops unless the retry is under way.
+ */
+export type SseRefresh = (error: SseError, retry: () => void, done: () => void) => void;
+
 /** The resolved configuration of `SseClient`. Every field has a default. */
 export interface SseConfig {
   readonly reconnect: SseReconnectOptions;
@@ -41,9 +47,10 @@ export interface SseConfig {
   /** The transport of streams that do not name one. */
   readonly transport: SseTransport;
   readonly backends: Partial<Record<SseTransport, ProviderToken<SseBackend>>>;
-  readonly onUnauthorized: SseUnauthorizedHandler | null;
+  /** The 401 refresh, from `withFetchTransport({ onUnauthorized })` (`EventSource` never sees a 401). */
+  readonly refresh?: SseRefresh | null;
   /** Shares GET connections across tabs (`withCrossTabSharing()`). */
-  readonly crossTab: ProviderToken<SseBackendDecorator> | null;
+  readonly crossTab?: ProviderToken<SseBackendDecorator> | null;
 }
 
 /** What one feature contributes; `reconnect` and `backends` merge field by field. */
@@ -64,8 +71,6 @@ export const DEFAULT_SSE_CONFIG: SseConfig = {
   maxEventSize: 16 * 1024 * 1024,
   transport: 'eventsource',
   backends: {},
-  onUnauthorized: null,
-  crossTab: null,
 };
 
 // Dev-mode guards test Angular's `ngDevMode` inline, not through a helper: app builds define it
@@ -98,6 +103,7 @@ export interface SseFeature {
   readonly ɵkind: string;
   /** The call that made it, for error messages (dev mode only). */
   readonly ɵlabel: string;
+  /** @internal */
   readonly ɵpatch: SseConfigPatch;
   readonly ɵproviders: Provider[];
 }

@@ -49,16 +49,22 @@ export function withQueryParam(url: string, name: string, value: string): string
 export class EventSourceBackend extends SseBackend {
   readonly #create = inject(EVENT_SOURCE_FACTORY);
 
+  /** Opens an `EventSource` for `request`; the resume id goes in the `lastEventIdParam` query. */
   connect(request: SseRequest, handlers: SseBackendHandlers): SseBackendConnection {
     const url = request.lastEventId
       ? withQueryParam(request.url, request.lastEventIdParam, request.lastEventId)
       : request.url;
     const source = this.#create(url, { withCredentials: request.withCredentials });
-    const listener = (event: Event) => {
-      // The browser's own `error` and `open` events reach listeners of those names too.
-      if (!('data' in event)) return;
-      const { type, data, lastEventId } = event as MessageEvent<string>;
-      handlers.event(type, data, lastEventId);
+    // One listener per name, which knows its name: per event only `data` and `lastEventId` are
+    // read. The browser's own `error` and `open` events reach listeners of those names too.
+    const listeners = new Map<string, (event: Event) => void>();
+    const listener = (type: string) => {
+      const own = type === 'error' || type === 'open';
+      return (event: Event) => {
+        if (own && !('data' in event)) return;
+        const message = event as MessageEvent<string>;
+        handlers.event(type, message.data, message.lastEventId);
+      };
     };
     source.onopen = () => handlers.open();
     source.onerror = () =>
@@ -68,13 +74,21 @@ export class EventSourceBackend extends SseBackend {
           : { reason: 'network', browserRetrying: true },
       );
     const connection: SseBackendConnection = {
-      listen: (type) => source.addEventListener(type, listener),
-      unlisten: (type) => source.removeEventListener(type, listener),
+      listen: (type) => {
+        if (listeners.has(type)) return;
+        listeners.set(type, listener(type));
+        source.addEventListener(type, listeners.get(type)!);
+      },
+      unlisten: (type) => {
+        source.removeEventListener(type, listeners.get(type)!);
+        listeners.delete(type);
+      },
       // A closed EventSource fires nothing more, so its handlers need no unhooking.
       close: () => source.close(),
     };
     // Default events always count (and reach `events()`), as the fetch transport's do.
-    new Set([...request.types, 'message']).forEach(connection.listen);
+    for (const type of request.types) connection.listen(type);
+    connection.listen('message');
     return connection;
   }
 }

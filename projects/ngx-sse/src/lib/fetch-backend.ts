@@ -6,7 +6,7 @@ import {
   type SseBackendHandlers,
   type SseRequest,
 } from './backend';
-import { type SseFeature, type SseUnauthorizedHandler, ɵfeature } from './config';
+import { type SseFeature, type SseRefresh, type SseUnauthorizedHandler, ɵfeature } from './config';
 import { mimeEssence } from './mime';
 import type { SseHeaders } from './options';
 import { SseEventTooLargeError, SseParser } from './parser/sse-parser';
@@ -94,6 +94,7 @@ export class FetchBackend extends SseBackend {
   readonly #fetch = inject(SSE_FETCH);
   readonly #defaults = inject(SSE_FETCH_OPTIONS);
 
+  /** Sends `request` with `fetch` and parses the body as it streams in. */
   connect(request: SseRequest, handlers: SseBackendHandlers): SseBackendConnection {
     const controller = new AbortController();
     const { signal } = controller;
@@ -179,6 +180,19 @@ export class FetchBackend extends SseBackend {
   }
 }
 
+/** The core's 401 refresh with `handler`: only fetch streams see statuses, so it lives here. */
+function refreshWith(handler: SseUnauthorizedHandler): SseRefresh {
+  return (error, retry, done) => {
+    void Promise.resolve()
+      .then(() => handler(error))
+      .then(
+        (answer) => answer === 'retry' && retry(),
+        () => undefined,
+      )
+      .finally(done);
+  };
+}
+
 /**
  * Makes the fetch transport available and, unless `default: false`, the transport of every
  * stream that does not name one, as `withFetch()` does for `HttpClient`.
@@ -187,13 +201,13 @@ export class FetchBackend extends SseBackend {
  * provideSse(withFetchTransport({ headers: () => ({ Authorization: `Bearer ${token()}` }) }))
  */
 export function withFetchTransport(options: SseFetchDefaults = {}): SseFeature {
-  const { onUnauthorized = null, default: byDefault = true } = options;
+  const { onUnauthorized, default: byDefault = true } = options;
   return ɵfeature(
     'FetchTransport',
     [options],
     {
       backends: { fetch: FetchBackend },
-      onUnauthorized,
+      refresh: onUnauthorized ? refreshWith(onUnauthorized) : null,
       ...(byDefault ? { transport: 'fetch' as const } : {}),
     },
     // A backend per environment injector, so a lazy route's defaults are the ones its streams use

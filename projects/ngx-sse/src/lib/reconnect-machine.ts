@@ -2,7 +2,7 @@ import type { NgZone } from '@angular/core';
 
 import type { SseBackend, SseBackendConnection, SseRequest } from './backend';
 import type { SseConfig } from './config';
-import type { SseDeliveryQueue } from './delivery-queue';
+import type { SseConnection } from './connection';
 import { type SseFailure, type SseReason, statusReason } from './reason';
 import type { SseScheduler } from './scheduler';
 import { SseError, failureError } from './sse-error';
@@ -21,7 +21,9 @@ export interface SseMachineContext {
 }
 
 /** The connection settings a machine repeats on every attempt. */
-export interface SseMachineRequest extends Omit<SseRequest, 'lastEventId' | 'types'> {
+export interface SseMachineRequest {
+  /** What every attempt sends; the machine adds the resume id and the names listened for. */
+  readonly attempt: Omit<SseRequest, 'lastEventId' | 'types'>;
   readonly initialLastEventId: string;
   readonly heartbeatTimeoutMs: number;
   /** Close while the page is hidden, resume when visible. */
@@ -33,10 +35,17 @@ export interface SseMachineRequest extends Omit<SseRequest, 'lastEventId' | 'typ
 
 type Timer = unknown;
 
+// Pseudo event names: `\0` starts no name a server can send (the parser would keep it, but no
+// subscriber asks for it), so neither the backend nor `events()` sees them.
+/** Comment lines, delivered to `comments()` subscribers. */
+export const COMMENTS = '\0comments';
+/** Which tab holds the connection (its data is the role). */
+export const ROLE = '\0role';
+
 /**
  * The reconnect state machine of one connection: attempts, backoff, resume id, heartbeat,
  * pause while hidden, and the 401 refresh. It owns the attempt and reconnect counters and writes
- * every transition and event into its delivery queue; it never calls back into its owner.
+ * every transition and event into its connection's queue, which delivers them later.
  */
 export class SseReconnectMachine {
   #status: SseState['status'] = 'idle';
@@ -57,9 +66,9 @@ export class SseReconnectMachine {
   readonly #types = new Set<string>();
   readonly #request: SseMachineRequest;
   readonly #ctx: SseMachineContext;
-  readonly #queue: SseDeliveryQueue;
+  readonly #queue: SseConnection;
 
-  constructor(request: SseMachineRequest, ctx: SseMachineContext, queue: SseDeliveryQueue) {
+  constructor(request: SseMachineRequest, ctx: SseMachineContext, queue: SseConnection) {
     this.#request = request;
     this.#ctx = ctx;
     this.#queue = queue;
@@ -74,7 +83,7 @@ export class SseReconnectMachine {
   start(types: readonly string[]): void {
     const { window, document } = this.#ctx;
     if (!window || this.running) return;
-    types.forEach((type) => this.#types.add(type));
+    for (const type of types) this.#types.add(type);
     this.#attempt = 0;
     this.#reconnects = 0;
     this.#serverRetryMs = 0;
@@ -108,18 +117,17 @@ export class SseReconnectMachine {
     this.#begin(true);
   }
 
-  listen(type: string): void {
-    this.#types.add(type);
-    this.#backend?.listen(type);
-  }
-
-  unlisten(type: string): void {
-    this.#types.delete(type);
-    this.#backend?.unlisten(type);
+  /** Starts (`on`) or stops listening for `type`, outside the zone as the attempt's own listeners. */
+  listen(type: string, on: boolean): void {
+    if (on) this.#types.add(type);
+    else this.#types.delete(type);
+    const backend = this.#backend;
+    if (backend) this.#ctx.zone.runOutsideAngular(() => backend[on ? 'listen' : 'unlisten'](type));
   }
 
   get #pausable(): boolean {
-    const { pauseWhenHidden, fetch } = this.#request;
+    const { pauseWhenHidden, attempt } = this.#request;
+    const { fetch } = attempt;
     return pauseWhenHidden && ((fetch.method ?? 'GET') === 'GET' || !!fetch.replayWhenVisible);
   }
 
@@ -153,22 +161,13 @@ export class SseReconnectMachine {
     this.#retryTimer = null;
     const generation = ++this.#generation;
     const live = () => generation === this.#generation;
-    const { backend, config, zone } = this.#ctx;
-    const { url, transport, withCredentials, maxEventSize, fetch, comments } = this.#request;
+    const { backend, zone } = this.#ctx;
+    const { attempt, comments } = this.#request;
     this.#touch();
     try {
       const connection = zone.runOutsideAngular(() =>
         backend.connect(
-          {
-            url,
-            transport,
-            withCredentials,
-            maxEventSize,
-            fetch,
-            lastEventId: this.#resumeId,
-            lastEventIdParam: config.lastEventIdParam,
-            types: [...this.#types],
-          },
+          { ...attempt, lastEventId: this.#resumeId, types: [...this.#types] },
           {
             open: () => live() && this.#onOpen(),
             event: (type, data, id) => live() && this.#onEvent(type, data, id),
@@ -176,11 +175,11 @@ export class SseReconnectMachine {
             alive: (comment) => {
               if (!live()) return;
               this.#touch();
-              if (comment !== undefined && comments) this.#queue.comment(comment);
+              if (comment !== undefined && comments) this.#queue.event(COMMENTS, comment, '', 0);
             },
             error: (failure) => live() && this.#onFailure(failure),
             resume: (id) => live() && (this.#resumeId = id),
-            role: (role) => live() && this.#queue.role(role),
+            role: (role) => live() && this.#queue.event(ROLE, role, '', 0),
           },
         ),
       );
@@ -191,7 +190,7 @@ export class SseReconnectMachine {
       // Only a malformed URL or request makes a backend throw at once; retrying cannot fix it.
       this.stop(
         'invalid-request',
-        new SseError('invalid-request', { url, cause, detail: String(cause) }),
+        new SseError('invalid-request', { url: attempt.url, cause, detail: String(cause) }),
       );
     }
   }
@@ -220,7 +219,7 @@ export class SseReconnectMachine {
     const { reason, status } = reported;
     const failure =
       reason === 'http' && status ? { ...reported, reason: statusReason(status) } : reported;
-    const { url } = this.#request;
+    const { url } = this.#request.attempt;
     if (
       this.#status === 'open' &&
       scheduler.now() - this.#connectedAt! >= config.reconnect.resetAfterMs
@@ -229,21 +228,16 @@ export class SseReconnectMachine {
     }
     const attempt = ++this.#attempt;
     const error = failureError(failure, url, attempt);
-    const refresh = config.onUnauthorized;
+    const refresh = config.refresh;
     if (failure.reason === 'unauthorized' && refresh && !this.#refreshed && error) {
       this.#refreshed = true;
       this.#retry(attempt, 0, failure.reason, error, false);
       const generation = this.#generation;
-      Promise.resolve()
-        .then(() => refresh(error))
-        .then(
-          (answer) => answer === 'retry' && generation === this.#generation && this.#connect(),
-          () => undefined,
-        )
-        .finally(
-          () =>
-            generation === this.#generation && !this.#backend && this.stop('unauthorized', error),
-        );
+      refresh(
+        error,
+        () => generation === this.#generation && this.#connect(),
+        () => generation === this.#generation && !this.#backend && this.stop('unauthorized', error),
+      );
       return;
     }
     const decision = config.policy(failure, attempt, this.#serverRetryMs, config.reconnect, () =>

@@ -8,9 +8,13 @@ import { InjectionToken, NgZone, inject } from '@angular/core';
  * providers: [{ provide: SSE_SCHEDULER, useValue: { ...fakeClock, random: () => 0.5 } }]
  */
 export interface SseScheduler {
+  /** The time in epoch ms, as `Date.now()`. */
   now(): number;
+  /** A number in [0, 1), as `Math.random()`: the backoff jitter. */
   random(): number;
+  /** Runs `callback` after `ms`; returns a handle for `clearTimeout`. */
   setTimeout(callback: () => void, ms: number): unknown;
+  /** Cancels a pending `setTimeout` by its handle. */
   clearTimeout(handle: unknown): void;
 }
 

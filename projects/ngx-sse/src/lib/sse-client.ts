@@ -42,7 +42,11 @@ let unshared = 0;
  */
 @Injectable({ providedIn: 'root' })
 export class SseClient {
-  /** The resolved configuration: the parent injector's client's, then this injector's features. */
+  /**
+   * The resolved configuration: the parent injector's client's, then this injector's features.
+   *
+   * @internal
+   */
   readonly config: SseConfig = (inject(SSE_CONFIG, { optional: true }) ?? []).reduce<SseConfig>(
     (config, patch) => mergeConfig(config, patch),
     parentConfig(),
@@ -74,28 +78,52 @@ export class SseClient {
     const config = this.config;
     const transport = options.transport ?? config.transport;
     const fetch = options as Partial<SseFetchOptions>;
-    const invalid = (detail: string) => new SseError('invalid-request', { url, detail });
-    // Untyped callers: every value the types would refuse is an error here, never a silent default.
-    if (transport !== 'eventsource' && transport !== 'fetch') {
-      throw invalid(`unknown transport '${transport}'`);
-    }
-    const misplaced = FETCH_ONLY.find((key) => fetch[key] !== undefined);
-    if (transport !== 'fetch' && misplaced) throw invalid(`${misplaced} needs transport: 'fetch'`);
     const method = fetch.method ?? 'GET';
-    if (!METHODS.includes(method)) throw invalid(`unsupported method '${method}'`);
-    if (method === 'GET' && fetch.body != null) throw invalid('a GET stream cannot have a body');
     const { deserialize = 'json' } = options;
     const deserializer =
       typeof deserialize === 'function'
         ? deserialize
-        : Object.hasOwn(DESERIALIZERS, deserialize)
+        : deserialize === 'json' || deserialize === 'text'
           ? DESERIALIZERS[deserialize]
           : null;
-    if (!deserializer) throw invalid(`unknown deserialize '${deserialize}'`);
+    const misplaced = FETCH_ONLY.find((key) => fetch[key] !== undefined);
     const backend = this.#override ?? this.#backend(transport);
-    if (!backend) throw invalid(`transport '${transport}' needs provideSse(withFetchTransport())`);
+    // Untyped callers: every value the types would refuse is an error here, never a silent default.
+    // The number of the first failing check; production builds keep the reason, not the detail.
+    const problem =
+      transport !== 'eventsource' && transport !== 'fetch'
+        ? 1
+        : transport !== 'fetch' && misplaced
+          ? 2
+          : !METHODS.includes(method)
+            ? 3
+            : method === 'GET' && fetch.body != null
+              ? 4
+              : !deserializer
+                ? 5
+                : !backend
+                  ? 6
+                  : 0;
+    if (problem) {
+      throw new SseError('invalid-request', {
+        url,
+        detail:
+          typeof ngDevMode === 'undefined' || ngDevMode
+            ? [
+                '',
+                `unknown transport '${transport}'`,
+                `${misplaced} needs transport: 'fetch'`,
+                `unsupported method '${method}'`,
+                'a GET stream cannot have a body',
+                `unknown deserialize '${deserialize}'`,
+                `transport '${transport}' needs provideSse(withFetchTransport())`,
+              ][problem]
+            : '',
+      });
+    }
 
-    const request = {
+    const linger = options.lingerMs ?? config.lingerMs;
+    const attempt = {
       url,
       transport,
       withCredentials: options.withCredentials ?? config.withCredentials,
@@ -108,6 +136,9 @@ export class SseClient {
         credentials: fetch.credentials,
         replayWhenVisible: fetch.replayWhenVisible,
       },
+    };
+    const request = {
+      attempt,
       initialLastEventId: options.lastEventId ?? '',
       heartbeatTimeoutMs: options.heartbeatTimeoutMs ?? config.heartbeatTimeoutMs,
       pauseWhenHidden: !!options.pauseWhenHidden,
@@ -115,24 +146,25 @@ export class SseClient {
       // Re-sending a POST would repeat its effect (a prompt, an order): only GETs by default.
       reconnect: options.reconnect ?? method === 'GET',
     };
-    const linger = options.lingerMs ?? config.lingerMs;
-    // The body is left out: a GET has none, other methods share only by `shareKey`.
-    const { headers, credentials, replayWhenVisible } = request.fetch;
-    const share = method === 'GET' ? '' : (options.shareKey ?? `\0${++unshared}`);
-    const key = JSON.stringify([
-      { ...request, fetch: { method, credentials, replayWhenVisible } },
-      headersKey(headers),
-      linger,
-      identity(backend),
-      share,
-    ]);
+    // Every setting that shapes the connection, by value. Headers are compared by `headersKey`;
+    // the body is left out: a GET has none, other methods share only by `shareKey`.
+    const key = JSON.stringify(
+      [
+        request,
+        headersKey(fetch.headers),
+        linger,
+        identity(backend!),
+        method === 'GET' ? '' : (options.shareKey ?? `\0${++unshared}`),
+      ],
+      (name, value: unknown) => (name === 'headers' || name === 'body' ? undefined : value),
+    );
     const connections = this.#connections;
     let connection = connections.get(key)?.deref();
     if (!connection) {
       // A GET may be shared with other tabs: one of them holds the real connection.
       const share = config.crossTab && method === 'GET' && options.crossTab !== false;
       const ctx = {
-        backend: share ? this.#injector.get(config.crossTab!).decorate(backend, key) : backend,
+        backend: share ? this.#injector.get(config.crossTab!).decorate(backend!, key) : backend!,
         config,
         scheduler: this.#scheduler,
         zone: this.#zone,
@@ -143,7 +175,7 @@ export class SseClient {
       for (const [stale, ref] of connections) if (!ref.deref()) connections.delete(stale);
       connections.set(key, new WeakRef(connection));
     }
-    const handle = new SseStreamRef<M>(connection, deserializer);
+    const handle = new SseStreamRef<M>(connection, deserializer!);
     const destroyRef =
       options.destroyRef ?? options.injector?.get(DestroyRef) ?? currentDestroyRef();
     if (destroyRef) destroyRef.onDestroy(() => handle.release());

@@ -19,8 +19,6 @@ import type { SseError } from './sse-error';
 import type { SseStream, SseStreamRef } from './stream';
 import type { SseDiagnostics, SseEventMap, SseMessage, SseState } from './types';
 
-type Request<O> = Omit<O, 'injector' | 'destroyRef'> & { readonly url: string };
-
 /**
  * What an `sseResource` request function returns: a URL, a typed request (a URL with the
  * stream options of its transport), or `undefined` for idle (no connection).
@@ -28,10 +26,21 @@ type Request<O> = Omit<O, 'injector' | 'destroyRef'> & { readonly url: string };
  * @example
  * () => ({ url: '/api/chat', transport: 'fetch', method: 'POST', body: JSON.stringify({ prompt: prompt() }) })
  */
-export type SseResourceRequest = string | Request<SseEventSourceOptions> | Request<SseFetchOptions>;
+export type SseResourceRequest =
+  | string
+  | (Omit<SseEventSourceOptions, 'injector' | 'destroyRef'> & { readonly url: string })
+  | (Omit<SseFetchOptions, 'injector' | 'destroyRef'> & { readonly url: string });
 
-/** The messages of the names `K` of map `M`, as the resource sees them. */
-type Messages<M, K extends keyof M & string> = { [N in K]: SseMessage<M[N], N> }[K];
+/**
+ * The messages of the names `K` of map `M`, as a resource without a reducer holds them: a union
+ * narrowed by `type`.
+ *
+ * @example
+ * type Progress = SseResourceMessage<JobEvents, 'job-progress'>; // SseMessage<JobProgress, 'job-progress'>
+ */
+export type SseResourceMessage<M, K extends keyof M & string> = {
+  [N in K]: SseMessage<M[N], N>;
+}[K];
 
 /**
  * Options of {@link sseResource}.
@@ -43,7 +52,7 @@ export interface SseResourceOptions<M extends SseEventMap, K extends keyof M & s
   /** The event name(s) whose messages make the value; every name when omitted (see `events()`). */
   readonly event?: K | readonly K[];
   /** Folds each message into the value; without it the value is the latest message. */
-  readonly reduce?: (value: T, message: Messages<M, K>) => T;
+  readonly reduce?: (value: T, message: SseResourceMessage<M, K>) => T;
   /** The value before the first event (with `reduce`: its starting point). */
   readonly initialValue?: T;
   /** Where the resource lives; defaults to the current injection context. */
@@ -55,8 +64,10 @@ export interface SseResourceOptions<M extends SseEventMap, K extends keyof M & s
  * diagnostics.
  *
  * @example
+ * ```html
  * @if (jobs.error(); as error) { <p role="alert">{{ error.message }}</p> }
  * <app-status [state]="jobs.state()" />
+ * ```
  */
 export interface SseResourceRef<T> extends ResourceRef<T> {
   /** The connection's state; `idle` while the request is `undefined`. */
@@ -91,14 +102,16 @@ const IDLE: SseState = { status: 'idle' };
 export function sseResource<M extends SseEventMap, K extends keyof M & string, T>(
   request: () => SseResourceRequest | undefined,
   options: SseResourceOptions<M, K, T> & {
-    readonly reduce: (value: T, message: Messages<M, K>) => T;
+    readonly reduce: (value: T, message: SseResourceMessage<M, K>) => T;
     readonly initialValue: T;
   },
 ): SseResourceRef<T>;
 export function sseResource<M extends SseEventMap, K extends keyof M & string>(
   request: () => SseResourceRequest | undefined,
-  options: SseResourceOptions<M, K, Messages<M, K> | undefined> & { readonly reduce?: undefined },
-): SseResourceRef<Messages<M, K> | undefined>;
+  options: SseResourceOptions<M, K, SseResourceMessage<M, K> | undefined> & {
+    readonly reduce?: undefined;
+  },
+): SseResourceRef<SseResourceMessage<M, K> | undefined>;
 export function sseResource<M extends SseEventMap, K extends keyof M & string, T>(
   request: () => SseResourceRequest | undefined,
   options: SseResourceOptions<M, K, T>,
@@ -109,7 +122,7 @@ export function sseResource<M extends SseEventMap, K extends keyof M & string, T
   const server = injector.get(PLATFORM_ID) !== 'browser';
   const { event } = options;
   const types = event === undefined ? null : typeof event === 'string' ? [event] : [...event];
-  const reduce = options.reduce ?? ((_: T, message: Messages<M, K>) => message as T);
+  const reduce = options.reduce ?? ((_: T, message: SseResourceMessage<M, K>) => message as T);
   const current = signal<SseStream<M> | null>(null);
   // What the last run left, so a reload of the same request resumes instead of starting over.
   let last: { key: string; lastEventId: string; value: T } | null = null;
@@ -146,7 +159,7 @@ export function sseResource<M extends SseEventMap, K extends keyof M & string, T
         types,
         {
           next: (message) => {
-            value = reduce(value, message as Messages<M, K>);
+            value = reduce(value, message as SseResourceMessage<M, K>);
             dirty = true;
           },
           error: (error: SseError) => out.set({ error }),

@@ -1,9 +1,8 @@
 import type { Signal } from '@angular/core';
-import { Observable, type Observer, Subject } from 'rxjs';
+import { Observable, type Observer, Subject, map, merge } from 'rxjs';
 
 import type { SseConnection } from './connection';
-import { COMMENTS } from './delivery-queue';
-import type { SseSubscriberOwner } from './multiplexer';
+import { COMMENTS } from './reconnect-machine';
 import type { SseError } from './sse-error';
 import type {
   SseAnyMessage,
@@ -115,25 +114,17 @@ export class SseStreamRef<M extends SseEventMap> implements SseStream<M> {
 
   readonly #connection: SseConnection;
   readonly #deserialize: SseDeserializer;
-  readonly #parseErrors = new Subject<SseError>();
-  readonly #owner: SseSubscriberOwner = { parseError: (error) => this.#parseErrors.next(error) };
+  // This handle's parse errors; it also tells the connection which subscribers are this handle's.
+  readonly #owner = new Subject<SseError>();
 
   constructor(connection: SseConnection, deserialize: SseDeserializer) {
     this.#connection = connection;
     this.#deserialize = deserialize;
-    const { state, diagnostics, failures } = connection.telemetry;
-    this.state = state.signal;
-    this.state$ = state.changes;
-    this.diagnostics = diagnostics.signal;
-    this.diagnostics$ = diagnostics.changes;
-    this.errors$ = new Observable<SseError>((subscriber) => {
-      const parse = this.#parseErrors.subscribe(subscriber);
-      const failure = failures.subscribe(subscriber);
-      return () => {
-        parse.unsubscribe();
-        failure.unsubscribe();
-      };
-    });
+    this.state = connection.state.asReadonly();
+    this.state$ = connection.state$;
+    this.diagnostics = connection.diagnostics.asReadonly();
+    this.diagnostics$ = connection.diagnostics$;
+    this.errors$ = merge(this.#owner, connection.failures);
   }
 
   on<K extends keyof M & string>(type: K): Observable<SseMessage<M[K], K>> {
@@ -151,18 +142,7 @@ export class SseStreamRef<M extends SseEventMap> implements SseStream<M> {
   }
 
   comments(): Observable<string> {
-    return new Observable<string>((subscriber) =>
-      this.#connection.subscribe(
-        COMMENTS,
-        text,
-        {
-          next: (message) => subscriber.next(message.data as string),
-          error: (error) => subscriber.error(error),
-          complete: () => subscriber.complete(),
-        },
-        this.#owner,
-      ),
-    );
+    return this.#subscribe(COMMENTS, text).pipe(map((message) => message.data as string));
   }
 
   reconnect(): void {
@@ -185,7 +165,9 @@ export class SseStreamRef<M extends SseEventMap> implements SseStream<M> {
     const teardowns = (types ?? [null]).map((type) =>
       this.#connection.subscribe(type, this.#deserialize, observer, this.#owner, batchEnd),
     );
-    return () => teardowns.forEach((teardown) => teardown());
+    return () => {
+      for (const teardown of teardowns) teardown();
+    };
   }
 
   /** Releases this handle like an unsubscribe (the linger applies): its scope was destroyed. */

@@ -12,7 +12,9 @@ import type { SseError } from './sse-error';
  * - `closed.error` is set when a failure closed it, and is what `on()` subscribers errored with.
  *
  * @example
+ * ```html
  * @if (stream.state().status === 'reconnecting') { <span>Retrying…</span> }
+ * ```
  */
 export type SseState =
   | { readonly status: 'idle' }

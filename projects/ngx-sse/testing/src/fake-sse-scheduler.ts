@@ -25,20 +25,24 @@ export class FakeSseScheduler implements SseScheduler {
   /** What `random()` returns: 1 makes every backoff delay its full ceiling. */
   randomValue = 1;
 
+  /** The manual clock's time. */
   now(): number {
     return this.time;
   }
 
+  /** Always `randomValue`. */
   random(): number {
     return this.randomValue;
   }
 
+  /** Registers a timer that fires when `tick()` reaches it. */
   setTimeout(callback: () => void, ms: number): unknown {
     const timer = { id: this.nextId++, at: this.time + Math.max(0, ms), callback };
     this.timers.push(timer);
     return timer.id;
   }
 
+  /** Cancels a pending timer. */
   clearTimeout(handle: unknown): void {
     this.timers = this.timers.filter((timer) => timer.id !== handle);
   }
