@@ -8,6 +8,7 @@ import { DOCUMENT, InjectionToken, PLATFORM_ID, inject } from '@angular/core';
  * providers: [{ provide: SSE_LOCK_MANAGER, useValue: fakeLocks }]
  */
 export interface SseLockManager {
+  /** Runs `callback` while holding the exclusive lock `name`; waits in line for it until then. */
   request(
     name: string,
     options: { readonly mode: 'exclusive'; readonly signal?: AbortSignal },
@@ -22,8 +23,11 @@ export interface SseLockManager {
  * const channel: SseChannel = new BroadcastChannel('ngx-sse:1f3a');
  */
 export interface SseChannel {
+  /** Sends `message` to every other tab's channel of the same name. */
   postMessage(message: unknown): void;
+  /** Receives what other tabs post. */
   onmessage: ((event: MessageEvent) => void) | null;
+  /** Leaves the channel. */
   close(): void;
 }
 
