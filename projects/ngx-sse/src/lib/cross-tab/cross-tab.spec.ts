@@ -29,6 +29,19 @@ function watch(tab: FakeTab) {
 const status = (state: SseState) => state.status;
 
 describe('withCrossTabSharing', () => {
+  /** Two tabs, the leader's connection open and event 1 delivered; which tab leads is random. */
+  async function twoTabsAfterOneEvent() {
+    const { browser, tabs, live } = setupTabs(2);
+    const [a, b] = tabs.map(watch);
+    await browser.settle();
+    const first = live(URL)[0];
+    first.open();
+    first.emit('notification', { n: 1 }, '1');
+    await browser.settle();
+    const [leaderTab, other] = a.stream.diagnostics().role === 'leader' ? [0, b] : [1, a];
+    return { browser, tabs, live, a, b, first, leaderTab: leaderTab as number, other };
+  }
+
   it('two tabs: one real connection, named events relayed, state and role mirrored', async () => {
     const { browser, tabs, live } = setupTabs(2);
     const [a, b] = tabs.map(watch);
@@ -87,14 +100,7 @@ describe('withCrossTabSharing', () => {
   });
 
   it('a crashed leader tab is replaced by a waiting one, which resumes from its last id', async () => {
-    const { browser, tabs, live } = setupTabs(2);
-    const [a, b] = tabs.map(watch);
-    await browser.settle();
-    const first = live(URL)[0];
-    first.open();
-    first.emit('notification', { n: 1 }, '1');
-    await browser.settle();
-    const [leaderTab, other] = a.stream.diagnostics().role === 'leader' ? [0, b] : [1, a];
+    const { browser, tabs, live, first, leaderTab, other } = await twoTabsAfterOneEvent();
     tabs[leaderTab].kill();
     await browser.settle();
     const second = live(URL).find((c) => c !== first)!;
@@ -215,14 +221,7 @@ describe('withCrossTabSharing', () => {
   });
 
   it('a leader entering the back-forward cache hands over, and rejoins when restored', async () => {
-    const { browser, tabs, live } = setupTabs(2);
-    const [a, b] = tabs.map(watch);
-    await browser.settle();
-    const first = live(URL)[0];
-    first.open();
-    first.emit('notification', { n: 1 }, '1');
-    await browser.settle();
-    const [leaderTab, other] = a.stream.diagnostics().role === 'leader' ? [0, b] : [1, a];
+    const { browser, tabs, live, a, b, first, leaderTab, other } = await twoTabsAfterOneEvent();
     const restored = leaderTab === 0 ? a : b;
     tabs[leaderTab].lifecycle('hide');
     await browser.settle();
