@@ -49,12 +49,12 @@ test('5. a drop in the middle of a burst of 200: reconnect, and all 200 exactly 
 });
 
 // Every button, from the default settings: the chip leaves `open` within 3 s and the timeline
-// names the reason. Drop and 503 recover by themselves; 204 and a wrong MIME type stop for good
-// (the library's policy: retrying cannot fix them), say so, and Reconnect resumes.
+// names the reason. Drop, 503 and a wrong MIME type (the dashboard's policy retries it) recover
+// by themselves; 204 stops for good, says so, and Reconnect resumes.
 const FAULTS = [
   { button: 'Drop connection', reason: /^(ended|network)$/, recovers: true },
   { button: '503 × 3', reason: /^http 503$/, recovers: true },
-  { button: 'Bad MIME', reason: /^bad-content-type$/, recovers: false },
+  { button: 'Bad MIME', reason: /^bad-content-type$/, recovers: true },
   { button: '204', reason: /^no-content$/, recovers: false },
 ];
 

@@ -13,9 +13,11 @@ import {
   withCrossTabSharing,
   withFetchTransport,
   withLinger,
+  withReconnect,
 } from 'ngx-sse';
 
 import { routes } from './app.routes';
+import { dashboardPolicy } from './core/reconnect-policy';
 import { Session } from './core/session';
 
 export const appConfig: ApplicationConfig = {
@@ -32,6 +34,8 @@ export const appConfig: ApplicationConfig = {
       withLinger(2000),
       withFetchTransport({ default: false }),
       withCrossTabSharing(),
+      // A wrong content type is retried too: see dashboardPolicy.
+      withReconnect({ policy: dashboardPolicy }),
     ),
     provideAppInitializer(() => inject(Session).restore()),
   ],

@@ -37,7 +37,7 @@ export function faultActions({
     : `The server goes silent for ${stallMs / 1000} s; with no heartbeat timeout the client cannot tell, so only the raw log pauses.`;
   const badMime =
     transport === 'fetch'
-      ? 'Ends the stream and answers the next attempt as text/plain: the client stops (bad-content-type), since retrying would not help. Reconnect resumes.'
+      ? 'Ends the stream and answers the next attempt as text/plain: the client retries with backoff (bad-content-type; the dashboard treats it as a passing proxy error), then recovers.'
       : 'Ends the stream and answers the next attempt as text/plain: EventSource refuses it (refused) and the dashboard retries.';
   return [
     {
