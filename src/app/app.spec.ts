@@ -84,6 +84,10 @@ describe('App shell', () => {
     jobs.click();
     await navigated;
     await fixture.whenStable();
+    // The drawer's close runs its animation after the navigation; wait for it, bounded.
+    for (let i = 0; i < 100 && (await nav.isOpen()); i++) {
+      await new Promise((resolve) => setTimeout(resolve, 20));
+    }
     expect(await nav.isOpen()).toBeFalse();
   });
 

@@ -1,4 +1,4 @@
-import { Injectable, inject } from '@angular/core';
+import { Injectable, Injector, inject } from '@angular/core';
 import { SseClient, type SseState } from 'ngx-sse';
 import { type Observable, map } from 'rxjs';
 
@@ -29,6 +29,9 @@ export interface ChatStream {
 @Injectable({ providedIn: 'root' })
 export class ChatClient {
   private readonly client = inject(SseClient);
+  // A prompt is sent from a click, outside any injection context: the stream belongs to the
+  // app (the session closes it on done, Stop or leaving the page).
+  private readonly injector = inject(Injector);
 
   send(prompt: string): ChatStream {
     // A POST: a connection of its own per prompt, never re-sent after a drop (`reconnect` is off
@@ -38,6 +41,7 @@ export class ChatClient {
       method: 'POST',
       headers: { 'Content-Type': 'application/json' },
       body: JSON.stringify({ prompt }),
+      injector: this.injector,
     });
     return {
       tokens: stream.on('token').pipe(map(({ data }) => data.text)),

@@ -64,7 +64,8 @@ import { TransitionTimeline } from './transition-timeline';
           ><app-transition-timeline [transitions]="transitions()"
         /></mat-card-content>
       </mat-card>
-      <mat-card appearance="outlined">
+      <!-- Full width: payloads are long lines of JSON. -->
+      <mat-card appearance="outlined" class="wide">
         <mat-card-header><mat-card-title>Raw events</mat-card-title></mat-card-header>
         <mat-card-content><app-event-log-view [entries]="entries()" /></mat-card-content>
       </mat-card>

@@ -135,8 +135,9 @@ const THEME_META: Record<ThemeChoice, { label: string; icon: string }> = {
     .spacer {
       flex: 1;
     }
+    /* The chip keeps its full text (attempt, countdown); the app name gives way first. */
     app-connection-status {
-      min-width: 0;
+      flex: none;
     }
     .signed-in {
       margin: 0;

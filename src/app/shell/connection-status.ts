@@ -101,7 +101,8 @@ export class ConnectionStatus {
     switch (state.status) {
       case 'reconnecting': {
         const seconds = this.secondsLeft();
-        const when = seconds === null ? 'retrying' : `retry in ${seconds} seconds`;
+        const when =
+          seconds === null ? 'retrying' : `retry in ${seconds} second${seconds === 1 ? '' : 's'}`;
         return `Connection reconnecting (${stateReason(state)}), attempt ${state.attempt}, ${when}`;
       }
       case 'closed':
