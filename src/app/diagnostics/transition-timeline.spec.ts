@@ -52,7 +52,7 @@ describe('TransitionTimeline', () => {
     expect(entries[2].text).toBe(
       `${formatTime(T + 20)} reconnecting reason http 503, attempt 2, delay 4000 ms`,
     );
-    expect(entries[1].text).toContain('browser retry');
+    expect(entries[1].text).toContain('retried by the browser or the leader tab');
   });
 
   it('says so while there are no transitions', async () => {

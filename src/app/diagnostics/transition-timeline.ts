@@ -23,7 +23,11 @@ function toRow(source: SseTransition): TimelineRow {
   const retrying = state.status === 'reconnecting';
   const details = [reason && `reason ${reason}`];
   if (retrying) {
-    const delay = state.delayMs === null ? 'browser retry' : `delay ${state.delayMs} ms`;
+    // No delay here: the browser's EventSource, or the leader tab of a shared connection, retries.
+    const delay =
+      state.delayMs === null
+        ? 'retried by the browser or the leader tab'
+        : `delay ${state.delayMs} ms`;
     details.push(`attempt ${state.attempt}`, delay);
   }
   return {

@@ -106,4 +106,22 @@ describe('SseStream lifecycle additions', () => {
     const { request } = controller.expectConnection('/e');
     expect([request.lastEventId, request.lastEventIdParam]).toEqual(['x 1', 'since']);
   });
+
+  it('a handle that subscribes again after a close resumes from the last id, its history kept', () => {
+    const { client, controller } = setup();
+    const stream = client.stream<TestEvents>('/e');
+    stream.on('notification').subscribe();
+    const first = controller.expectConnection('/e');
+    first.open();
+    first.emit('notification', { title: 'a' }, '7');
+    first.fail({ status: 204 });
+    expect(stream.state().status).toBe('closed');
+    stream.on('notification').subscribe();
+    const again = controller.expectConnection('/e');
+    expect(again.request.lastEventId).toBe('7');
+    const statuses = stream.diagnostics().log.map(({ state }) => state.status);
+    expect(statuses).toEqual(['connecting', 'open', 'closed', 'connecting']);
+    expect(stream.diagnostics().eventsReceived).toBe(1);
+    stream.close();
+  });
 });

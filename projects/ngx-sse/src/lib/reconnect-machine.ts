@@ -85,10 +85,10 @@ export class SseReconnectMachine {
     if (!window || this.running) return;
     for (const type of types) this.#types.add(type);
     this.#attempt = 0;
-    this.#reconnects = 0;
     this.#serverRetryMs = 0;
     this.#connectedAt = null;
-    this.#resumeId = this.#request.initialLastEventId;
+    // A connection that ran before resumes where it stopped; its counters and log go on too.
+    this.#resumeId ||= this.#request.initialLastEventId;
     this.#ctx.zone.runOutsideAngular(() => {
       window.addEventListener('online', this.#onOnline);
       if (this.#pausable) document.addEventListener('visibilitychange', this.#onVisibility);

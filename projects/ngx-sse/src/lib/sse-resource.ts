@@ -125,7 +125,7 @@ export function sseResource<M extends SseEventMap, K extends keyof M & string, T
   const reduce = options.reduce ?? ((_: T, message: SseResourceMessage<M, K>) => message as T);
   const current = signal<SseStream<M> | null>(null);
   // What the last run left, so a reload of the same request resumes instead of starting over.
-  let last: { key: string; lastEventId: string; value: T } | null = null;
+  let last: { key: string; value: T } | null = null;
 
   const params = computed(() => (server ? undefined : request()));
   // Ends the current run: what the abort signal does when the request changes.
@@ -146,9 +146,9 @@ export function sseResource<M extends SseEventMap, K extends keyof M & string, T
       const { url, ...streamOptions } = typeof params === 'string' ? { url: params } : params;
       const key = JSON.stringify([url, streamOptions]);
       const resume = last?.key === key ? last : null;
+      // The same request reuses the same connection, which resumes from its last id itself.
       const stream = client.stream<M>(url, {
         ...streamOptions,
-        ...(resume?.lastEventId ? { lastEventId: resume.lastEventId } : {}),
         injector,
       } as SseEventSourceOptions) as SseStreamRef<M>;
       current.set(stream);
@@ -174,7 +174,7 @@ export function sseResource<M extends SseEventMap, K extends keyof M & string, T
       const end = () => {
         if (release !== end) return;
         release = null;
-        last = { key, lastEventId: stream.diagnostics().lastEventId, value };
+        last = { key, value };
         // close() first: the connection ends now with reason `closed`, not after a linger.
         stream.close();
         stop();

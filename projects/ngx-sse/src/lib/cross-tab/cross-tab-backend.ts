@@ -205,6 +205,13 @@ export class CrossTabBackend extends SseBackend {
             local.handlers.alive(comment);
           },
           error: fail,
+          // A resume point without an event (a server's first-frame `id:`): every tab keeps it.
+          resume: (id) => {
+            if (!live()) return;
+            this.#lastId = id;
+            this.#post({ k: 'resume', from, id });
+            local.handlers.resume?.(id);
+          },
         },
       );
       if (live()) this.#real = real;
@@ -269,6 +276,9 @@ export class CrossTabBackend extends SseBackend {
         return local.handlers.retry(message.ms);
       case 'alive':
         return local.handlers.alive(message.comment);
+      case 'resume':
+        this.#lastId = message.id;
+        return local.handlers.resume?.(message.id);
       case 'error':
         return this.#fail(local, message.failure);
     }

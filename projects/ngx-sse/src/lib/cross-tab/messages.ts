@@ -12,6 +12,7 @@ export type LeaderMessage =
     }
   | { readonly k: 'retry'; readonly from: string; readonly ms: number }
   | { readonly k: 'alive'; readonly from: string; readonly comment?: string }
+  | { readonly k: 'resume'; readonly from: string; readonly id: string }
   | { readonly k: 'error'; readonly from: string; readonly failure: SseFailure }
   /** A tab took the lock: followers announce their names to it. */
   | { readonly k: 'leader'; readonly from: string }
