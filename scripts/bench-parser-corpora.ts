@@ -1,16 +1,6 @@
-// Deterministic corpora for `npm run bench:parser`: the same bytes on every run and machine.
-
-/** mulberry32: a fixed seed gives the same corpus on every run and machine. */
-function prng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+// Deterministic corpora for `npm run bench:parser`: the same bytes on every run and machine
+// (the parser specs' seeded generator).
+import { mulberry32 } from '../projects/ngx-sse/src/lib/parser/mulberry32.spec-helper';
 
 function smallJsonEvent(i: number, random: () => number): string {
   const json = JSON.stringify({
@@ -31,7 +21,7 @@ function smallJsonEvent(i: number, random: () => number): string {
  * smallEvents(100_000, 1)
  */
 export function smallEvents(count: number, seed: number): string {
-  const random = prng(seed);
+  const random = mulberry32(seed);
   const parts = ['retry: 3000\n\n'];
   for (let i = 0; i < count; i++) parts.push(smallJsonEvent(i, random));
   return parts.join('');
@@ -44,7 +34,7 @@ export function smallEvents(count: number, seed: number): string {
  * largeEvents(1_000, 64 * 1024, 2)
  */
 export function largeEvents(count: number, eventSize: number, seed: number): string {
-  const random = prng(seed);
+  const random = mulberry32(seed);
   const parts: string[] = [];
   for (let i = 0; i < count; i++) {
     parts.push(`event: snapshot\nid: ${i}\n`);
