@@ -33,8 +33,12 @@ export class JobStore {
   private readonly fetched = signal<Jobs>(new Map());
 
   readonly jobs = computed(() => {
-    let merged = this.fetched();
-    for (const job of this.streamedJobs().values()) merged = upsert(merged, job);
+    // One copy, updated in place: not a copy of the map per streamed job.
+    const merged = new Map(this.fetched());
+    for (const job of this.streamedJobs().values()) {
+      const known = merged.get(job.jobId);
+      if (!known || isNewer(job, known)) merged.set(job.jobId, job);
+    }
     return [...merged.values()].reverse();
   });
   readonly running = computed(() => this.jobs().filter((job) => job.state === 'running').length);

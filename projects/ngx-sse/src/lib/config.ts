@@ -9,6 +9,7 @@ import {
 import type { SseBackend, SseBackendDecorator } from './backend';
 import { type SseBatching, type SseSchedule, batchSchedule, frameSchedule } from './batching';
 import type { SseTransport } from './options';
+import { SSE_DEFAULT_MAX_EVENT_SIZE } from './parser/sse-parser-types';
 import {
   DEFAULT_RECONNECT,
   type SseReconnectOptions,
@@ -68,7 +69,7 @@ export const DEFAULT_SSE_CONFIG: SseConfig = {
   schedule: frameSchedule,
   lingerMs: 0,
   logSize: 100,
-  maxEventSize: 16 * 1024 * 1024,
+  maxEventSize: SSE_DEFAULT_MAX_EVENT_SIZE,
   transport: 'eventsource',
   backends: {},
 };
@@ -108,7 +109,8 @@ export interface SseFeature {
   readonly ɵproviders: Provider[];
 }
 
-function feature(
+/** Makes a feature; the fetch transport and cross-tab sharing contribute through it too. */
+export function ɵfeature(
   kind: string,
   args: readonly unknown[],
   patch: SseConfigPatch,
@@ -180,7 +182,7 @@ export function withReconnect(
   options: Partial<SseReconnectOptions> & { readonly policy?: SseReconnectPolicy },
 ): SseFeature {
   const { policy, ...reconnect } = options;
-  return feature('Reconnect', [reconnect], policy ? { reconnect, policy } : { reconnect });
+  return ɵfeature('Reconnect', [reconnect], policy ? { reconnect, policy } : { reconnect });
 }
 
 /**
@@ -190,7 +192,7 @@ export function withReconnect(
  * provideSse(withCredentials())
  */
 export function withCredentials(enabled = true): SseFeature {
-  return feature('Credentials', [enabled], { withCredentials: enabled });
+  return ɵfeature('Credentials', [enabled], { withCredentials: enabled });
 }
 
 /**
@@ -201,7 +203,7 @@ export function withCredentials(enabled = true): SseFeature {
  * provideSse(withHeartbeatTimeout(45_000))
  */
 export function withHeartbeatTimeout(ms: number): SseFeature {
-  return feature('HeartbeatTimeout', [ms], { heartbeatTimeoutMs: ms });
+  return ɵfeature('HeartbeatTimeout', [ms], { heartbeatTimeoutMs: ms });
 }
 
 /**
@@ -212,7 +214,7 @@ export function withHeartbeatTimeout(ms: number): SseFeature {
  * provideSse(withLastEventIdParam('since'))
  */
 export function withLastEventIdParam(name: string): SseFeature {
-  return feature('LastEventIdParam', [name], { lastEventIdParam: name });
+  return ɵfeature('LastEventIdParam', [name], { lastEventIdParam: name });
 }
 
 /**
@@ -222,7 +224,7 @@ export function withLastEventIdParam(name: string): SseFeature {
  * provideSse(withBatching('microtask'))
  */
 export function withBatching(mode: SseBatching): SseFeature {
-  return feature('Batching', [mode], { schedule: batchSchedule(mode) });
+  return ɵfeature('Batching', [mode], { schedule: batchSchedule(mode) });
 }
 
 /**
@@ -233,7 +235,7 @@ export function withBatching(mode: SseBatching): SseFeature {
  * provideSse(withLinger(2000))
  */
 export function withLinger(ms: number): SseFeature {
-  return feature('Linger', [ms], { lingerMs: ms });
+  return ɵfeature('Linger', [ms], { lingerMs: ms });
 }
 
 /**
@@ -243,7 +245,7 @@ export function withLinger(ms: number): SseFeature {
  * provideSse(withDiagnosticsLog(500))
  */
 export function withDiagnosticsLog(size: number): SseFeature {
-  return feature('DiagnosticsLog', [size], { logSize: size });
+  return ɵfeature('DiagnosticsLog', [size], { logSize: size });
 }
 
 /**
@@ -254,8 +256,5 @@ export function withDiagnosticsLog(size: number): SseFeature {
  * provideSse(withMaxEventSize(64 * 1024 * 1024))
  */
 export function withMaxEventSize(size: number): SseFeature {
-  return feature('MaxEventSize', [size], { maxEventSize: size });
+  return ɵfeature('MaxEventSize', [size], { maxEventSize: size });
 }
-
-/** Lets features in other files (the fetch transport) contribute without a public helper. */
-export const ɵfeature = feature;

@@ -24,7 +24,8 @@ export interface SseEntry {
   readonly batchEnd?: () => void;
 }
 
-// Pseudo event names start with `\0` (see COMMENTS), which no real name does. The subscribers a close ends, once the events before it are out (`data`: the entries, `at`: the error).
+// Pseudo event names start with `\0` (see COMMENTS), which no real name does.
+// The subscribers a close ends, once the events before it are out (`data`: the entries, `at`: the error).
 const END = '\0end';
 // The key of the groups that take every event name.
 const ANY = '\0any';

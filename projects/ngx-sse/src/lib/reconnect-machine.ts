@@ -232,6 +232,8 @@ export class SseReconnectMachine {
     if (failure.reason === 'unauthorized' && refresh && !this.#refreshed && error) {
       this.#refreshed = true;
       this.#retry(attempt, 0, failure.reason, error, false);
+      // The refresh decides when to connect again, not a timer.
+      this.#retryTimer = this.#clear(this.#retryTimer);
       const generation = this.#generation;
       refresh(
         error,
@@ -275,7 +277,7 @@ export class SseReconnectMachine {
     // Closed by a subscriber that saw the transition synchronously: no attempt may follow.
     if (browserRetrying || this.#status !== 'reconnecting') return;
     this.#closeBackend();
-    if (delayMs !== null && reason !== 'unauthorized') {
+    if (delayMs !== null) {
       this.#retryTimer = this.#scheduler.setTimeout(() => this.#connect(), delayMs);
     }
   }

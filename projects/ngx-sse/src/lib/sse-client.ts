@@ -17,12 +17,12 @@ import { FETCH_ONLY, type SseFetchOptions, type SseStreamOptions } from './optio
 import { headersKey, identity } from './request-key';
 import { SSE_SCHEDULER } from './scheduler';
 import { SseError } from './sse-error';
-import { type SseStream, SseStreamRef } from './stream';
+import { type SseStream, SseStreamRef, text } from './stream';
 import type { SseDeserializer, SseEventMap } from './types';
 
 const DESERIALIZERS: Record<'json' | 'text', SseDeserializer> = {
   json: (data) => JSON.parse(data),
-  text: (data) => data,
+  text,
 };
 
 const METHODS: readonly string[] = ['GET', 'POST', 'PUT', 'PATCH', 'DELETE'];

@@ -21,7 +21,8 @@ import type {
  */
 export type SseDefaultData<M> = M extends { message: infer T } ? T : unknown;
 
-const text: SseDeserializer = (data) => data;
+/** The `text` deserializer: the raw data, as it came. */
+export const text: SseDeserializer = (data) => data;
 
 /**
  * A typed handle on a shared connection. Every Observable of every handle for the same URL and

@@ -1,4 +1,10 @@
-import { type SseError, type SseUnauthorizedHandler, withFetchTransport } from 'ngx-sse';
+import {
+  type SseError,
+  type SseReconnectPolicy,
+  type SseUnauthorizedHandler,
+  withFetchTransport,
+  withReconnect,
+} from 'ngx-sse';
 
 import { type TestEvents, setup } from './testing.spec-helper';
 
@@ -64,5 +70,18 @@ describe('SseStream 401 refresh (onUnauthorized, run by the core)', () => {
     await settle();
     controller.expectNone('/e');
     expect(stream.state()).toEqual({ status: 'closed', reason: 'closed', error: null });
+  });
+
+  it('a custom policy that retries a 401 gets its retry timer (no refresh handler)', () => {
+    const policy: SseReconnectPolicy = () => ({
+      action: 'retry',
+      delayMs: 100,
+      reason: 'unauthorized',
+    });
+    const { client, controller, scheduler } = setup([withReconnect({ policy })]);
+    client.stream<TestEvents>('/e').on('notification').subscribe();
+    controller.expectConnection('/e').fail({ status: 401 });
+    scheduler.tick(100);
+    expect(controller.expectConnection('/e').cancelled).toBeFalse();
   });
 });
