@@ -82,15 +82,19 @@ export interface SseBackendDecorator {
  * @example
  * const attempt = backend.connect(request, handlers);
  * attempt.listen('job-progress');
- * attempt.close();
+ * attempt.close(1000); // the core's next attempt starts in 1 s
  */
 export interface SseBackendConnection {
   /** Start delivering events of `type` (the core calls it once per newly subscribed name). */
   listen(type: string): void;
   /** Stop delivering events of `type` (its last subscriber left). */
   unlisten(type: string): void;
-  /** Close for good: no callback may fire afterwards. */
-  close(): void;
+  /**
+   * Close this attempt: no callback may fire afterwards. `retryInMs` is set when the core closes
+   * it to retry, and says when the next attempt starts, so a backend that holds resources across
+   * attempts (the leader of a connection shared across tabs) knows how long to keep them.
+   */
+  close(retryInMs?: number): void;
 }
 
 /**

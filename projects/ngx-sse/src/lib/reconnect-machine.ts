@@ -276,7 +276,7 @@ export class SseReconnectMachine {
     this.#transition({ status: 'reconnecting', attempt, delayMs, reason, error });
     // Closed by a subscriber that saw the transition synchronously: no attempt may follow.
     if (browserRetrying || this.#status !== 'reconnecting') return;
-    this.#closeBackend();
+    this.#closeBackend(delayMs ?? undefined);
     if (delayMs !== null) {
       this.#retryTimer = this.#scheduler.setTimeout(() => this.#connect(), delayMs);
     }
@@ -304,9 +304,10 @@ export class SseReconnectMachine {
     }, ms);
   }
 
-  #closeBackend(): void {
+  /** Ends the current attempt; `retryInMs` when the next one follows after that delay. */
+  #closeBackend(retryInMs?: number): void {
     this.#generation++;
-    this.#backend?.close();
+    this.#backend?.close(retryInMs);
     this.#backend = null;
   }
 

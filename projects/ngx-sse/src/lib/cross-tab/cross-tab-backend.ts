@@ -11,18 +11,12 @@ import type { SseChannel, SseChannelFactory, SseLockManager, SsePageLifecycle } 
 import { ReplayFilter } from './replay-filter';
 import { TabNames } from './tab-names';
 
-/** The browser pieces of one tab, and the reconnect policy of its client. */
+/** The browser pieces of one tab. */
 export interface CrossTabPlatform {
   readonly locks: SseLockManager;
   readonly channel: SseChannelFactory;
   readonly lifecycle: SsePageLifecycle;
   readonly scheduler: SseScheduler;
-  /** The longest delay the policy may pick before the next attempt; `null` when it stops. */
-  readonly retryCeiling: (
-    failure: SseFailure,
-    attempt: number,
-    serverRetryMs: number,
-  ) => number | null;
 }
 
 /** The local core's side of one attempt. */
@@ -33,7 +27,7 @@ interface Attachment {
   opened: boolean;
 }
 
-/** Slack over the policy's longest delay before a leader whose core went quiet leaves. */
+/** Slack over the core's retry delay before a leader whose core did not come back leaves. */
 const HOLD_MARGIN_MS = 1000;
 /** Bare liveness (any bytes) is relayed at most this often; comments always are. */
 const ALIVE_EVERY_MS = 1000;
@@ -64,11 +58,7 @@ export class CrossTabBackend extends SseBackend {
   #real: SseBackendConnection | null = null;
   #attempt: object | null = null;
   #realOpen = false;
-  // How long to keep leading once the core closes this attempt for a retry; `null`: leave at once.
-  #holdMs: number | null = null;
   #hold: unknown = null;
-  #attempts = 0;
-  #serverRetryMs = 0;
   #aliveAt = 0;
 
   constructor(
@@ -106,18 +96,22 @@ export class CrossTabBackend extends SseBackend {
         if (this.#release && !this.#names.all().has(type)) this.#real?.unlisten(type);
         if (!this.#release) this.#post({ k: 'unlisten', from: this.#tab, type });
       },
-      close: () => mine() && this.#detach(),
+      close: (retryInMs) => mine() && this.#detach(retryInMs),
     };
   }
 
-  #detach(): void {
+  /** The core closed its attempt; `retryInMs` when it attempts again after that delay. */
+  #detach(retryInMs: number | undefined): void {
     this.#local = null;
-    const hold = this.#release ? this.#holdMs : null;
+    const leading = !!this.#release;
     this.#closeReal();
-    if (hold !== null) {
+    if (leading && retryInMs !== undefined) {
       // The core retries after its backoff: keep leading until then, so tabs never take turns
-      // reconnecting without backoff. Not back by the policy's longest delay: it stopped.
-      this.#hold = this.platform.scheduler.setTimeout(() => this.#local || this.#leave(), hold);
+      // reconnecting without backoff. Not back by then (with slack): it stopped.
+      this.#hold = this.platform.scheduler.setTimeout(
+        () => this.#local || this.#leave(),
+        retryInMs + HOLD_MARGIN_MS,
+      );
     } else {
       // `reconnect()` attaches again at once; anything else leaves (and hands over).
       queueMicrotask(() => this.#local || this.#leave());
@@ -158,16 +152,11 @@ export class CrossTabBackend extends SseBackend {
     const attempt = (this.#attempt = {});
     const live = () => this.#attempt === attempt;
     this.#realOpen = false;
-    this.#holdMs = null;
     const from = this.#tab;
     const fail = (failure: SseFailure) => {
       if (!live()) return;
       this.#realOpen = false;
       this.#post({ k: 'error', from, failure });
-      const ceiling = failure.browserRetrying
-        ? null
-        : this.platform.retryCeiling(failure, ++this.#attempts, this.#serverRetryMs);
-      this.#holdMs = ceiling === null ? null : ceiling + HOLD_MARGIN_MS;
       // The leader's core retries by itself, with its own backoff and countdown.
       local.opened = false;
       local.handlers.error(failure);
@@ -184,14 +173,11 @@ export class CrossTabBackend extends SseBackend {
           },
           event: (type, data, id) => {
             if (!live()) return;
-            // A connection that delivers works: its next failure starts the backoff afresh.
-            this.#attempts = 0;
             this.#post({ k: 'event', from, type, data, id });
             this.#deliver(type, data, id);
           },
           retry: (ms) => {
             if (!live()) return;
-            this.#serverRetryMs = ms;
             this.#post({ k: 'retry', from, ms });
             local.handlers.retry(ms);
           },

@@ -1,9 +1,8 @@
-import { Injectable, Injector, inject } from '@angular/core';
+import { Injectable, inject } from '@angular/core';
 
 import type { SseBackend, SseBackendDecorator } from '../backend';
 import { type SseFeature, ɵfeature } from '../config';
 import { SSE_SCHEDULER } from '../scheduler';
-import { SseClient } from '../sse-client';
 import { CrossTabBackend } from './cross-tab-backend';
 import { channelName } from './messages';
 import { SSE_CHANNEL_FACTORY, SSE_LOCK_MANAGER, SSE_PAGE_LIFECYCLE } from './platform';
@@ -21,7 +20,6 @@ export class SseCrossTabSharing implements SseBackendDecorator {
   readonly #channel = inject(SSE_CHANNEL_FACTORY);
   readonly #lifecycle = inject(SSE_PAGE_LIFECYCLE);
   readonly #scheduler = inject(SSE_SCHEDULER);
-  readonly #injector = inject(Injector);
 
   decorate(backend: SseBackend, key: string): SseBackend {
     if (!this.#locks || !this.#channel) return backend;
@@ -30,12 +28,6 @@ export class SseCrossTabSharing implements SseBackendDecorator {
       channel: this.#channel,
       lifecycle: this.#lifecycle,
       scheduler: this.#scheduler,
-      // The policy of this injector's client, at its longest jitter.
-      retryCeiling: (failure, attempt, serverRetryMs) => {
-        const { policy, reconnect } = this.#injector.get(SseClient).config;
-        const decision = policy(failure, attempt, serverRetryMs, reconnect, () => 1);
-        return decision.action === 'retry' ? decision.delayMs : null;
-      },
     });
   }
 }

@@ -157,11 +157,17 @@ describe('withCrossTabSharing', () => {
     const [leader, follower] = a.stream.diagnostics().role === 'leader' ? [a, b] : [b, a];
     first.fail({ reason: 'ended' });
     await browser.settle();
+    const state = leader.stream.state();
+    const delayMs = state.status === 'reconnecting' ? state.delayMs! : NaN;
     leader.stop();
     await browser.settle();
     expect(live(URL).length).toBe(0);
-    // Its core stopped in the backoff; past the policy's longest delay, it hands over.
-    scheduler.tick(2000);
+    // Its core stopped in the backoff: the tab leads on for the delay its core chose (and 1 s of
+    // slack), then hands over.
+    scheduler.tick(delayMs + 999);
+    await browser.settle();
+    expect(live(URL).length).toBe(0);
+    scheduler.tick(1);
     await browser.settle();
     const second = live(URL)[0];
     expect(second.request.lastEventId).toBe('1');
