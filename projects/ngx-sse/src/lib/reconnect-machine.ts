@@ -3,9 +3,10 @@ import type { NgZone } from '@angular/core';
 import type { SseBackend, SseBackendConnection, SseRequest } from './backend';
 import type { SseConfig } from './config';
 import type { SseConnection } from './connection';
-import { type SseFailure, type SseReason, statusReason } from './reason';
+import { failureStep } from './failure-step';
+import type { SseFailure, SseReason } from './reason';
 import type { SseScheduler } from './scheduler';
-import { SseError, failureError } from './sse-error';
+import { SseError } from './sse-error';
 import type { SseState } from './types';
 
 /** What a machine needs besides its request. */
@@ -215,11 +216,6 @@ export class SseReconnectMachine {
 
   #onFailure(reported: SseFailure): void {
     const { config, scheduler } = this.#ctx;
-    // Transports report HTTP answers as `http`; the statuses with a name of their own get it here.
-    const { reason, status } = reported;
-    const failure =
-      reason === 'http' && status ? { ...reported, reason: statusReason(status) } : reported;
-    const { url } = this.#request.attempt;
     if (
       this.#status === 'open' &&
       scheduler.now() - this.#connectedAt! >= config.reconnect.resetAfterMs
@@ -227,40 +223,29 @@ export class SseReconnectMachine {
       this.#attempt = 0;
     }
     const attempt = ++this.#attempt;
-    const error = failureError(failure, url, attempt);
-    const refresh = config.refresh;
-    if (failure.reason === 'unauthorized' && refresh && !this.#refreshed && error) {
-      this.#refreshed = true;
-      this.#retry(attempt, 0, failure.reason, error, false);
-      // The refresh decides when to connect again, not a timer.
-      this.#retryTimer = this.#clear(this.#retryTimer);
-      const generation = this.#generation;
-      refresh(
-        error,
-        () => generation === this.#generation && this.#connect(),
-        () => generation === this.#generation && !this.#backend && this.stop('unauthorized', error),
-      );
-      return;
-    }
-    const decision = config.policy(failure, attempt, this.#serverRetryMs, config.reconnect, () =>
-      scheduler.random(),
-    );
-    if (decision.action === 'stop' || !this.#request.reconnect) {
-      // Without reconnect (a POST by default), a retriable failure ends the stream as it is.
-      const reason = decision.action === 'stop' ? decision.reason : failure.reason;
-      this.stop(
-        reason,
-        reason === 'max-attempts' ? new SseError(reason, { url, attempt, cause: error }) : error,
-      );
-      return;
-    }
-    const browserRetrying = !!failure.browserRetrying;
-    this.#retry(
+    const next = failureStep(reported, {
+      config,
+      url: this.#request.attempt.url,
       attempt,
-      browserRetrying ? null : decision.delayMs,
-      decision.reason,
+      serverRetryMs: this.#serverRetryMs,
+      refreshable: !this.#refreshed,
+      reconnect: this.#request.reconnect,
+      random: () => scheduler.random(),
+    });
+    if (next.step === 'stop') return this.stop(next.reason, next.error);
+    if (next.step === 'retry') {
+      return this.#retry(attempt, next.delayMs, next.reason, next.error, next.delayMs === null);
+    }
+    this.#refreshed = true;
+    this.#retry(attempt, 0, next.reason, next.error, false);
+    // The refresh decides when to connect again, not a timer.
+    this.#retryTimer = this.#clear(this.#retryTimer);
+    const generation = this.#generation;
+    const { error } = next;
+    config.refresh!(
       error,
-      browserRetrying,
+      () => generation === this.#generation && this.#connect(),
+      () => generation === this.#generation && !this.#backend && this.stop('unauthorized', error),
     );
   }
 

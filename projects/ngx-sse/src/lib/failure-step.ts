@@ -1,0 +1,64 @@
+import type { SseConfig } from './config';
+import { type SseFailure, type SseReason, statusReason } from './reason';
+import { SseError, failureError } from './sse-error';
+
+/** What a reconnect machine does after a failed attempt. */
+export type SseFailureStep =
+  /** Hand the 401/403 to the `onUnauthorized` refresh, which decides when to connect again. */
+  | { readonly step: 'refresh'; readonly reason: SseReason; readonly error: SseError }
+  /** Close for good. */
+  | { readonly step: 'stop'; readonly reason: SseReason; readonly error: SseError | null }
+  /** Attempt again after `delayMs`; `null` when the transport retries by itself. */
+  | {
+      readonly step: 'retry';
+      readonly reason: SseReason;
+      readonly delayMs: number | null;
+      readonly error: SseError | null;
+    };
+
+/** What the step depends on besides the failure. */
+export interface SseFailureContext {
+  readonly config: SseConfig;
+  readonly url: string;
+  /** The failed attempt's number, counted since the last attempt that delivered. */
+  readonly attempt: number;
+  readonly serverRetryMs: number;
+  /** False once this open has been refreshed: a second 401 goes to the policy. */
+  readonly refreshable: boolean;
+  /** The stream's `reconnect` option: without it a retriable failure closes the stream. */
+  readonly reconnect: boolean;
+  readonly random: () => number;
+}
+
+/**
+ * Decides what follows `reported`: names the HTTP statuses that have a reason of their own,
+ * builds the `SseError`, and asks the refresh or the reconnect policy. It decides only: the
+ * machine owns the counters and carries the step out.
+ *
+ * @example
+ * failureStep({ reason: 'http', status: 503 }, { config, url, attempt: 1, ... });
+ * // { step: 'retry', reason: 'http', delayMs: 730, error: SseError }
+ */
+export function failureStep(reported: SseFailure, ctx: SseFailureContext): SseFailureStep {
+  const { config, url, attempt } = ctx;
+  // Transports report HTTP answers as `http`; the statuses with a name of their own get it here.
+  const { reason, status } = reported;
+  const failure =
+    reason === 'http' && status ? { ...reported, reason: statusReason(status) } : reported;
+  const error = failureError(failure, url, attempt);
+  if (failure.reason === 'unauthorized' && config.refresh && ctx.refreshable && error) {
+    return { step: 'refresh', reason: failure.reason, error };
+  }
+  const decision = config.policy(failure, attempt, ctx.serverRetryMs, config.reconnect, ctx.random);
+  if (decision.action === 'stop') {
+    const stopError =
+      decision.reason === 'max-attempts'
+        ? new SseError(decision.reason, { url, attempt, cause: error })
+        : error;
+    return { step: 'stop', reason: decision.reason, error: stopError };
+  }
+  // Without reconnect (a POST by default), a retriable failure ends the stream as it is.
+  if (!ctx.reconnect) return { step: 'stop', reason: failure.reason, error };
+  const delayMs = failure.browserRetrying ? null : decision.delayMs;
+  return { step: 'retry', reason: decision.reason, delayMs, error };
+}
