@@ -134,9 +134,13 @@ export class App {
     () => this.session.user() !== null && (!this.compact() || this.drawerOpen()),
   );
 
-  /** The drawer closes itself on Escape or a backdrop click; the side panel's changes don't count. */
+  /**
+   * The drawer closes itself on Escape or a backdrop click; only those closes count. Opening is
+   * always ours, and the drawer reports an open when its animation ends, which may be after a
+   * navigation closed it again: taking that report would reopen the drawer.
+   */
   protected onOpenedChange(open: boolean): void {
-    if (this.compact()) this.drawerOpen.set(open);
+    if (!open) this.drawerOpen.set(false);
   }
 
   protected toggleDrawer(): void {
