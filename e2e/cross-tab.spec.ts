@@ -58,3 +58,28 @@ test('cross-tab: 3 tabs hold 1 stream, a handover loses and repeats nothing, log
   for (const tab of others) await expect(tab).toHaveURL(/\/login$/, { timeout: 20_000 });
   await expect.poll(() => streamsOf(context.request, user)).toBe(0);
 });
+
+test('cross-tab: a notification read in one tab shows read in the others, and after a reload', async ({
+  page,
+  context,
+  user,
+}) => {
+  await signIn(page, user);
+  await visit(page, '/notifications');
+  const other = await context.newPage();
+  await visit(other, '/notifications');
+  const response = await context.request.post('/api/notifications', {
+    data: { level: 'INFO', title: 'read me', message: 'once' },
+  });
+  expect(response.status()).toBe(201);
+  for (const tab of [page, other]) {
+    await expect(tab.getByRole('link', { name: 'Notifications, 1 unread' })).toBeVisible();
+  }
+  await page.getByRole('button', { name: 'Mark read: read me' }).click();
+  for (const tab of [page, other]) {
+    await expect(tab.getByRole('link', { name: 'Notifications, 0 unread' })).toBeVisible();
+    await expect(tab.getByRole('button', { name: 'Mark read: read me' })).toHaveCount(0);
+  }
+  await other.reload();
+  await expect(other.getByRole('link', { name: 'Notifications, 0 unread' })).toBeVisible();
+});

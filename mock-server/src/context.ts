@@ -48,6 +48,7 @@ export function createContext(options: ServerOptions): ServerContext {
     jobs: new JobBoard((job) => hub.publish(user, 'job-progress', job)),
     faults: new PendingFault(),
     notifications: new Recent(NOTIFICATIONS_KEPT),
+    read: new Set(),
     counters: { chatRequests: 0 },
   }));
   const hub = new Hub(streams, users);

@@ -1,7 +1,15 @@
 import { randomUUID } from 'node:crypto';
 
 import { badRequest } from './errors.ts';
-import type { Ack, JobProgress, Level, Metric, Notification, Topic } from './wire.ts';
+import type {
+  Ack,
+  JobProgress,
+  Level,
+  Metric,
+  Notification,
+  NotificationRead,
+  Topic,
+} from './wire.ts';
 
 export type { Level, Topic } from './wire.ts';
 
@@ -18,6 +26,7 @@ export function makeNotification(level: Level, title: string, message: string): 
 /** Payload of each named event the hub publishes. */
 export interface EventPayloads {
   notification: Notification;
+  'notification-read': NotificationRead;
   'job-progress': JobProgress;
   metric: Metric;
   ack: Ack;
@@ -30,6 +39,7 @@ export type EventName = keyof EventPayloads;
  */
 export const TOPIC_OF: Record<EventName, Topic | null> = {
   notification: 'notifications',
+  'notification-read': 'notifications',
   'job-progress': 'jobs',
   metric: 'metrics',
   ack: null,

@@ -11,6 +11,8 @@ export interface UserState {
   faults: PendingFault;
   /** The notifications the user received (own and broadcast), for `GET /api/notifications`. */
   notifications: Recent<Notification>;
+  /** Which of those the user has read; only ids still among them are kept. */
+  read: Set<string>;
   /** Request counts for `/api/debug/stats`. */
   counters: { chatRequests: number };
 }

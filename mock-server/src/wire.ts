@@ -58,9 +58,18 @@ export interface HistoryReset {
   oldestAvailableId: EventId | null;
 }
 
+/**
+ * `event: notification-read` on `/api/events`, and the reply to `POST /api/notifications/read`:
+ * notifications the user marked read (in any tab or device), so every client shows them read.
+ */
+export interface NotificationRead {
+  ids: string[];
+}
+
 /** The named events of `/api/events`. */
 export interface AppEvents {
   notification: Notification;
+  'notification-read': NotificationRead;
   'job-progress': JobProgress;
   metric: Metric;
   ack: Ack;
@@ -102,9 +111,25 @@ export interface NotificationRequest {
   message?: string;
 }
 
+/** A notification as the user's list shows it: with whether the user has read it. */
+export interface ListedNotification extends Notification {
+  read: boolean;
+}
+
 /** `GET /api/notifications`: the user's notifications, newest first, at most 500. */
 export interface NotificationList {
-  items: Notification[];
+  items: ListedNotification[];
+}
+
+/** `POST /api/notifications/read` body: 1–500 ids of the user's notifications. */
+export interface NotificationReadRequest {
+  ids: string[];
+}
+
+/** `POST /api/notifications/read` reply: the ids marked (and told to every stream), and the rest. */
+export interface NotificationReadReply extends NotificationRead {
+  /** Ids not among the user's last 500 notifications: nothing to mark. */
+  unknown: string[];
 }
 
 /** `POST /api/jobs` body. */

@@ -4,8 +4,9 @@ import { MatSnackBar } from '@angular/material/snack-bar';
 import { sseResource } from 'ngx-sse';
 import { firstValueFrom } from 'rxjs';
 
-import type { AppEvents, Level, Notification } from './api';
+import type { AppEvents, Level, Notification, NotificationList } from './api';
 import { LiveStream } from './live-stream';
+import { NotificationReads } from './notification-reads';
 import { lastValue } from './resource-value';
 import { Session } from './session';
 
@@ -42,7 +43,7 @@ export class NotificationStore {
   );
   private readonly streamedItems = lastValue(this.streamed, []);
   private readonly fetched = signal<Notification[]>([]);
-  private readonly readIds = signal(new Set<string>());
+  private readonly reads = inject(NotificationReads);
   private readonly announced = new Set<string>();
 
   readonly items = computed<NotificationItem[]>(() => {
@@ -50,7 +51,7 @@ export class NotificationStore {
     for (const item of [...this.streamedItems(), ...this.fetched()]) {
       if (!byId.has(item.id)) byId.set(item.id, item);
     }
-    const read = this.readIds();
+    const read = this.reads.ids();
     return [...byId.values()]
       .sort((a, b) => b.createdAt.localeCompare(a.createdAt))
       .slice(0, MAX_ITEMS)
@@ -84,25 +85,25 @@ export class NotificationStore {
 
   /** Reloads the list from the server: at sign-in, and after the stream reported a gap. */
   async refresh(): Promise<void> {
-    const { items } = await firstValueFrom(
-      this.http.get<{ items: Notification[] }>('/api/notifications'),
-    );
+    const { items } = await firstValueFrom(this.http.get<NotificationList>('/api/notifications'));
     items.forEach((item) => this.announced.add(item.id));
     this.fetched.set(items);
+    this.reads.known(items.filter((item) => item.read).map((item) => item.id));
   }
 
+  /** Marks one read, in every tab and device of the user. */
   markRead(id: string): void {
-    this.readIds.update((ids) => new Set(ids).add(id));
+    void this.reads.mark([id]);
   }
 
   markAllRead(): void {
-    this.readIds.set(new Set(this.items().map((item) => item.id)));
+    void this.reads.mark(this.items().flatMap((item) => (item.read ? [] : [item.id])));
   }
 
   /** Forgets everything (on logout). */
   clear(): void {
     this.fetched.set([]);
-    this.readIds.set(new Set());
+    this.reads.clear();
     this.announced.clear();
   }
 

@@ -77,11 +77,61 @@ describe('NotificationsPage', () => {
       { title: 'First', level: 'INFO', read: true },
     ]);
     expect(store.unread()).toBe(1);
+    const one = http.expectOne({ method: 'POST', url: '/api/notifications/read' });
+    expect(one.request.body).toEqual({ ids: ['n1'] });
+    one.flush({ ids: ['n1'], unknown: [] });
 
     await list.markAllRead();
     expect((await list.getItems()).map(({ read }) => read)).toEqual([true, true]);
     expect(store.unread()).toBe(0);
     expect(await list.isMarkAllReadDisabled()).toBeTrue();
+    const all = http.expectOne({ method: 'POST', url: '/api/notifications/read' });
+    expect(all.request.body).toEqual({ ids: ['n2'] });
+    all.flush({ ids: ['n2'], unknown: [] });
+  });
+
+  it('shows as read what another tab or device marked', async () => {
+    await push(notification('n1', { title: 'First' }));
+    await push(notification('n2', { title: 'Second' }));
+    sse.emit('notification-read', { ids: ['n2'] }, String(++lastId));
+    await fixture.whenStable();
+    expect(await list.getItems()).toEqual([
+      { title: 'Second', level: 'INFO', read: true },
+      { title: 'First', level: 'INFO', read: false },
+    ]);
+  });
+
+  it('keeps the read flags of the list it loads', async () => {
+    const loaded = TestBed.inject(NotificationStore).refresh();
+    http.expectOne('/api/notifications').flush({
+      items: [
+        { ...notification('n2', { title: 'Second' }), read: false },
+        { ...notification('n1', { title: 'First' }), read: true },
+      ],
+    });
+    await loaded;
+    await fixture.whenStable();
+    expect((await list.getItems()).map(({ title, read }) => [title, read])).toEqual([
+      ['Second', false],
+      ['First', true],
+    ]);
+  });
+
+  it('undoes a mark the server refuses, and says so', async () => {
+    await push(notification('n1', { title: 'First' }));
+    await list.markRead('First');
+    expect((await list.getItems())[0].read).toBeTrue();
+    http
+      .expectOne({ method: 'POST', url: '/api/notifications/read' })
+      .flush(
+        { error: 'unauthorized', detail: 'session expired' },
+        { status: 401, statusText: 'Unauthorized' },
+      );
+    await settle(fixture);
+    expect((await list.getItems())[0].read).toBeFalse();
+    expect(document.querySelector('mat-snack-bar-container')?.textContent).toContain(
+      'Could not mark as read: unauthorized: session expired',
+    );
   });
 
   it('shows a composed notification from the REST reply, and once only when SSE repeats it', async () => {
