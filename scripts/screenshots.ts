@@ -80,7 +80,7 @@ async function shoot(
   await open(page, 'Diagnostics', phone);
   await page.getByRole('button', { name: '503 × 3' }).click();
   await page
-    .getByRole('status', { name: /^Connection reconnecting \(http-503\), attempt \d/ })
+    .getByRole('status', { name: /^Connection reconnecting \(http 503\), attempt \d/ })
     .waitFor({ timeout: 30_000 });
   await page.getByRole('status', { name: /^Connection open/ }).waitFor({ timeout: 60_000 });
   await save('diagnostics');

@@ -2,7 +2,10 @@
 export interface ServerOptions {
   /** Milliseconds between two `tick` events of `/api/ticks`. */
   tickMs: number;
-  /** Milliseconds between heartbeat comments on every stream; 0 turns them off. */
+  /**
+   * Milliseconds between heartbeat comments on every stream; 0 turns them off. The 1 s default
+   * lets the dashboard's 2 s heartbeat timeout notice a stall within 3 s.
+   */
   heartbeatMs: number;
   /** Reconnection delay the server asks clients for in the `retry:` field. */
   retryMs: number;
@@ -37,7 +40,7 @@ export interface ServerOptions {
 
 export const defaultOptions: ServerOptions = {
   tickMs: 1000,
-  heartbeatMs: 15_000,
+  heartbeatMs: 1000,
   retryMs: 2000,
   historySize: 1000,
   maxStreamsPerUser: 6,

@@ -1,10 +1,11 @@
 import { HttpTestingController } from '@angular/common/http/testing';
 import { TestBed } from '@angular/core/testing';
 import { Router } from '@angular/router';
-import { SseTestingController } from 'ngx-sse/testing';
+import { SSE_SCHEDULER } from 'ngx-sse';
+import { FakeSseScheduler, SseTestingController } from 'ngx-sse/testing';
 
 import { JobStore } from './job-store';
-import { LiveStream } from './live-stream';
+import { DEFAULT_HEARTBEAT_TIMEOUT_MS, LiveStream } from './live-stream';
 import { NotificationStore } from './notification-store';
 import { Session } from './session';
 import { provideLiveTesting } from '../testing/live-testing';
@@ -13,9 +14,13 @@ describe('LiveStream', () => {
   let session: Session;
   let live: LiveStream;
   let sse: SseTestingController;
+  let scheduler: FakeSseScheduler;
 
   beforeEach(() => {
-    TestBed.configureTestingModule({ providers: [...provideLiveTesting()] });
+    scheduler = new FakeSseScheduler();
+    TestBed.configureTestingModule({
+      providers: [...provideLiveTesting(), { provide: SSE_SCHEDULER, useValue: scheduler }],
+    });
     session = TestBed.inject(Session);
     live = TestBed.inject(LiveStream);
     sse = TestBed.inject(SseTestingController);
@@ -35,6 +40,22 @@ describe('LiveStream', () => {
     expect(connection.request.transport).toBe('fetch');
     connection.open();
     expect(live.state()).toEqual({ status: 'open' });
+  });
+
+  it('by default gives up on a stream silent for 2 s (idle-timeout); heartbeat comments keep it open', () => {
+    expect(DEFAULT_HEARTBEAT_TIMEOUT_MS).toBe(2000);
+    session.user.set('alice');
+    flushEffects();
+    const connection = sse.expectConnection('/api/events');
+    connection.open();
+    scheduler.tick(1500);
+    connection.comment('heartbeat');
+    scheduler.tick(1999);
+    expect(live.state()).toEqual({ status: 'open' });
+    scheduler.tick(1);
+    expect(live.state()).toEqual(
+      jasmine.objectContaining({ status: 'reconnecting', reason: 'idle-timeout' }),
+    );
   });
 
   it('closes on logout at once, keeping the state so diagnostics show the teardown', () => {

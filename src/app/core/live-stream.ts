@@ -10,6 +10,12 @@ import { Session } from './session';
 export type Transport = 'native' | 'fetch';
 
 /**
+ * The default heartbeat timeout: twice the mock server's 1 s heartbeat interval, so one late
+ * heartbeat is tolerated, and short enough that a stalled stream shows within 3 s.
+ */
+export const DEFAULT_HEARTBEAT_TIMEOUT_MS = 2000;
+
+/**
  * What the dashboard streams: `/api/events` while signed in, with the transport settings. Every
  * live store declares its own `sseResource` with this request; equal requests share one
  * connection, so the stores need no handle of their own. It also watches for `reset`: the
@@ -24,7 +30,7 @@ export class LiveStream {
   /** `fetch` shows HTTP statuses and heartbeat comments; `native` is the browser's EventSource. */
   readonly transport = signal<Transport>('fetch');
   /** Reconnect after this long without bytes (fetch only: EventSource hides heartbeat comments). */
-  readonly heartbeatTimeoutMs = signal(45_000);
+  readonly heartbeatTimeoutMs = signal(DEFAULT_HEARTBEAT_TIMEOUT_MS);
   /** One connection for all the tabs of the dashboard (`withCrossTabSharing()`); on by default. */
   readonly crossTab = signal(true);
 

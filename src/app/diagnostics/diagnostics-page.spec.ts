@@ -10,7 +10,7 @@ import { FakeSseScheduler, SseTestingController, type TestConnection } from 'ngx
 
 import { Clock } from '../core/clock';
 import { EventLog, LOG_LIMIT } from '../core/event-log';
-import { LiveStream } from '../core/live-stream';
+import { DEFAULT_HEARTBEAT_TIMEOUT_MS, LiveStream } from '../core/live-stream';
 import { Session } from '../core/session';
 import { DiagnosticsPage } from './diagnostics-page';
 import { DiagnosticCountersHarness } from './testing/diagnostic-counters-harness';
@@ -109,7 +109,7 @@ describe('DiagnosticsPage', () => {
     await (await loader.getHarness(MatButtonToggleHarness.with({ text: /native/ }))).check();
     await (await loader.getHarness(MatButtonHarness.with({ text: 'Apply' }))).click();
 
-    expect(live.configure).toHaveBeenCalledOnceWith('native', 45_000, true);
+    expect(live.configure).toHaveBeenCalledOnceWith('native', DEFAULT_HEARTBEAT_TIMEOUT_MS, true);
     expect(events.cancelled).toBeTrue();
     sse.expectConnection('/api/events').open();
     expect(live.transport()).toBe('native');

@@ -24,7 +24,7 @@ const QUIET_STALL_MS = 20_000;
  * end the current stream (the mock server does that), so the reconnect meets them at once.
  *
  * @example
- * faultActions({ transport: 'fetch', heartbeatTimeoutMs: 45_000 })[2].fault; // stall 50 s
+ * faultActions({ transport: 'fetch', heartbeatTimeoutMs: 2000 })[2].fault; // stall 7 s
  */
 export function faultActions({
   transport,

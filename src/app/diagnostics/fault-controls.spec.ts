@@ -5,11 +5,12 @@ import { HttpTestingController, provideHttpClientTesting } from '@angular/common
 import { type ComponentFixture, TestBed } from '@angular/core/testing';
 import { MatButtonHarness } from '@angular/material/button/testing';
 
+import { DEFAULT_HEARTBEAT_TIMEOUT_MS } from '../core/live-stream';
 import { faultActions } from './fault-actions';
 import { FaultControls } from './fault-controls';
 import { settle } from '../testing/live-testing';
 
-const DEFAULTS = { transport: 'fetch', heartbeatTimeoutMs: 45_000 } as const;
+const DEFAULTS = { transport: 'fetch', heartbeatTimeoutMs: DEFAULT_HEARTBEAT_TIMEOUT_MS } as const;
 
 describe('FaultControls', () => {
   let fixture: ComponentFixture<FaultControls>;
@@ -35,7 +36,7 @@ describe('FaultControls', () => {
     expect(await Promise.all(buttons.map((button) => button.getText()))).toEqual([
       'Drop connection',
       '503 × 3',
-      'Stall 50 s',
+      'Stall 7 s',
       'Bad MIME',
       '204',
     ]);

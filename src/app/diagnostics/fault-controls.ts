@@ -12,7 +12,7 @@ import type { SseState } from 'ngx-sse';
 
 import { errorMessage } from '../core/api';
 import { Faults } from '../core/faults';
-import type { Transport } from '../core/live-stream';
+import { DEFAULT_HEARTBEAT_TIMEOUT_MS, type Transport } from '../core/live-stream';
 import { type FaultAction, faultActions } from './fault-actions';
 
 /**
@@ -106,7 +106,7 @@ import { type FaultAction, faultActions } from './fault-actions';
 export class FaultControls {
   /** The settings in effect, which decide the stall's length and what each fault will do. */
   readonly transport = input<Transport>('fetch');
-  readonly heartbeatTimeoutMs = input(45_000);
+  readonly heartbeatTimeoutMs = input(DEFAULT_HEARTBEAT_TIMEOUT_MS);
   /** The live stream's state, to offer a reconnect once it stopped for good. */
   readonly state = input<SseState>({ status: 'idle' });
   readonly reconnect = output<void>();
