@@ -48,15 +48,21 @@ describe('StreamSettings', () => {
     expect(applied[1]).toEqual({ transport: 'fetch', heartbeatTimeoutMs: 0, crossTab: true });
   });
 
-  it('shows an error and applies nothing outside 0 or 1–600 seconds', async () => {
+  it('shows an error and applies nothing outside 0 or 2–600 seconds', async () => {
     const input = await heartbeat();
     await input.setValue('601');
     await input.blur();
     expect(await (await field()).getTextErrors()).toEqual([
-      'Enter whole seconds: 0 (off) or 1–600.',
+      'Enter whole seconds: 0 (off) or 2–600.',
     ]);
     await apply();
     expect(applied).toEqual([]);
+
+    // Shorter than two heartbeats of the server: it would fire on a healthy stream.
+    await input.setValue('1');
+    expect(await (await field()).getTextErrors()).toEqual([
+      'Enter whole seconds: 0 (off) or 2–600.',
+    ]);
 
     await input.setValue('600');
     expect(await (await field()).getTextErrors()).toEqual([]);
@@ -98,7 +104,7 @@ describe('StreamSettings', () => {
 
   it('validates heartbeat seconds', () => {
     const valid = (value: number | null) => heartbeatSeconds(new FormControl(value)) === null;
-    expect([0, 1, 30, 600].every(valid)).toBeTrue();
-    expect([null, -1, 0.5, 30.5, 601].some(valid)).toBeFalse();
+    expect([0, 2, 30, 600].every(valid)).toBeTrue();
+    expect([null, -1, 0.5, 1, 30.5, 601].some(valid)).toBeFalse();
   });
 });

@@ -30,10 +30,16 @@ export interface StreamSettingsValue {
   crossTab: boolean;
 }
 
-/** A heartbeat timeout is whole seconds: 0 (off) or 1–600. */
+/**
+ * A heartbeat timeout is whole seconds: 0 (off) or 2–600. The mock server sends a heartbeat
+ * every second, so a 1 s timeout would fire between two heartbeats of a healthy stream.
+ */
 export function heartbeatSeconds(control: AbstractControl<number | null>): ValidationErrors | null {
   const seconds = control.value;
-  const valid = seconds !== null && Number.isInteger(seconds) && seconds >= 0 && seconds <= 600;
+  const valid =
+    seconds !== null &&
+    Number.isInteger(seconds) &&
+    (seconds === 0 || (seconds >= 2 && seconds <= 600));
   return valid ? null : { heartbeatSeconds: true };
 }
 
@@ -65,9 +71,9 @@ export function heartbeatSeconds(control: AbstractControl<number | null>): Valid
             quiet stream: the timeout applies to the fetch transport only.
           </mat-hint>
         } @else {
-          <mat-hint>0 turns the timeout off.</mat-hint>
+          <mat-hint>The server sends a heartbeat every second; 0 turns the timeout off.</mat-hint>
         }
-        <mat-error>Enter whole seconds: 0 (off) or 1–600.</mat-error>
+        <mat-error>Enter whole seconds: 0 (off) or 2–600.</mat-error>
       </mat-form-field>
       <mat-checkbox formControlName="crossTab">Share the connection across tabs</mat-checkbox>
       <button mat-flat-button type="submit">Apply</button>
