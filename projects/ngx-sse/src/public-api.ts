@@ -32,8 +32,8 @@ export type { SseFailure, SseReason } from './lib/reason';
 export { SseError } from './lib/sse-error';
 export type { SseErrorInit } from './lib/sse-error';
 
+export { provideSse } from './lib/config';
 export {
-  provideSse,
   withBatching,
   withCredentials,
   withDiagnosticsLog,
@@ -42,7 +42,7 @@ export {
   withLinger,
   withMaxEventSize,
   withReconnect,
-} from './lib/config';
+} from './lib/features';
 export type { SseFeature, SseUnauthorizedHandler } from './lib/config';
 export type { SseBatching } from './lib/batching';
 export { withFetchTransport, FetchBackend, SSE_FETCH } from './lib/fetch-backend';

@@ -12,10 +12,13 @@ import {
   type SseStreamOptions,
   provideSse,
   withBatching,
+  withDiagnosticsLog,
+  withHeartbeatTimeout,
   withLinger,
   withMaxEventSize,
   withReconnect,
 } from 'ngx-sse';
+import { SseTestingController } from 'ngx-sse/testing';
 
 import { type TestEvents, setup } from './testing.spec-helper';
 
@@ -196,4 +199,57 @@ describe('SseClient request validation', () => {
     expect(error.reason).toBe('invalid-request');
     expect(error.message).toContain('withFetchTransport()');
   });
+});
+
+describe('numbers that would become a silent default or a timer loop', () => {
+  it('stream() refuses them with invalid-request, naming the option and the value', () => {
+    const { client } = setup();
+    const cases: [SseStreamOptions, string][] = [
+      [{ transport: 'fetch', maxEventSize: 0 }, 'maxEventSize must be ≥ 1, got 0'],
+      [{ heartbeatTimeoutMs: NaN }, 'heartbeatTimeoutMs must be a finite number ≥ 0, got NaN'],
+      [{ heartbeatTimeoutMs: -1 }, 'heartbeatTimeoutMs must be a finite number ≥ 0, got -1'],
+      [{ lingerMs: Infinity }, 'lingerMs must be a finite number ≥ 0, got Infinity'],
+      [{ lastEventId: 41 as unknown as string }, 'lastEventId must be a string'],
+    ];
+    for (const [options, detail] of cases) {
+      const error = thrown(() => client.stream('/e', options));
+      expect([error.reason, error.detail]).withContext(detail).toEqual(['invalid-request', detail]);
+    }
+    controllerIsQuiet();
+  });
+
+  it('features refuse them when called, naming the feature', () => {
+    const cases: [() => unknown, string][] = [
+      [() => withLinger(-5), 'ngx-sse: withLinger(ms) needs a finite number ≥ 0, got -5'],
+      [
+        () => withHeartbeatTimeout(NaN),
+        'withHeartbeatTimeout(ms) needs a finite number ≥ 0, got NaN',
+      ],
+      [() => withDiagnosticsLog(-1), 'withDiagnosticsLog(size) needs a finite number ≥ 0, got -1'],
+      [() => withMaxEventSize(0), 'withMaxEventSize(size) needs a finite number ≥ 1, got 0'],
+      [
+        () => withReconnect({ multiplier: 0.5 }),
+        'withReconnect({ multiplier }) needs a finite number ≥ 1',
+      ],
+      [
+        () => withReconnect({ maxDelayMs: NaN }),
+        'withReconnect({ maxDelayMs }) needs a finite number ≥ 0',
+      ],
+    ];
+    for (const [call, message] of cases) {
+      expect(call)
+        .withContext(message)
+        .toThrowError(RangeError, new RegExp(escape(message)));
+    }
+    expect(() => withReconnect({ maxAttempts: Infinity, initialDelayMs: 0 })).not.toThrow();
+    expect(() => withDiagnosticsLog(0)).not.toThrow();
+  });
+
+  function escape(text: string): string {
+    return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+  }
+
+  function controllerIsQuiet(): void {
+    TestBed.inject(SseTestingController).verify();
+  }
 });

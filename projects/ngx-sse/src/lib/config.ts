@@ -7,7 +7,7 @@ import {
 } from '@angular/core';
 
 import type { SseBackend, SseBackendDecorator } from './backend';
-import { type SseBatching, type SseSchedule, batchSchedule, frameSchedule } from './batching';
+import { type SseSchedule, frameSchedule } from './batching';
 import type { SseTransport } from './options';
 import { SSE_DEFAULT_MAX_EVENT_SIZE } from './parser/sse-parser-types';
 import {
@@ -170,91 +170,4 @@ function reconnectClash(a: SseConfigPatch, b: SseConfigPatch): boolean {
     (!!a.policy && !!b.policy && a.policy !== b.policy) ||
     Object.keys(after).some((key) => key in before && before[key] !== after[key])
   );
-}
-
-/**
- * Backoff settings and, optionally, a custom policy. Several calls compose field by field.
- *
- * @example
- * provideSse(withReconnect({ initialDelayMs: 250, maxDelayMs: 5000, maxAttempts: 20 }))
- */
-export function withReconnect(
-  options: Partial<SseReconnectOptions> & { readonly policy?: SseReconnectPolicy },
-): SseFeature {
-  const { policy, ...reconnect } = options;
-  return ɵfeature('Reconnect', [reconnect], policy ? { reconnect, policy } : { reconnect });
-}
-
-/**
- * Sends cookies cross-origin (`EventSource`'s `withCredentials`, fetch's `credentials: 'include'`).
- *
- * @example
- * provideSse(withCredentials())
- */
-export function withCredentials(enabled = true): SseFeature {
-  return ɵfeature('Credentials', [enabled], { withCredentials: enabled });
-}
-
-/**
- * Reconnects with reason `idle-timeout` when nothing arrives for `ms` (heartbeat comments count
- * with transports that can see them: fetch).
- *
- * @example
- * provideSse(withHeartbeatTimeout(45_000))
- */
-export function withHeartbeatTimeout(ms: number): SseFeature {
-  return ɵfeature('HeartbeatTimeout', [ms], { heartbeatTimeoutMs: ms });
-}
-
-/**
- * The query parameter that carries the last event id on the library's own reconnects with
- * `EventSource` (which cannot set headers). Default `lastEventId`.
- *
- * @example
- * provideSse(withLastEventIdParam('since'))
- */
-export function withLastEventIdParam(name: string): SseFeature {
-  return ɵfeature('LastEventIdParam', [name], { lastEventIdParam: name });
-}
-
-/**
- * How events re-enter Angular; see {@link SseBatching}.
- *
- * @example
- * provideSse(withBatching('microtask'))
- */
-export function withBatching(mode: SseBatching): SseFeature {
-  return ɵfeature('Batching', [mode], { schedule: batchSchedule(mode) });
-}
-
-/**
- * Keeps a connection open `ms` after its last subscriber leaves, so a route change that
- * unsubscribes and resubscribes reuses it.
- *
- * @example
- * provideSse(withLinger(2000))
- */
-export function withLinger(ms: number): SseFeature {
-  return ɵfeature('Linger', [ms], { lingerMs: ms });
-}
-
-/**
- * How many transitions `diagnostics().log` keeps (default 100).
- *
- * @example
- * provideSse(withDiagnosticsLog(500))
- */
-export function withDiagnosticsLog(size: number): SseFeature {
-  return ɵfeature('DiagnosticsLog', [size], { logSize: size });
-}
-
-/**
- * The largest event, in UTF-16 code units, before a stream stops with `too-large` (default
- * 16 MiB). The fetch transport enforces it; browsers bound `EventSource` themselves.
- *
- * @example
- * provideSse(withMaxEventSize(64 * 1024 * 1024))
- */
-export function withMaxEventSize(size: number): SseFeature {
-  return ɵfeature('MaxEventSize', [size], { maxEventSize: size });
 }

@@ -63,4 +63,12 @@ describe('failureStep', () => {
     const next = failureStep({ reason: 'network', browserRetrying: true }, context());
     expect(next).toEqual(jasmine.objectContaining({ step: 'retry', delayMs: null }));
   });
+
+  it('keeps a delay of weeks (a server retry: or Retry-After) within what a timer can wait', () => {
+    const next = failureStep(
+      { reason: 'http', status: 503, retryAfterMs: 40 * 24 * 3600 * 1000 },
+      context(),
+    );
+    expect(next).toEqual(jasmine.objectContaining({ step: 'retry', delayMs: 2_147_483_647 }));
+  });
 });

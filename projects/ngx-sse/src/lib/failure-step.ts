@@ -1,4 +1,5 @@
 import type { SseConfig } from './config';
+import { MAX_TIMER_MS } from './number-checks';
 import { type SseFailure, type SseReason, statusReason } from './reason';
 import { SseError, failureError } from './sse-error';
 
@@ -59,6 +60,10 @@ export function failureStep(reported: SseFailure, ctx: SseFailureContext): SseFa
   }
   // Without reconnect (a POST by default), a retriable failure ends the stream as it is.
   if (!ctx.reconnect) return { step: 'stop', reason: failure.reason, error };
-  const delayMs = failure.browserRetrying ? null : decision.delayMs;
+  // A server's `retry:` or `Retry-After` of weeks (or a custom policy's Infinity) would overflow
+  // the timer, which then fires at once, in a loop; NaN or a negative delay means now.
+  const delayMs = failure.browserRetrying
+    ? null
+    : Math.min(Math.max(0, decision.delayMs || 0), MAX_TIMER_MS);
   return { step: 'retry', reason: decision.reason, delayMs, error };
 }

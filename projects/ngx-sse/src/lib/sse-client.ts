@@ -14,6 +14,7 @@ import { DEFAULT_SSE_CONFIG, SSE_CONFIG, type SseConfig, mergeConfig } from './c
 import { SseConnection } from './connection';
 import { EventSourceBackend } from './event-source-backend';
 import { FETCH_ONLY, type SseFetchOptions, type SseStreamOptions } from './options';
+import { requestProblem } from './request-checks';
 import { headersKey, identity } from './request-key';
 import { SSE_SCHEDULER } from './scheduler';
 import { SseError } from './sse-error';
@@ -24,8 +25,6 @@ const DESERIALIZERS: Record<'json' | 'text', SseDeserializer> = {
   json: (data) => JSON.parse(data),
   text,
 };
-
-const METHODS: readonly string[] = ['GET', 'POST', 'PUT', 'PATCH', 'DELETE'];
 
 let unshared = 0;
 
@@ -88,47 +87,31 @@ export class SseClient {
           : null;
     const misplaced = FETCH_ONLY.find((key) => fetch[key] !== undefined);
     const backend = this.#override ?? this.#backend(transport);
-    // Untyped callers: every value the types would refuse is an error here, never a silent default.
-    // The number of the first failing check; production builds keep the reason, not the detail.
-    const problem =
-      transport !== 'eventsource' && transport !== 'fetch'
-        ? 1
-        : transport !== 'fetch' && misplaced
-          ? 2
-          : !METHODS.includes(method)
-            ? 3
-            : method === 'GET' && fetch.body != null
-              ? 4
-              : !deserializer
-                ? 5
-                : !backend
-                  ? 6
-                  : 0;
-    if (problem) {
-      throw new SseError('invalid-request', {
-        url,
-        detail:
-          typeof ngDevMode === 'undefined' || ngDevMode
-            ? [
-                '',
-                `unknown transport '${transport}'`,
-                `${misplaced} needs transport: 'fetch'`,
-                `unsupported method '${method}'`,
-                'a GET stream cannot have a body',
-                `unknown deserialize '${deserialize}'`,
-                `transport '${transport}' needs provideSse(withFetchTransport())`,
-              ][problem]
-            : '',
-      });
-    }
-
     const linger = options.lingerMs ?? config.lingerMs;
+    const maxEventSize = options.maxEventSize ?? config.maxEventSize;
+    const heartbeatTimeoutMs = options.heartbeatTimeoutMs ?? config.heartbeatTimeoutMs;
+    const initialLastEventId = options.lastEventId ?? '';
+    const problem = requestProblem({
+      transport,
+      misplaced,
+      method,
+      body: fetch.body,
+      deserialize,
+      hasDeserializer: !!deserializer,
+      hasBackend: !!backend,
+      maxEventSize,
+      heartbeatTimeoutMs,
+      lingerMs: linger,
+      lastEventId: initialLastEventId,
+    });
+    if (problem) throw new SseError('invalid-request', { url, detail: problem });
+
     const attempt = {
       url,
       transport,
       withCredentials: options.withCredentials ?? config.withCredentials,
       lastEventIdParam: config.lastEventIdParam,
-      maxEventSize: options.maxEventSize ?? config.maxEventSize,
+      maxEventSize,
       fetch: {
         method,
         headers: fetch.headers,
@@ -139,8 +122,8 @@ export class SseClient {
     };
     const request = {
       attempt,
-      initialLastEventId: options.lastEventId ?? '',
-      heartbeatTimeoutMs: options.heartbeatTimeoutMs ?? config.heartbeatTimeoutMs,
+      initialLastEventId,
+      heartbeatTimeoutMs,
       pauseWhenHidden: !!options.pauseWhenHidden,
       comments: !!fetch.comments,
       // Re-sending a POST would repeat its effect (a prompt, an order): only GETs by default.

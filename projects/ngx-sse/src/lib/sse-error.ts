@@ -2,10 +2,15 @@ import type { SseFailure, SseReason } from './reason';
 
 /** Fields of an {@link SseError} besides its reason. */
 export interface SseErrorInit {
+  /** The stream's URL. */
   readonly url: string;
+  /** The attempt that failed, counted since the last one that delivered an event. */
   readonly attempt?: number;
+  /** The HTTP status, when the failure was an HTTP answer. */
   readonly status?: number;
+  /** What went wrong, in words (also in `message`). */
   readonly detail?: string;
+  /** The underlying error, such as a deserializer's `SyntaxError`. */
   readonly cause?: unknown;
 }
 
@@ -23,11 +28,17 @@ export interface SseErrorInit {
  */
 export class SseError extends Error {
   override readonly name = 'SseError';
+  /** The stream's URL. */
   readonly url: string;
+  /** The attempt that failed (0 when none had started). */
   readonly attempt: number;
+  /** The HTTP status, when the failure was an HTTP answer. */
   readonly status?: number;
+  /** What went wrong, in words, when there is more to say than the reason. */
+  readonly detail?: string;
 
   constructor(
+    /** Why: one word of the {@link SseReason} union, to branch on. */
     readonly reason: SseReason,
     init: SseErrorInit,
   ) {
@@ -39,6 +50,7 @@ export class SseError extends Error {
     this.url = init.url;
     this.attempt = init.attempt ?? 0;
     this.status = init.status;
+    this.detail = init.detail;
   }
 }
 

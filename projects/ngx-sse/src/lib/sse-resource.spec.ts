@@ -1,6 +1,7 @@
 import {
   Component,
   EnvironmentInjector,
+  ErrorHandler,
   Injector,
   NgZone,
   PLATFORM_ID,
@@ -166,6 +167,102 @@ describe('sseResource', () => {
     second.open();
     second.emit('n', { v: 1 }, '6');
     expect(ref.value()).toBe(6);
+  });
+
+  it('reload() with another resource on the same connection reconnects it, counted once', async () => {
+    configure();
+    const { ref } = create(() => sseResource<Events, 'n'>(() => '/a', { event: 'n' }));
+    create(() => sseResource<Events, 'm'>(() => '/a', { event: 'm' }));
+    await settle();
+    const first = sse.expectConnection('/a');
+    first.open();
+    first.emit('n', { v: 1 }, '1');
+    expect(ref.reload()).toBeTrue();
+    await settle();
+    expect(first.cancelled).toBeTrue();
+    const second = sse.expectConnection('/a');
+    expect(second.request.lastEventId).toBe('1');
+    expect(ref.diagnostics()?.reconnects).toBe(1);
+    expect(ref.state().status).toBe('connecting');
+  });
+
+  it('reload() after a fatal failure opens the stream again', async () => {
+    configure();
+    const { ref } = create(() => sseResource<Events, 'n'>(() => '/a', { event: 'n' }));
+    await settle();
+    const first = sse.expectConnection('/a');
+    first.open();
+    first.emit('n', { v: 1 }, '1');
+    first.fail({ status: 404 });
+    expect(ref.status()).toBe('error');
+    expect(ref.reload()).toBeTrue();
+    await settle();
+    const second = sse.expectConnection('/a');
+    expect(second.request.lastEventId).toBe('1');
+    second.open();
+    second.emit('n', { v: 2 }, '2');
+    expect(ref.value()?.data).toEqual({ v: 2 });
+  });
+
+  it('set() and update() replace the accumulation while the stream goes on', async () => {
+    configure();
+    const { ref } = create(() =>
+      sseResource<Events, 'n', number[]>(() => '/a', {
+        event: 'n',
+        reduce: (list, { data }) => [...list, data.v],
+        initialValue: [],
+      }),
+    );
+    await settle();
+    const connection = sse.expectConnection('/a');
+    connection.open();
+    connection.emit('n', { v: 1 });
+    ref.set([]);
+    expect(ref.value()).toEqual([]);
+    connection.emit('n', { v: 2 });
+    ref.update((list) => [0, ...list]);
+    connection.emit('n', { v: 3 });
+    expect(ref.value()).toEqual([0, 2, 3]);
+    expect(ref.status()).toBe('resolved');
+    expect(connection.cancelled).toBeFalse();
+    expect(ref.state().status).toBe('open');
+  });
+
+  it('a throwing reduce skips its message and reports to ErrorHandler; the rest goes on', async () => {
+    const handled: unknown[] = [];
+    configure({
+      provide: ErrorHandler,
+      useValue: { handleError: (e: unknown) => handled.push(e) },
+    });
+    const boom = new Error('bad reducer');
+    const { ref: bad } = create(() =>
+      sseResource<Events, 'n', number>(() => '/bad', {
+        event: 'n',
+        reduce: (sum, { data }) => {
+          if (data.v === 2) throw boom;
+          return sum + data.v;
+        },
+        initialValue: 0,
+      }),
+    );
+    const { ref: good } = create(() =>
+      sseResource<Events, 'n', number>(() => '/good', {
+        event: 'n',
+        reduce: (count) => count + 1,
+        initialValue: 0,
+      }),
+    );
+    await settle();
+    const badConnection = sse.expectConnection('/bad');
+    const goodConnection = sse.expectConnection('/good');
+    for (const v of [1, 2, 3]) {
+      badConnection.emit('n', { v });
+      goodConnection.emit('n', { v });
+    }
+    expect(handled).toEqual([boom]);
+    expect(bad.value()).toBe(4);
+    expect(good.value()).toBe(3);
+    expect(bad.status()).toBe('resolved');
   });
 
   for (const zone of [false, true]) {

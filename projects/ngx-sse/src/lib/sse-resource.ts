@@ -1,9 +1,11 @@
 import {
+  ErrorHandler,
   Injector,
   PLATFORM_ID,
   type ResourceRef,
   type ResourceStreamItem,
   type Signal,
+  type WritableSignal,
   assertInInjectionContext,
   computed,
   effect,
@@ -70,7 +72,11 @@ export interface SseResourceOptions<M extends SseEventMap, K extends keyof M & s
  * ```
  */
 export interface SseResourceRef<T> extends ResourceRef<T> {
-  /** The connection's state; `idle` while the request is `undefined`. */
+  /**
+   * The connection's state: `idle` until the request is first defined; once it goes back to
+   * `undefined`, the last connection's `closed` state (reason `closed`), so a teardown stays
+   * visible.
+   */
   readonly state: Signal<SseState>;
   /** The connection's diagnostics; `null` before the first request. */
   readonly diagnostics: Signal<SseDiagnostics | null>;
@@ -90,7 +96,12 @@ const IDLE: SseState = { status: 'idle' };
  *   application unstable until the first event, and a stream may stay quiet for minutes; `state()`
  *   says whether it is connecting, open or retrying); `error` with the {@link SseError} when a
  *   failure stops the stream. A bad payload does not change it (diagnostics report it).
- * - `reload()`: reconnects now, resuming from the last event id and keeping the accumulation.
+ * - `reload()`: reconnects now (a fresh attempt of the shared connection), resuming from the
+ *   last event id and keeping the accumulation; after a fatal failure it opens the stream again.
+ * - `set()` / `update()`: replace the accumulation; the stream goes on and reduces into the new
+ *   value (Angular's own `set()` would abort the stream).
+ * - A `reduce` that throws skips that message and reports the error to Angular's `ErrorHandler`;
+ *   the stream and every other connection go on.
  * - Torn down with its injection context; idle on the server.
  *
  * @example
@@ -124,6 +135,9 @@ export function sseResource<M extends SseEventMap, K extends keyof M & string, T
   const types = event === undefined ? null : typeof event === 'string' ? [event] : [...event];
   const reduce = options.reduce ?? ((_: T, message: SseResourceMessage<M, K>) => message as T);
   const current = signal<SseStream<M> | null>(null);
+  const errors = injector.get(ErrorHandler);
+  // The running stream's accumulation, so `set()` can replace it without ending the stream.
+  let run: { value: T; readonly out: WritableSignal<ResourceStreamItem<T>> } | null = null;
   // What the last run left, so a reload of the same request resumes instead of starting over.
   let last: { key: string; value: T } | null = null;
 
@@ -152,41 +166,53 @@ export function sseResource<M extends SseEventMap, K extends keyof M & string, T
         injector,
       } as SseEventSourceOptions) as SseStreamRef<M>;
       current.set(stream);
-      let value = resume ? resume.value : (options.initialValue as T);
+      const value = resume ? resume.value : (options.initialValue as T);
+      const mine = { value, out: signal<ResourceStreamItem<T>>({ value }) };
       let dirty = false;
-      const out = signal<ResourceStreamItem<T>>({ value });
       const stop = stream.observe(
         types,
         {
           next: (message) => {
-            value = reduce(value, message as SseResourceMessage<M, K>);
-            dirty = true;
+            try {
+              mine.value = reduce(mine.value, message as SseResourceMessage<M, K>);
+              dirty = true;
+            } catch (error) {
+              errors.handleError(error);
+            }
           },
-          error: (error: SseError) => out.set({ error }),
+          error: (error: SseError) => mine.out.set({ error }),
           complete: () => undefined,
         },
         () => {
           if (!dirty) return;
           dirty = false;
-          out.set({ value });
+          mine.out.set({ value: mine.value });
         },
       );
       const end = () => {
         if (release !== end) return;
         release = null;
-        last = { key, value };
+        if (run === mine) run = null;
+        last = { key, value: mine.value };
         // close() first: the connection ends now with reason `closed`, not after a linger.
         stream.close();
         stop();
       };
       release?.();
       release = end;
+      run = mine;
       abortSignal.addEventListener('abort', end);
       // Resolved at once: a Resource that is loading holds the application unstable, and a stream
       // may stay quiet for minutes. `state()` says whether it is connecting, open or retrying.
-      return Promise.resolve(out);
+      return Promise.resolve(mine.out);
     },
   });
+
+  function set(value: T): void {
+    if (!run) return ref.set(value);
+    run.value = value;
+    run.out.set({ value });
+  }
 
   // A delegate, not `ref` itself: Angular's implementation has members of its own named `state`.
   return {
@@ -196,10 +222,15 @@ export function sseResource<M extends SseEventMap, K extends keyof M & string, T
     isLoading: ref.isLoading,
     snapshot: ref.snapshot,
     hasValue: () => ref.hasValue(),
-    set: (value: T) => ref.set(value),
-    update: (updater: (value: T) => T) => ref.update(updater),
+    set,
+    update: (updater: (value: T) => T) => set(updater(run ? run.value : ref.value())),
     asReadonly: () => ref.asReadonly(),
-    reload: () => ref.reload(),
+    reload: () => {
+      const stream = current();
+      if (!run || !stream || stream.state().status === 'closed') return ref.reload();
+      stream.reconnect();
+      return true;
+    },
     destroy: () => ref.destroy(),
     state: computed(() => current()?.state() ?? IDLE),
     diagnostics: computed(() => current()?.diagnostics() ?? null),
