@@ -48,6 +48,7 @@ describe('MetricStore', () => {
     TestBed.inject(Session).user.set('alice');
     TestBed.tick();
     const connection = TestBed.inject(SseTestingController).expectConnection('/api/events');
+    connection.open();
     const now = Date.now();
     connection.emit('metric', { name: 'cpu', value: 1, at: now - 61_000 });
     connection.emit('metric', { name: 'cpu', value: 2, at: now - 1000 });

@@ -12,11 +12,17 @@ import type { SseFailure } from './reason';
  * expect(request.lastEventId).toBe('41');
  */
 export interface SseRequest {
+  /** The stream's URL, as given to `stream()`. */
   readonly url: string;
+  /** Which transport the stream asked for. */
   readonly transport: SseTransport;
+  /** Send cookies cross-origin. */
   readonly withCredentials: boolean;
+  /** The id to resume from (`''`: none). */
   readonly lastEventId: string;
+  /** The query parameter that carries `lastEventId` with `EventSource`. */
   readonly lastEventIdParam: string;
+  /** The largest event, in UTF-16 code units, before `too-large`. */
   readonly maxEventSize: number;
   /** Event names with subscribers when the attempt starts; later changes arrive via `listen`. */
   readonly types: readonly string[];

@@ -57,6 +57,7 @@ describe('SseStream lifecycle additions', () => {
     stream.events().subscribe((m) => got.push(`${m.type}:${JSON.stringify(m.data)}`));
     const connection = controller.expectConnection('/e');
     expect(connection.request.transport).toBe('fetch');
+    connection.open();
     connection.emit('notification', { title: 'a' });
     connection.emit('job-progress', { percent: 5 });
     connection.emit('unlisted', '1');
@@ -76,6 +77,7 @@ describe('SseStream lifecycle additions', () => {
     stream.events().subscribe((m) => got.push(m.type));
     stream.on('notification').subscribe();
     const connection = controller.expectConnection('/e');
+    connection.open();
     connection.emit('notification', 'a');
     connection.emit('unlisted', 'b');
     connection.emit('message', 'c');
@@ -94,8 +96,11 @@ describe('SseStream lifecycle additions', () => {
       .stream('/off', { transport: 'fetch' })
       .comments()
       .subscribe((c) => off.push(c));
-    controller.expectConnection('/on').comment('heartbeat');
-    controller.expectConnection('/off').comment('heartbeat');
+    for (const url of ['/on', '/off']) {
+      const connection = controller.expectConnection(url);
+      connection.open();
+      connection.comment('heartbeat');
+    }
     expect(on).toEqual(['heartbeat']);
     expect(off).toEqual([]);
   });

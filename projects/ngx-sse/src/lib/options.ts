@@ -17,6 +17,7 @@ export type SseTransport = 'eventsource' | 'fetch';
 export interface SseCommonOptions {
   /** `json` (default), `text`, or a function; a throw is reported as a `parse` error. */
   readonly deserialize?: 'json' | 'text' | SseDeserializer;
+  /** Send cookies cross-origin; overrides `withCredentials()`. */
   readonly withCredentials?: boolean;
   /** Reconnect with reason `idle-timeout` after this long without bytes; 0 disables it. */
   readonly heartbeatTimeoutMs?: number;
@@ -46,8 +47,14 @@ export interface SseCommonOptions {
 
 /** Request settings only the fetch transport can honour. */
 export interface SseFetchRequestOptions {
+  /** `GET` by default; other methods neither share a connection nor reconnect by default. */
   readonly method?: 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
+  /**
+   * Sent on every attempt. Static headers take part in sharing by value; a function shares only
+   * with itself, and keeps the stream to its tab (its result cannot be compared across tabs).
+   */
   readonly headers?: SseHeaders;
+  /** The request body (not for GET); re-sent on each attempt of a stream that reconnects. */
   readonly body?: BodyInit | null;
   /** Overrides `withCredentials` (`include` when set, `same-origin` otherwise). */
   readonly credentials?: RequestCredentials;
@@ -57,8 +64,6 @@ export interface SseFetchRequestOptions {
   readonly replayWhenVisible?: boolean;
 }
 
-type Never<T> = { readonly [K in keyof T]?: never };
-
 /**
  * A stream on the browser's `EventSource` (the default transport unless `withFetchTransport()`).
  * Fetch-only settings do not compile here.
@@ -66,7 +71,9 @@ type Never<T> = { readonly [K in keyof T]?: never };
  * @example
  * client.stream('/api/events', { withCredentials: true, lastEventId: saved });
  */
-export interface SseEventSourceOptions extends SseCommonOptions, Never<SseFetchRequestOptions> {
+export interface SseEventSourceOptions
+  extends SseCommonOptions, Partial<Readonly<Record<keyof SseFetchRequestOptions, never>>> {
+  /** The default transport; may be omitted. */
   readonly transport?: 'eventsource';
 }
 
@@ -77,6 +84,7 @@ export interface SseEventSourceOptions extends SseCommonOptions, Never<SseFetchR
  * client.stream('/api/chat', { transport: 'fetch', method: 'POST', body: JSON.stringify({ prompt }) });
  */
 export interface SseFetchOptions extends SseCommonOptions, SseFetchRequestOptions {
+  /** Needs `withFetchTransport()` in `provideSse()`. */
   readonly transport: 'fetch';
 }
 

@@ -17,6 +17,7 @@ describe('SseStream parse errors and deserialization', () => {
       handle.on('n').subscribe(({ data }) => got[i].push(data));
     });
     const connection = controller.expectConnection('/e');
+    connection.open();
     controller.verify();
     connection.emit('n', '{broken');
 
@@ -47,6 +48,7 @@ describe('SseStream parse errors and deserialization', () => {
     b.events().subscribe();
     text.on('n').subscribe();
     const connection = controller.expectConnection('/e');
+    connection.open();
     connection.emit('n', '{"v":1}');
     connection.emit('n', '{"v":2}');
     expect(calls).toBe(2);
@@ -63,7 +65,9 @@ describe('SseStream parse errors and deserialization', () => {
     stream.errors$.subscribe((e) => errors.push(e));
     stream.on('n').subscribe();
     stream.events().subscribe();
-    controller.expectConnection('/e').emit('n', '{broken');
+    const accepted = controller.expectConnection('/e');
+    accepted.open();
+    accepted.emit('n', '{broken');
     expect(errors.length).toBe(1);
     expect(stream.diagnostics().parseErrors).toBe(1);
   });

@@ -11,7 +11,9 @@ describe('SseStream payloads', () => {
       .stream<TestEvents>('/e')
       .on('notification')
       .subscribe((m) => got.push(m));
-    controller.expectConnection('/e').emit('notification', { title: 'a' }, '9');
+    const accepted = controller.expectConnection('/e');
+    accepted.open();
+    accepted.emit('notification', { title: 'a' }, '9');
     expect(got).toEqual([
       { type: 'notification', data: { title: 'a' }, lastEventId: '9', receivedAt: 1234 },
     ]);
@@ -37,7 +39,9 @@ describe('SseStream payloads', () => {
         .on('n')
         .subscribe(({ data }) => custom.push(data)),
     ];
-    controller.expectConnection('/e').emit('n', '{"v":1}');
+    const accepted = controller.expectConnection('/e');
+    accepted.open();
+    accepted.emit('n', '{"v":1}');
     expect(json).toEqual([{ v: 1 }]);
     expect(text).toEqual(['{"v":1}']);
     expect(custom).toEqual(['n:7']);
@@ -56,6 +60,7 @@ describe('SseStream payloads', () => {
       complete: () => (completed = true),
     });
     const connection = controller.expectConnection('/e');
+    connection.open();
     connection.emit('notification', '{not json');
     connection.emit('notification', { title: 'after' });
 
@@ -85,7 +90,9 @@ describe('SseStream payloads', () => {
         .on('n')
         .subscribe(({ data }) => text.push(data as string)),
     ];
-    controller.expectConnection('/e').emit('n', 'plain words');
+    const accepted = controller.expectConnection('/e');
+    accepted.open();
+    accepted.emit('n', 'plain words');
     expect(text).toEqual(['plain words']);
     expect(json).toEqual([]);
     subs.forEach((s) => s.unsubscribe());

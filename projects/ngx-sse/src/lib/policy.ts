@@ -7,8 +7,11 @@ import type { SseFailure, SseReason } from './reason';
  * provideSse(withReconnect({ initialDelayMs: 500, maxDelayMs: 10_000, maxAttempts: 8 }))
  */
 export interface SseReconnectOptions {
+  /** The longest delay of the first retry (default 1,000 ms); jitter picks up to it. */
   readonly initialDelayMs: number;
+  /** The cap of the backoff (default 30,000 ms); a server's `retry:` may exceed it. */
   readonly maxDelayMs: number;
+  /** Growth per attempt (default 2). */
   readonly multiplier: number;
   /** Attempts before giving up; `Infinity` (the default) never gives up. */
   readonly maxAttempts: number;

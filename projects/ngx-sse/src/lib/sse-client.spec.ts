@@ -107,7 +107,9 @@ describe('SseClient: shared typed streams', () => {
       .stream<TestEvents>('/api/events', { deserialize: 'text' })
       .messages()
       .subscribe((m) => got.push(m));
-    controller.expectConnection('/api/events').emit('message', 'plain', '3');
+    const accepted = controller.expectConnection('/api/events');
+    accepted.open();
+    accepted.emit('message', 'plain', '3');
     expect(got.map(({ type, data, lastEventId }) => ({ type, data, lastEventId }))).toEqual([
       { type: 'message', data: 'plain', lastEventId: '3' },
     ]);

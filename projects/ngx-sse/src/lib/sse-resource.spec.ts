@@ -254,7 +254,9 @@ describe('sseResource', () => {
     );
     await settle();
     const badConnection = sse.expectConnection('/bad');
+    badConnection.open();
     const goodConnection = sse.expectConnection('/good');
+    goodConnection.open();
     for (const v of [1, 2, 3]) {
       badConnection.emit('n', { v });
       goodConnection.emit('n', { v });

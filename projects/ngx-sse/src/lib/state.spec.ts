@@ -63,7 +63,9 @@ describe('SseStream state and diagnostics', () => {
     const counts: number[] = [];
     stream.diagnostics$.subscribe((d) => counts.push(d.eventsReceived));
     const subscription = stream.on('notification').subscribe();
-    controller.expectConnection('/e').emit('notification', { title: 'a' });
+    const accepted = controller.expectConnection('/e');
+    accepted.open();
+    accepted.emit('notification', { title: 'a' });
     expect(counts.at(-1)).toBe(1);
     subscription.unsubscribe();
   });

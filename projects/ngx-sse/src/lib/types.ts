@@ -37,7 +37,9 @@ export type SseState =
  * stream.diagnostics().log.map(({ at, state }) => `${new Date(at).toISOString()} ${state.status}`);
  */
 export interface SseTransition {
+  /** When it happened (epoch ms, from the scheduler). */
   readonly at: number;
+  /** The state the connection entered. */
   readonly state: SseState;
 }
 
@@ -50,13 +52,19 @@ export interface SseTransition {
  * const { eventsReceived, reconnects } = stream.diagnostics();
  */
 export interface SseDiagnostics {
+  /** The id the next attempt resumes from (`''` before any). */
   readonly lastEventId: string;
+  /** When the connection last opened (epoch ms); `null` before it first did. */
   readonly connectedAt: number | null;
+  /** When the last event arrived (epoch ms); `null` before the first. */
   readonly lastEventAt: number | null;
+  /** Events received on this connection, of every name, since it was created. */
   readonly eventsReceived: number;
   /** Connection attempts after the first one of each start (retries, resumes, `reconnect()`). */
   readonly reconnects: number;
+  /** Payloads a deserializer refused, counted once per event whatever the handles. */
   readonly parseErrors: number;
+  /** The latest failure or parse error; `null` before any. */
   readonly lastError: SseError | null;
   /** Whether this tab holds the connection or follows another tab's (`withCrossTabSharing()`). */
   readonly role: SseRole;
@@ -71,8 +79,11 @@ export interface SseDiagnostics {
  * stream.on('notification').subscribe(({ data, lastEventId }) => show(data, lastEventId));
  */
 export interface SseMessage<T, K extends string = string> {
+  /** The event name (`message` when the server sent none). */
   readonly type: K;
+  /** The payload, as the handle's deserializer made it. */
   readonly data: T;
+  /** The stream's last event id after this event (it may be an earlier event's). */
   readonly lastEventId: string;
   /** `Date.now()` when the event reached the client. */
   readonly receivedAt: number;

@@ -158,6 +158,29 @@ describe('ngx-sse/testing', () => {
     expect(() => connection.retry(10)).toThrowError(/retry\(\) on a connection/);
   });
 
+  it('refuses what no server does: events before open(), a failing 200, a status with a content type', () => {
+    const subscription = client.stream('/a').on('x').subscribe();
+    const connection = controller.expectConnection('/a');
+    for (const act of [
+      () => connection.emit('x', 1),
+      () => connection.comment(),
+      () => connection.retry(5),
+    ]) {
+      expect(act).toThrowError(/ngx-sse\/testing: (emit|comment|retry)\(\) before open\(\) on \/a/);
+    }
+    expect(() => connection.fail({ status: 200 })).toThrowError(
+      /a 200 is an accepted stream: use open\(\)/,
+    );
+    expect(() => connection.fail({ status: 42 })).toThrowError(/not an HTTP status/);
+    expect(() => connection.fail({ status: 503, contentType: 'text/html' })).toThrowError(
+      /both status and contentType/,
+    );
+    // Refused misuse leaves the attempt as it was: it can still be opened and used.
+    connection.open();
+    connection.emit('x', 1);
+    subscription.unsubscribe();
+  });
+
   it('end() is the server ending the stream: the client reconnects with reason ended', () => {
     const stream = client.stream('/a');
     const subscription = stream.on('x').subscribe();
@@ -189,6 +212,7 @@ describe('ngx-sse/testing', () => {
     const fetched = controller.expectConnection('/f');
     expect(native.types).toEqual(new Set(['x']));
     for (const connection of [native, fetched]) {
+      connection.open();
       connection.emit('x', 'a', '1');
       connection.emit('y', 'b');
       connection.emit('message', 'c');

@@ -8,8 +8,11 @@ import type { SseBackendConnection, SseBackendHandlers, SseFailure, SseRequest }
  * connection.fail({ status: 503, retryAfterMs: 2000 });
  */
 export interface TestFailure {
+  /** An HTTP answer other than 200 (a 200 is `open()`), e.g. 503, 401, 204. */
   readonly status?: number;
+  /** With `status`: the answer's `Retry-After`, in milliseconds. */
   readonly retryAfterMs?: number;
+  /** A 200 with this content type instead of `text/event-stream` (not with `status`). */
   readonly contentType?: string;
 }
 
@@ -28,6 +31,7 @@ export class TestConnection {
   /** Event names the client currently listens to. */
   readonly types: Set<string>;
   #cancelled = false;
+  #opened = false;
   #lastEventId: string;
   readonly #handlers: SseBackendHandlers;
 
@@ -53,7 +57,9 @@ export class TestConnection {
 
   /** The server accepted the stream (200, `text/event-stream`). */
   open(): void {
-    this.#live('open').open();
+    const handlers = this.#live('open');
+    this.#opened = true;
+    handlers.open();
   }
 
   /**
@@ -62,7 +68,7 @@ export class TestConnection {
    * `eventsource` only names it listens to (and `message`).
    */
   emit(type: string, data: unknown, id?: string): void {
-    const handlers = this.#live('emit');
+    const handlers = this.#accepted('emit');
     if (id !== undefined) this.#lastEventId = id;
     const heard = this.request.transport === 'fetch' || type === 'message' || this.types.has(type);
     if (!heard) return;
@@ -71,12 +77,12 @@ export class TestConnection {
 
   /** A comment line (a heartbeat): liveness without an event. */
   comment(text = ''): void {
-    this.#live('comment').alive(text);
+    this.#accepted('comment').alive(text);
   }
 
   /** The server's `retry:` field. */
   retry(ms: number): void {
-    this.#live('retry').retry(ms);
+    this.#accepted('retry').retry(ms);
   }
 
   /**
@@ -87,6 +93,19 @@ export class TestConnection {
     const handlers = this.#live('fail');
     if ('reason' in failure) return handlers.error(failure);
     const { status, retryAfterMs, contentType } = failure;
+    if (status !== undefined && contentType !== undefined) {
+      throw new Error(
+        `ngx-sse/testing: fail() on ${this.url} with both status and contentType: a wrong content type comes with a 200; give one.`,
+      );
+    }
+    if (
+      status !== undefined &&
+      (status === 200 || !Number.isInteger(status) || status < 100 || status > 599)
+    ) {
+      throw new Error(
+        `ngx-sse/testing: fail({ status: ${status} }) on ${this.url}: ${status === 200 ? 'a 200 is an accepted stream: use open(), or fail({ contentType }) for a 200 that is not text/event-stream' : 'not an HTTP status'}.`,
+      );
+    }
     handlers.error(
       status !== undefined
         ? { reason: 'http', status, retryAfterMs }
@@ -108,6 +127,17 @@ export class TestConnection {
       unlisten: (type) => this.types.delete(type),
       close: () => (this.#cancelled = true),
     };
+  }
+
+  /** A server sends events, comments and `retry:` only on a stream it accepted. */
+  #accepted(action: string): SseBackendHandlers {
+    const handlers = this.#live(action);
+    if (!this.#opened) {
+      throw new Error(
+        `ngx-sse/testing: ${action}() before open() on ${this.url}: a server sends these only on a stream it accepted. Call open() first.`,
+      );
+    }
+    return handlers;
   }
 
   #live(action: string): SseBackendHandlers {
