@@ -106,6 +106,7 @@ export interface SseFeature {
   readonly ɵlabel: string;
   /** @internal */
   readonly ɵpatch: SseConfigPatch;
+  /** What the feature adds to the environment injector (a transport's backend, say). */
   readonly ɵproviders: Provider[];
 }
 

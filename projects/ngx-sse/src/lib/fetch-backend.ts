@@ -22,6 +22,7 @@ import type { SseFailure } from './reason';
 export interface SseFetchDefaults {
   /** Sent on every attempt of every fetch stream; a stream's own headers add to these. */
   readonly headers?: SseHeaders;
+  /** Fetch's `credentials` for every fetch stream; a stream's own setting wins. */
   readonly credentials?: RequestCredentials;
   /** See {@link SseUnauthorizedHandler}; the core runs it, so the retry shows in the state. */
   readonly onUnauthorized?: SseUnauthorizedHandler;

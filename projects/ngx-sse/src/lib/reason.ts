@@ -46,6 +46,7 @@ export type SseReason =
  * handlers.error({ reason: 'http', status: 503, retryAfterMs: 2000 });
  */
 export interface SseFailure {
+  /** What went wrong; HTTP answers come as `http` with a `status` (the core names 401, 204...). */
   readonly reason: SseReason;
   /** The HTTP status, when the transport saw one. */
   readonly status?: number;

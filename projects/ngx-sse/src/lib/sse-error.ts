@@ -27,7 +27,10 @@ export interface SseErrorInit {
  * });
  */
 export class SseError extends Error {
+  /** For `instanceof`-free checks, as `Error` subclasses do. */
   override readonly name = 'SseError';
+  /** Why: one word of the {@link SseReason} union, to branch on. */
+  readonly reason: SseReason;
   /** The stream's URL. */
   readonly url: string;
   /** The attempt that failed (0 when none had started). */
@@ -37,16 +40,13 @@ export class SseError extends Error {
   /** What went wrong, in words, when there is more to say than the reason. */
   readonly detail?: string;
 
-  constructor(
-    /** Why: one word of the {@link SseReason} union, to branch on. */
-    readonly reason: SseReason,
-    init: SseErrorInit,
-  ) {
+  constructor(reason: SseReason, init: SseErrorInit) {
     const status = init.status ? ` ${init.status}` : '';
     const detail = init.detail ? `: ${init.detail}` : '';
     super(`ngx-sse: ${reason}${status}${detail} (${init.url}, attempt ${init.attempt ?? 0})`, {
       cause: init.cause,
     });
+    this.reason = reason;
     this.url = init.url;
     this.attempt = init.attempt ?? 0;
     this.status = init.status;

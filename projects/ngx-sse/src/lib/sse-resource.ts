@@ -45,7 +45,7 @@ export type SseResourceMessage<M, K extends keyof M & string> = {
 }[K];
 
 /**
- * Options of {@link sseResource}.
+ * Options of `sseResource()`.
  *
  * @example
  * { event: ['notification', 'job-progress'], reduce: (log, m) => [...log, m], initialValue: [] }
@@ -117,6 +117,15 @@ export function sseResource<M extends SseEventMap, K extends keyof M & string, T
     readonly initialValue: T;
   },
 ): SseResourceRef<T>;
+/**
+ * Server-Sent Events as an Angular Resource, without a reducer: the value is the latest message
+ * of the named event(s), `undefined` before the first.
+ *
+ * @example
+ * readonly progress = sseResource<JobEvents, 'job-progress'>(() => `/api/jobs/${id()}/events`, {
+ *   event: 'job-progress',
+ * });
+ */
 export function sseResource<M extends SseEventMap, K extends keyof M & string>(
   request: () => SseResourceRequest | undefined,
   options: SseResourceOptions<M, K, SseResourceMessage<M, K> | undefined> & {

@@ -35,11 +35,12 @@ export class TestConnection {
   #lastEventId: string;
   readonly #handlers: SseBackendHandlers;
 
+  /** What the client asked for: URL, transport, resume id, names, fetch settings. */
+  readonly request: SseRequest;
+
   /** @param request what the client asked for; @param handlers the client's side of the attempt. */
-  constructor(
-    readonly request: SseRequest,
-    handlers: SseBackendHandlers,
-  ) {
+  constructor(request: SseRequest, handlers: SseBackendHandlers) {
+    this.request = request;
     this.types = new Set(request.types);
     this.#lastEventId = request.lastEventId;
     this.#handlers = handlers;

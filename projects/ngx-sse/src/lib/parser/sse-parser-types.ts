@@ -77,9 +77,13 @@ export const SSE_DEFAULT_MAX_EVENT_SIZE = 16_777_216;
  * }
  */
 export class SseEventTooLargeError extends Error {
+  /** For `instanceof`-free checks, as `Error` subclasses do. */
   override readonly name = 'SseEventTooLargeError';
+  /** The `maxEventSize` it exceeded, in UTF-16 code units. */
+  readonly limit: number;
 
-  constructor(readonly limit: number) {
+  constructor(limit: number) {
     super(`ngx-sse: an event exceeded maxEventSize (${limit} UTF-16 code units)`);
+    this.limit = limit;
   }
 }
