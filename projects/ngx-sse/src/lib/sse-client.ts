@@ -28,6 +28,10 @@ const DESERIALIZERS: Record<'json' | 'text', SseDeserializer> = {
 
 let unshared = 0;
 
+/** Leaves out of a key what `headersKey` or `shareKey` stands for. */
+const omitBody = (name: string, value: unknown) =>
+  name === 'headers' || name === 'body' ? undefined : value;
+
 /**
  * Hands out typed, shared Server-Sent Events streams. Works with zero configuration;
  * `provideSse(...)` tunes it, for the application or for a lazy route.
@@ -139,15 +143,24 @@ export class SseClient {
         identity(backend!),
         method === 'GET' ? '' : (options.shareKey ?? `\0${++unshared}`),
       ],
-      (name, value: unknown) => (name === 'headers' || name === 'body' ? undefined : value),
+      omitBody,
     );
     const connections = this.#connections;
     let connection = connections.get(key)?.deref();
     if (!connection) {
-      // A GET may be shared with other tabs: one of them holds the real connection.
-      const share = config.crossTab && method === 'GET' && options.crossTab !== false;
+      // A GET may be shared with other tabs: one of them holds the real connection. Its key
+      // holds only what every tab computes alike: no identity number, so no header function.
+      const share =
+        config.crossTab &&
+        method === 'GET' &&
+        options.crossTab !== false &&
+        typeof fetch.headers !== 'function';
+      const tabKey =
+        share && JSON.stringify([request, headersKey(fetch.headers), linger], omitBody);
       const ctx = {
-        backend: share ? this.#injector.get(config.crossTab!).decorate(backend!, key) : backend!,
+        backend: tabKey
+          ? this.#injector.get(config.crossTab!).decorate(backend!, tabKey)
+          : backend!,
         config,
         scheduler: this.#scheduler,
         zone: this.#zone,

@@ -262,6 +262,31 @@ describe('withCrossTabSharing', () => {
     expect(browser.names.size).toBe(0);
   });
 
+  it('a stream with a header function stays in its tab; equal static headers share', async () => {
+    const { browser, tabs, live } = setupTabs(2);
+    // Two tenants whose functions a per-tab counter could number alike: they must not share.
+    tabs.forEach((tab, i) =>
+      tab
+        .stream(URL, { transport: 'fetch', headers: () => ({ 'X-Tenant': `t${i}` }) })
+        .on('notification')
+        .subscribe(),
+    );
+    await browser.settle();
+    expect(live(URL).length).toBe(2);
+    expect(browser.names.size).toBe(0);
+    const other = '/api/static';
+    tabs[0]
+      .stream(other, { transport: 'fetch', headers: { A: '1', b: '2' } })
+      .on('n')
+      .subscribe();
+    tabs[1]
+      .stream(other, { transport: 'fetch', headers: { B: '2', a: '1' } })
+      .on('n')
+      .subscribe();
+    await browser.settle();
+    expect(live(other).length).toBe(1);
+  });
+
   it('with provideSseTesting() streams connect at once, unshared', () => {
     const { client, controller } = setup([withCrossTabSharing()]);
     const stream = client.stream(URL);
