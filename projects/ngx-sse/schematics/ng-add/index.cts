@@ -23,8 +23,15 @@ export function ngAdd(options: NgAddOptions): Rule {
     const file = await rootProvidersFile(tree, project);
     const expression =
       options.transport === 'fetch' ? 'provideSse(withFetchTransport())' : 'provideSse()';
-    if (callsProvideSse(tree.readText(file))) {
+    const source = tree.readText(file);
+    if (callsProvideSse(source)) {
       context.logger.info(`ngx-sse: ${file} already calls provideSse(); nothing changed.`);
+      // Editing an existing call's arguments is the user's to do: say what the flag asked for.
+      if (options.transport === 'fetch' && !/\bwithFetchTransport\s*\(/.test(source)) {
+        context.logger.warn(
+          `ngx-sse: --transport fetch was not applied: add withFetchTransport() (from 'ngx-sse') to that provideSse() call.`,
+        );
+      }
       return noop();
     }
     return chain([

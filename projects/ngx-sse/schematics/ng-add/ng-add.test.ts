@@ -63,6 +63,8 @@ describe('ng add ngx-sse', () => {
     );
     assert.equal(twice.readText(appConfig), before);
     assert.ok(lines.some((line) => line.includes('already calls provideSse(); nothing changed')));
+    // The flag could not be applied to the existing call: it says so, and what to add.
+    assert.ok(lines.some((line) => line.includes('add withFetchTransport()')));
   });
 
   it('adds provideSse() to the root NgModule of a module-based app', async () => {

@@ -38,7 +38,7 @@ const omitBody = (name: string, value: unknown) =>
  *
  * @example
  * export class Inbox {
- *   private readonly stream = inject(SseClient).stream<{ notification: Notification }>('/api/events');
+ *   private readonly stream = inject(SseClient).stream<{ notification: { title: string } }>('/api/events');
  *   readonly latest = toSignal(this.stream.on('notification'));
  *   readonly state = this.stream.state;
  * }
