@@ -108,7 +108,7 @@ for (const { button, reason, recovers } of FAULTS) {
   });
 }
 
-test('6. 503 × 3: three failed attempts with growing delays, then recovery', async ({
+test('6. 503 × 3: three failed attempts, delays growing above the 500 ms retry floor, then recovery', async ({
   page,
   user,
 }) => {

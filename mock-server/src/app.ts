@@ -12,6 +12,7 @@ import {
   answerUnsupportedRequests,
   requireHost,
 } from './low-level-errors.ts';
+import { parseJsonBodies } from './json-body.ts';
 import { answerMethodNotAllowed } from './method-not-allowed.ts';
 import { BODY_LIMIT_BYTES, defaultOptions, type ServerOptions } from './options.ts';
 import { chatRoutes } from './routes/chat.ts';
@@ -34,8 +35,10 @@ export function buildServer(overrides: Partial<ServerOptions> = {}): FastifyInst
     bodyLimit: BODY_LIMIT_BYTES,
     // A HEAD on an event stream would open one; unsupported methods get a clean 405 instead.
     exposeHeadRoutes: false,
-    // No type coercion: a number where a string belongs is a client bug worth a 400.
-    ajv: { customOptions: { discriminator: true, coerceTypes: false } },
+    // No type coercion: a number where a string belongs is a client bug worth a 400. Fastify's
+    // removeAdditional (true) would strip an unknown field, so a typo ("duration") silently got
+    // the default: off, `additionalProperties: false` fails the request with the field's name.
+    ajv: { customOptions: { discriminator: true, coerceTypes: false, removeAdditional: false } },
     http: { requireHostHeader: false },
     clientErrorHandler: answerClientError,
     frameworkErrors: answerFrameworkError,
@@ -46,6 +49,7 @@ export function buildServer(overrides: Partial<ServerOptions> = {}): FastifyInst
   // Only JSON bodies: without this, Fastify parses text/plain into a string that fails the
   // schema with a 400, where a wrong content type deserves its 415.
   app.removeContentTypeParser('text/plain');
+  parseJsonBodies(app);
   app.decorateRequest('session', null);
   app.addHook('onRequest', requireHost);
   addSecurityHeaders(app);

@@ -3,6 +3,7 @@ import { STATUS_CODES } from 'node:http';
 import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 
 import { BODY_LIMIT_BYTES } from './options.ts';
+import { NOT_BLANK } from './schema.ts';
 
 /** The one error body of the API, whatever failed: clients parse a single shape. */
 export interface ErrorBody {
@@ -58,9 +59,7 @@ export function installErrorHandling(app: FastifyInstance, log: (line: string) =
 function toHttpError(error: FastifyError, request: FastifyRequest): HttpError {
   if (error instanceof HttpError) return error;
   if (error.validation) {
-    const allowed = error.validation[0]?.params['allowedValues'];
-    const list = Array.isArray(allowed) ? `: ${allowed.join(', ')}` : '';
-    return badRequest(validationField(error), `${error.message}${list}`);
+    return badRequest(validationField(error), validationMessage(error));
   }
   const status = error.statusCode ?? 500;
   switch (status) {
@@ -81,6 +80,18 @@ function toHttpError(error: FastifyError, request: FastifyRequest): HttpError {
 /** JSON 404 for any unmatched route. */
 export function jsonNotFound(request: FastifyRequest, reply: FastifyReply): FastifyReply {
   return sendError(reply, notFound(`no route ${request.method} ${request.url.split('?')[0]}`));
+}
+
+/** Ajv's message, made plain where Ajv's wording says little to an API user. */
+function validationMessage(error: FastifyError): string {
+  const [first] = error.validation ?? [];
+  if (first?.keyword === 'additionalProperties') return 'unknown field: not part of this body';
+  if (first?.keyword === 'pattern' && first.params['pattern'] === NOT_BLANK) {
+    return 'must not be blank';
+  }
+  const allowed = first?.params['allowedValues'];
+  const list = Array.isArray(allowed) ? `: ${allowed.join(', ')}` : '';
+  return `${error.message}${list}`;
 }
 
 function validationField(error: FastifyError): string {

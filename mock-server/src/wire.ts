@@ -99,9 +99,17 @@ export interface ChatEvents {
   done: { tokens: number };
 }
 
-/** `POST /api/session` body, and the body of `GET`/`POST /api/session`. */
+/** `POST /api/session` body, and the body of its reply. */
 export interface SessionBody {
   username: string;
+}
+
+/**
+ * `GET /api/session` reply: the signed-in user, or `null` without a live session. A 200 either
+ * way, so a signed-out first load is not a failed request (every other route still answers 401).
+ */
+export interface SessionStatus {
+  username: string | null;
 }
 
 /** `POST /api/notifications` body. */

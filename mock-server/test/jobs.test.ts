@@ -130,6 +130,7 @@ describe('jobs', () => {
     const cases: [unknown, string][] = [
       [{}, 'name'],
       [{ name: '' }, 'name'],
+      [{ name: ' \t ' }, 'name'],
       [{ name: 'x', durationMs: 5 }, 'durationMs'],
       [{ name: 'x', failAt: 0 }, 'failAt'],
       [{ name: 'x', failAt: 100 }, 'failAt'],

@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 
-import type { Health } from '../src/wire.ts';
+import type { Health, SessionStatus } from '../src/wire.ts';
 import { call, delay, eventually, login, startServer } from './helpers.ts';
 import { SseStream } from './sse-client.ts';
 
@@ -36,9 +36,11 @@ describe('bounded anonymous cost', () => {
     // Polling health, not the session: a request with the cookie would keep it alive.
     const sessions = async () => ((await call(`${server.url}/api/health`)).body as Health).sessions;
     await eventually(async () => (await sessions()) === 1);
-    assert.equal((await call(`${server.url}/api/session`, { cookie: idle })).status, 401);
+    const userOf = async (cookie: string) =>
+      ((await call(`${server.url}/api/session`, { cookie })).body as SessionStatus).username;
+    assert.equal(await userOf(idle), null);
     await delay(400);
-    assert.equal((await call(`${server.url}/api/session`, { cookie: busy })).status, 200);
+    assert.equal(await userOf(busy), 'busy');
     stream.close();
     await server.stop();
   });

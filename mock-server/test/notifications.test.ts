@@ -62,6 +62,7 @@ describe('POST /api/notifications', () => {
       [{ level: 'DEBUG', title: 'x' }, 'level'],
       [{ level: 'INFO' }, 'title'],
       [{ level: 'INFO', title: '' }, 'title'],
+      [{ level: 'INFO', title: '   ' }, 'title'],
       [{ level: 'INFO', title: 'x'.repeat(201) }, 'title'],
       [{ level: 'INFO', title: 'x', message: 'm'.repeat(2001) }, 'message'],
       [{ level: 'INFO', title: 'x', message: 5 }, 'message'],
@@ -75,6 +76,7 @@ describe('POST /api/notifications', () => {
       assert.equal(detail.field, field, JSON.stringify(json));
     }
     assert.equal((await post({ level: 'INFO', title: 'x'.repeat(200) })).status, 201);
+    assert.equal((await post({ level: 'INFO', title: ' x ' })).status, 201, 'padding is kept');
   });
 
   it('rejects a malformed X-Request-Id header, naming it', async () => {

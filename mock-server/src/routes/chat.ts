@@ -8,6 +8,7 @@ const chatSchema = {
   body: {
     type: 'object',
     required: ['prompt'],
+    additionalProperties: false,
     properties: { prompt: { type: 'string', minLength: 1, maxLength: 2000 } },
   },
 };

@@ -9,7 +9,8 @@ import type { FaultRequest } from '../wire.ts';
 const count = { type: 'integer', minimum: 1, maximum: 1000 };
 
 // `discriminator` makes Ajv validate only the branch `kind` selects, so errors name the
-// field of that branch (or `kind` itself) instead of "must match one schema in oneOf".
+// field of that branch (or `kind` itself) instead of "must match one schema in oneOf". Each
+// branch lists its own fields and refuses others, so `{ kind: 'drop', count: 5 }` is a 400.
 const faultSchema = {
   body: {
     type: 'object',
@@ -20,13 +21,14 @@ const faultSchema = {
     },
     discriminator: { propertyName: 'kind' },
     oneOf: [
-      { properties: { kind: { const: 'drop' } } },
+      { properties: { kind: { const: 'drop' } }, additionalProperties: false },
       {
         properties: {
           kind: { const: 'stall' },
           ms: { type: 'integer', minimum: 1, maximum: 60_000 },
         },
         required: ['ms'],
+        additionalProperties: false,
       },
       {
         properties: {
@@ -35,9 +37,10 @@ const faultSchema = {
           count,
         },
         required: ['status'],
+        additionalProperties: false,
       },
-      { properties: { kind: { const: 'bad-mime' }, count } },
-      { properties: { kind: { const: 'no-content' } } },
+      { properties: { kind: { const: 'bad-mime' }, count }, additionalProperties: false },
+      { properties: { kind: { const: 'no-content' } }, additionalProperties: false },
     ],
   },
 };
@@ -46,6 +49,7 @@ const loadSchema = {
   body: {
     type: 'object',
     required: ['event', 'count', 'ratePerSec'],
+    additionalProperties: false,
     properties: {
       event: { type: 'string', enum: ['metric', 'notification'] },
       count: { type: 'integer', minimum: 1, maximum: LOAD_LIMITS.count },

@@ -1,14 +1,15 @@
 import type { FastifyInstance } from 'fastify';
 
 import type { ServerContext } from '../context.ts';
-import { HttpError, unauthorized } from '../errors.ts';
+import { HttpError } from '../errors.ts';
 import { SESSION_COOKIE, SESSION_COOKIE_OPTIONS } from '../sessions.ts';
-import type { SessionBody } from '../wire.ts';
+import type { SessionBody, SessionStatus } from '../wire.ts';
 
 const loginSchema = {
   body: {
     type: 'object',
     required: ['username'],
+    additionalProperties: false,
     properties: {
       // Plain names only: they appear in log lines and as keys of the health report.
       username: { type: 'string', minLength: 1, maxLength: 64, pattern: '^[A-Za-z0-9._-]+$' },
@@ -45,11 +46,9 @@ export function sessionRoutes(app: FastifyInstance, ctx: ServerContext): void {
     },
   );
 
-  app.get('/api/session', async (request) => {
-    const session = ctx.sessions.fromRequest(request);
-    if (!session) throw unauthorized();
-    return { username: session.username };
-  });
+  app.get('/api/session', async (request): Promise<SessionStatus> => ({
+    username: ctx.sessions.fromRequest(request)?.username ?? null,
+  }));
 
   // Idempotent: logging out twice, or without a session, still clears the cookie.
   app.delete('/api/session', async (request, reply) => {

@@ -118,6 +118,18 @@ describe('AssistantPage', () => {
     expect(await page.getStatus()).toBe('idle');
   });
 
+  it('keeps a prompt over 2000 characters whole and says it is too long instead of sending', async () => {
+    const pasted = 'p'.repeat(2345);
+    await page.ask(pasted);
+    sse.expectNone('/api/chat');
+    expect((await page.getPrompt()).length).toBe(2345);
+    expect(await page.getFieldErrors()).toEqual(['At most 2000 characters: this prompt has 2345.']);
+  });
+
+  it('keeps the character count on one line however narrow the field', async () => {
+    expect(await page.getCounterStyle('white-space')).toBe('nowrap');
+  });
+
   it('renders markup in an answer as text', async () => {
     const chat = await ask('What is SSE?');
     chat.open();

@@ -49,14 +49,19 @@ const STATUS_TEXT: Record<ChatStatus, string> = {
               matInput
               formControlName="prompt"
               rows="3"
-              [maxlength]="max"
               (keydown.control.enter)="send()"
               (keydown.meta.enter)="send()"
             ></textarea>
             <mat-hint>Ctrl+Enter sends. Answers are canned by the mock server.</mat-hint>
-            <mat-hint align="end">{{ prompt.value.length }} / {{ max }}</mat-hint>
+            <mat-hint align="end" class="counter">{{ prompt.value.length }} / {{ max }}</mat-hint>
             @if (prompt.hasError('required')) {
               <mat-error>Enter a prompt.</mat-error>
+            }
+            <!-- No native maxlength: it would cut a pasted prompt without a word. -->
+            @if (prompt.hasError('maxlength')) {
+              <mat-error
+                >At most {{ max }} characters: this prompt has {{ prompt.value.length }}.</mat-error
+              >
             }
           </mat-form-field>
           <div class="actions">
@@ -128,6 +133,11 @@ const STATUS_TEXT: Record<ChatStatus, string> = {
     mat-form-field {
       width: 100%;
     }
+    /* The hint beside it wraps instead, so the count stays on one line at 390 px. */
+    .counter {
+      flex: none;
+      white-space: nowrap;
+    }
     .actions {
       display: flex;
       flex-wrap: wrap;
@@ -183,7 +193,12 @@ export class AssistantPage {
       this.prompt.markAsTouched();
       return;
     }
-    if (this.chat.busy() || this.prompt.invalid) return;
+    if (this.prompt.invalid) {
+      // Ctrl+Enter is no form submit, so the error would stay hidden until the field is left.
+      this.prompt.markAsTouched();
+      return;
+    }
+    if (this.chat.busy()) return;
     this.chat.send(prompt);
   }
 }

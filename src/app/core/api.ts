@@ -22,6 +22,7 @@ export type {
   NotificationRequest,
   ResetReason,
   SessionBody,
+  SessionStatus,
   Tick,
   TickEvents,
   Topic,

@@ -3,8 +3,9 @@ import { Injectable, computed, effect, inject, signal, untracked } from '@angula
 import { sseResource } from 'ngx-sse';
 import { firstValueFrom } from 'rxjs';
 
-import type { AppEvents, JobProgress } from './api';
+import type { AppEvents, JobList, JobProgress } from './api';
 import { LiveStream } from './live-stream';
+import { LoadState } from './load-state';
 import { lastValue } from './resource-value';
 import { Session } from './session';
 
@@ -31,6 +32,9 @@ export class JobStore {
   );
   private readonly streamedJobs = lastValue(this.streamed, new Map());
   private readonly fetched = signal<Jobs>(new Map());
+  private readonly loading = new LoadState();
+  /** Why the last load of the list failed, or null: the page says so, with a Retry. */
+  readonly loadError = this.loading.error.asReadonly();
 
   readonly jobs = computed(() => {
     // One copy, updated in place: not a copy of the map per streamed job.
@@ -46,8 +50,12 @@ export class JobStore {
   constructor() {
     const session = inject(Session);
     effect(() => {
-      if (session.user()) untracked(() => void this.refresh());
-      else this.fetched.set(new Map());
+      if (session.user()) {
+        untracked(() => this.reload());
+      } else {
+        this.fetched.set(new Map());
+        this.loading.clear();
+      }
     });
   }
 
@@ -64,11 +72,22 @@ export class JobStore {
     this.fetched.update((jobs) => upsert(jobs, job));
   }
 
-  /** Reloads every job from the server: at sign-in, and after the stream reported a gap. */
-  async refresh(): Promise<void> {
-    const { jobs } = await firstValueFrom(this.http.get<{ jobs: JobProgress[] }>('/api/jobs'));
-    // The server's list is the truth after a gap: it replaces, not merges, what was fetched.
-    this.fetched.set(new Map(jobs.map((job) => [job.jobId, job])));
+  /**
+   * Reloads every job from the server (after the stream reported a gap); rejects when it fails,
+   * and `loadError` says why.
+   */
+  refresh(): Promise<void> {
+    return this.loading.run(async () => {
+      const { jobs } = await firstValueFrom(this.http.get<JobList>('/api/jobs'));
+      // The server's list is the truth after a gap: it replaces, not merges, what was fetched.
+      this.fetched.set(new Map(jobs.map((job) => [job.jobId, job])));
+    });
+  }
+
+  /** Loads every job (at sign-in, on Retry); a failure shows in `loadError` only. */
+  reload(): void {
+    // Recorded in loadError: nothing is lost by not rethrowing, and nothing goes uncaught.
+    this.refresh().catch(() => undefined);
   }
 }
 

@@ -74,13 +74,13 @@ describe('LiveStream', () => {
     session.user.set('alice');
     flushEffects();
     const first = sse.expectConnection('/api/events');
-    live.configure('native', 0);
+    live.configure('eventsource', 0);
     flushEffects();
     expect(first.cancelled).toBeTrue();
     const next = sse.expectConnection('/api/events');
     expect(next.cancelled).toBeFalse();
     expect(next.request.transport).toBe('eventsource');
-    expect(live.transport()).toBe('native');
+    expect(live.transport()).toBe('eventsource');
   });
 
   it('on 401 checks the session and, if it is gone, sends the user to /login with a notice', async () => {
@@ -89,13 +89,25 @@ describe('LiveStream', () => {
     flushEffects();
     sse.expectConnection('/api/events').fail({ status: 401 });
     flushEffects();
-    TestBed.inject(HttpTestingController)
-      .expectOne('/api/session')
-      .flush({ error: 'Unauthorized' }, { status: 401, statusText: 'Unauthorized' });
+    TestBed.inject(HttpTestingController).expectOne('/api/session').flush({ username: null });
     await new Promise((resolve) => setTimeout(resolve));
     expect(session.user()).toBeNull();
     expect(session.notice()).toContain('expired');
     expect(navigate).toHaveBeenCalledWith(['/login']);
+  });
+
+  it('on 401 keeps the user signed in when the session probe itself fails', async () => {
+    const navigate = spyOn(TestBed.inject(Router), 'navigate').and.resolveTo(true);
+    session.user.set('alice');
+    flushEffects();
+    sse.expectConnection('/api/events').fail({ status: 401 });
+    flushEffects();
+    TestBed.inject(HttpTestingController)
+      .expectOne('/api/session')
+      .flush({ error: 'internal-error' }, { status: 500, statusText: 'Server Error' });
+    await new Promise((resolve) => setTimeout(resolve));
+    expect(session.user()).toBe('alice');
+    expect(navigate).not.toHaveBeenCalled();
   });
 
   it('a stream that stops for good (204) leaves the stores readable, with what they had', async () => {

@@ -1,13 +1,9 @@
-import { HttpClient, HttpErrorResponse } from '@angular/common/http';
 import { Injectable, computed, effect, inject, signal, untracked } from '@angular/core';
 import { Router } from '@angular/router';
-import { type SseResourceRequest, sseResource } from 'ngx-sse';
-import { firstValueFrom } from 'rxjs';
+import { type SseResourceRequest, type SseTransport, sseResource } from 'ngx-sse';
 
 import type { AppEvents } from './api';
 import { Session } from './session';
-
-export type Transport = 'native' | 'fetch';
 
 /**
  * The default heartbeat timeout: twice the mock server's 1 s heartbeat interval, so one late
@@ -25,10 +21,9 @@ export const DEFAULT_HEARTBEAT_TIMEOUT_MS = 2000;
 export class LiveStream {
   private readonly session = inject(Session);
   private readonly router = inject(Router);
-  private readonly http = inject(HttpClient);
 
-  /** `fetch` shows HTTP statuses and heartbeat comments; `native` is the browser's EventSource. */
-  readonly transport = signal<Transport>('fetch');
+  /** `fetch` shows HTTP statuses and heartbeat comments; `eventsource` is the browser's own. */
+  readonly transport = signal<SseTransport>('fetch');
   /** Reconnect after this long without bytes (fetch only: EventSource hides heartbeat comments). */
   readonly heartbeatTimeoutMs = signal(DEFAULT_HEARTBEAT_TIMEOUT_MS);
   /** One connection for all the tabs of the dashboard (`withCrossTabSharing()`); on by default. */
@@ -75,20 +70,18 @@ export class LiveStream {
   }
 
   /** Switches transport, heartbeat timeout or sharing; an open stream reopens with them. */
-  configure(transport: Transport, heartbeatTimeoutMs: number, crossTab = this.crossTab()): void {
+  configure(transport: SseTransport, heartbeatTimeoutMs: number, crossTab = this.crossTab()): void {
     this.transport.set(transport);
     this.heartbeatTimeoutMs.set(heartbeatTimeoutMs);
     this.crossTab.set(crossTab);
   }
 
   private async checkSession(): Promise<void> {
-    try {
-      await firstValueFrom(this.http.get('/api/session'));
-    } catch (error) {
-      if (error instanceof HttpErrorResponse && error.status === 401) {
-        this.session.expire('Your session has expired. Please sign in again.');
-        await this.router.navigate(['/login']);
-      }
+    // A failed probe says nothing about the session: only a clear "nobody" signs the user out.
+    const username = await this.session.probe().catch(() => undefined);
+    if (username === null) {
+      this.session.expire('Your session has expired. Please sign in again.');
+      await this.router.navigate(['/login']);
     }
   }
 }

@@ -6,6 +6,7 @@ import { firstValueFrom } from 'rxjs';
 
 import type { AppEvents, Level, Notification, NotificationList } from './api';
 import { LiveStream } from './live-stream';
+import { LoadState } from './load-state';
 import { NotificationReads } from './notification-reads';
 import { lastValue } from './resource-value';
 import { Session } from './session';
@@ -45,6 +46,9 @@ export class NotificationStore {
   private readonly fetched = signal<Notification[]>([]);
   private readonly reads = inject(NotificationReads);
   private readonly announced = new Set<string>();
+  private readonly loading = new LoadState();
+  /** Why the last load of the list failed, or null: the page says so, with a Retry. */
+  readonly loadError = this.loading.error.asReadonly();
 
   readonly items = computed<NotificationItem[]>(() => {
     const byId = new Map<string, Notification>();
@@ -64,7 +68,7 @@ export class NotificationStore {
   constructor() {
     const session = inject(Session);
     effect(() => {
-      if (session.user()) untracked(() => void this.refresh());
+      if (session.user()) untracked(() => this.reload());
       else untracked(() => this.clear());
     });
     effect(() => {
@@ -83,12 +87,24 @@ export class NotificationStore {
     return created;
   }
 
-  /** Reloads the list from the server: at sign-in, and after the stream reported a gap. */
-  async refresh(): Promise<void> {
-    const { items } = await firstValueFrom(this.http.get<NotificationList>('/api/notifications'));
-    items.forEach((item) => this.announced.add(item.id));
-    this.fetched.set(items);
-    this.reads.known(items.filter((item) => item.read).map((item) => item.id));
+  /**
+   * Reloads the list from the server (after the stream reported a gap); rejects when it fails,
+   * and `loadError` says why.
+   */
+  refresh(): Promise<void> {
+    return this.loading.run(async () => {
+      const list = this.http.get<NotificationList>('/api/notifications');
+      const { items } = await firstValueFrom(list);
+      items.forEach((item) => this.announced.add(item.id));
+      this.fetched.set(items);
+      this.reads.known(items.filter((item) => item.read).map((item) => item.id));
+    });
+  }
+
+  /** Loads the list (at sign-in, on Retry); a failure shows in `loadError` only. */
+  reload(): void {
+    // Recorded in loadError: nothing is lost by not rethrowing, and nothing goes uncaught.
+    this.refresh().catch(() => undefined);
   }
 
   /** Marks one read, in every tab and device of the user. */
@@ -105,18 +121,21 @@ export class NotificationStore {
     this.fetched.set([]);
     this.reads.clear();
     this.announced.clear();
+    this.loading.clear();
   }
 
+  /** Says a new notification once: errors by the assertive snack bar, others politely. */
   private announce(notification: Notification): void {
     this.announced.add(notification.id);
-    this.announcement.set(
-      `${notification.level.toLowerCase()} notification: ${notification.title}`,
-    );
     if (notification.level === 'ERROR') {
       this.snackBar.open(notification.title, 'Dismiss', {
         duration: 6000,
         politeness: 'assertive',
       });
+      return;
     }
+    this.announcement.set(
+      `${notification.level.toLowerCase()} notification: ${notification.title}`,
+    );
   }
 }

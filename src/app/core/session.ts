@@ -2,6 +2,8 @@ import { HttpClient, HttpErrorResponse } from '@angular/common/http';
 import { Injectable, inject, signal } from '@angular/core';
 import { firstValueFrom } from 'rxjs';
 
+import type { SessionBody, SessionStatus } from './api';
+
 /**
  * The BFF-style session: the mock server sets an HttpOnly cookie on login, so the stream
  * authenticates with credentials and the app never touches a token.
@@ -16,21 +18,22 @@ export class Session {
 
   /** Restores an existing session (after a reload); resolves whether there is one. */
   async restore(): Promise<boolean> {
-    try {
-      const { username } = await firstValueFrom(
-        this.http.get<{ username: string }>('/api/session'),
-      );
-      this.user.set(username);
-      return true;
-    } catch {
-      this.user.set(null);
-      return false;
-    }
+    const username = await this.probe().catch(() => null);
+    this.user.set(username);
+    return username !== null;
+  }
+
+  /**
+   * Asks the server who is signed in: a username, or null without a live session (a 200 either
+   * way, so a signed-out first load logs no failed request). Rejects when the server fails.
+   */
+  async probe(): Promise<string | null> {
+    return (await firstValueFrom(this.http.get<SessionStatus>('/api/session'))).username;
   }
 
   async login(username: string): Promise<void> {
     const body = await firstValueFrom(
-      this.http.post<{ username: string }>('/api/session', { username }),
+      this.http.post<SessionBody>('/api/session', { username } satisfies SessionBody),
     );
     this.notice.set(null);
     this.user.set(body.username);

@@ -109,10 +109,14 @@ describe('DiagnosticsPage', () => {
     await (await loader.getHarness(MatButtonToggleHarness.with({ text: /native/ }))).check();
     await (await loader.getHarness(MatButtonHarness.with({ text: 'Apply' }))).click();
 
-    expect(live.configure).toHaveBeenCalledOnceWith('native', DEFAULT_HEARTBEAT_TIMEOUT_MS, true);
+    expect(live.configure).toHaveBeenCalledOnceWith(
+      'eventsource',
+      DEFAULT_HEARTBEAT_TIMEOUT_MS,
+      true,
+    );
     expect(events.cancelled).toBeTrue();
     sse.expectConnection('/api/events').open();
-    expect(live.transport()).toBe('native');
+    expect(live.transport()).toBe('eventsource');
   });
 
   it('injects a fault through the mock server', async () => {

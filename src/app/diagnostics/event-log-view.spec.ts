@@ -31,6 +31,26 @@ describe('EventLogView', () => {
     expect((window as { pwned?: boolean }).pwned).toBeUndefined();
   });
 
+  it('shows a long payload whole, wrapped, when its row is activated, and closes it', async () => {
+    const payload = JSON.stringify({ title: 'x'.repeat(300) });
+    const fixture = await render([entry(1, payload), entry(2, '{}')]);
+    const detail = (): HTMLElement | null =>
+      fixture.nativeElement.querySelector('[aria-label="Selected event payload"]');
+    expect(detail()).toBeNull();
+
+    const button: HTMLButtonElement = rows(fixture)[0].querySelector('button')!;
+    expect(button.getAttribute('aria-label')).toBe('Show the payload of event #1');
+    button.click();
+    await fixture.whenStable();
+    expect(detail()?.querySelector('pre')?.textContent).toBe(payload);
+    expect(getComputedStyle(detail()!.querySelector('pre')!).whiteSpace).toBe('pre-wrap');
+    expect(button.getAttribute('aria-expanded')).toBe('true');
+
+    (detail()!.querySelector('button') as HTMLButtonElement).click();
+    await fixture.whenStable();
+    expect(detail()).toBeNull();
+  });
+
   it('renders only the visible rows of a full log', async () => {
     const entries = Array.from({ length: 5000 }, (_, i) => entry(5000 - i, '{}'));
     const fixture = await render(entries);

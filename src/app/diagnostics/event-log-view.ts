@@ -1,5 +1,6 @@
 import { ScrollingModule } from '@angular/cdk/scrolling';
-import { ChangeDetectionStrategy, Component, computed, input } from '@angular/core';
+import { ChangeDetectionStrategy, Component, computed, input, signal } from '@angular/core';
+import { MatButtonModule } from '@angular/material/button';
 
 import { LOG_LIMIT, type LogEntry } from '../core/event-log';
 import { formatCount, formatTime } from '../shared/format';
@@ -9,11 +10,13 @@ const ROW_PX = 28;
 
 /**
  * The raw events, newest first, in a virtual scroll viewport: only the visible rows exist in the
- * DOM however many entries there are. Payloads are interpolated, so they can only ever be text.
+ * DOM however many entries there are. Rows keep one fixed height, so a long payload is cut; a
+ * click, tap or Enter on it shows it whole, wrapped, below the log. Payloads are interpolated, so
+ * they can only ever be text.
  */
 @Component({
   selector: 'app-event-log-view',
-  imports: [ScrollingModule],
+  imports: [ScrollingModule, MatButtonModule],
   changeDetection: ChangeDetectionStrategy.OnPush,
   template: `
     <p class="summary">{{ count() }} events, newest first (the last {{ limit }} are kept)</p>
@@ -39,9 +42,27 @@ const ROW_PX = 28;
         <span class="type">{{ entry.type }}</span>&ngsp;
         <span class="id">#{{ entry.lastEventId }}</span
         >&ngsp;
-        <code [title]="entry.data">{{ entry.data }}</code>
+        <button
+          type="button"
+          class="payload"
+          [attr.aria-label]="'Show the payload of event #' + entry.lastEventId"
+          [attr.aria-expanded]="selected()?.seq === entry.seq"
+          aria-controls="event-log-payload"
+          (click)="selected.set(entry)"
+        >
+          <code [title]="entry.data">{{ entry.data }}</code>
+        </button>
       </div>
     </cdk-virtual-scroll-viewport>
+    @if (selected(); as entry) {
+      <section id="event-log-payload" class="detail" aria-label="Selected event payload">
+        <p class="detail-head">
+          <span>{{ entry.type }} #{{ entry.lastEventId }} at {{ time(entry.receivedAt) }}</span>
+          <button mat-button type="button" (click)="selected.set(null)">Close</button>
+        </p>
+        <pre>{{ entry.data }}</pre>
+      </section>
+    }
   `,
   styles: `
     .summary {
@@ -80,9 +101,44 @@ const ROW_PX = 28;
       min-width: 56px;
       color: var(--mat-sys-on-surface-variant);
     }
+    .payload {
+      min-width: 0;
+      flex: 1;
+      padding: 0;
+      border: 0;
+      background: none;
+      color: inherit;
+      font: inherit;
+      text-align: start;
+      cursor: pointer;
+    }
+    .payload:focus-visible {
+      outline: 2px solid var(--mat-sys-primary);
+    }
     code {
+      display: block;
       overflow: hidden;
       text-overflow: ellipsis;
+    }
+    .detail {
+      margin-top: 8px;
+      padding: 8px;
+      border: 1px solid var(--mat-sys-outline-variant);
+      border-radius: 8px;
+    }
+    .detail-head {
+      display: flex;
+      align-items: center;
+      justify-content: space-between;
+      margin: 0;
+      font: var(--mat-sys-body-small);
+    }
+    pre {
+      margin: 0;
+      white-space: pre-wrap;
+      overflow-wrap: anywhere;
+      font: var(--mat-sys-body-small);
+      font-family: monospace;
     }
   `,
 })
@@ -90,6 +146,8 @@ export class EventLogView {
   /** Entries newest first, as `EventLog.entries()` gives them. */
   readonly entries = input.required<readonly LogEntry[]>();
 
+  /** The entry whose full payload is shown below the log, if any. */
+  protected readonly selected = signal<LogEntry | null>(null);
   protected readonly count = computed(() => formatCount(this.entries().length));
   protected readonly limit = formatCount(LOG_LIMIT);
   protected readonly rowPx = ROW_PX;

@@ -1,5 +1,5 @@
 import type { Fault } from '../core/faults';
-import type { Transport } from '../core/live-stream';
+import type { SseTransport } from 'ngx-sse';
 
 /** A fault button: its label, what the user will see happen, and the body it posts. */
 export interface FaultAction {
@@ -10,7 +10,7 @@ export interface FaultAction {
 
 /** What the stall must outlast: the heartbeat timeout in effect, if the transport has one. */
 export interface StreamSettingsInEffect {
-  transport: Transport;
+  transport: SseTransport;
   heartbeatTimeoutMs: number;
 }
 
@@ -49,7 +49,7 @@ export function faultActions({
     {
       label: '503 × 3',
       description:
-        'Ends the stream and answers the next 3 attempts with 503: retries with growing delays, then recovery.',
+        'Ends the stream and answers the next 3 attempts with 503: three retries, each after the backoff or the server’s retry: delay (2 s by default), whichever is longer, then recovery.',
       fault: { kind: 'status', status: 503, count: 3 },
     },
     {

@@ -56,7 +56,7 @@ describe('FaultControls', () => {
   });
 
   it('says a stall goes unnoticed when no heartbeat timeout applies', async () => {
-    fixture.componentRef.setInput('transport', 'native');
+    fixture.componentRef.setInput('transport', 'eventsource');
     const stall = await loader.getHarness(MatButtonHarness.with({ text: 'Stall 20 s' }));
     const id = await (await stall.host()).getAttribute('aria-describedby');
     expect(text(`#${id}`)).toContain('cannot tell');

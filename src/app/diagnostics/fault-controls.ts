@@ -8,11 +8,11 @@ import {
   signal,
 } from '@angular/core';
 import { MatButtonModule } from '@angular/material/button';
-import type { SseState } from 'ngx-sse';
+import type { SseState, SseTransport } from 'ngx-sse';
 
 import { errorMessage } from '../core/api';
 import { Faults } from '../core/faults';
-import { DEFAULT_HEARTBEAT_TIMEOUT_MS, type Transport } from '../core/live-stream';
+import { DEFAULT_HEARTBEAT_TIMEOUT_MS } from '../core/live-stream';
 import { type FaultAction, faultActions } from './fault-actions';
 
 /**
@@ -105,7 +105,7 @@ import { type FaultAction, faultActions } from './fault-actions';
 })
 export class FaultControls {
   /** The settings in effect, which decide the stall's length and what each fault will do. */
-  readonly transport = input<Transport>('fetch');
+  readonly transport = input<SseTransport>('fetch');
   readonly heartbeatTimeoutMs = input(DEFAULT_HEARTBEAT_TIMEOUT_MS);
   /** The live stream's state, to offer a reconnect once it stopped for good. */
   readonly state = input<SseState>({ status: 'idle' });

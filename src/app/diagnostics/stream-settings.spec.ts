@@ -74,14 +74,16 @@ describe('StreamSettings', () => {
     const [hint] = await (await field()).getTextHints();
     expect(hint).toContain('EventSource hides heartbeat comments');
     await apply();
-    expect(applied).toEqual([{ transport: 'native', heartbeatTimeoutMs: 45_000, crossTab: true }]);
+    expect(applied).toEqual([
+      { transport: 'eventsource', heartbeatTimeoutMs: 45_000, crossTab: true },
+    ]);
 
     await (await toggle('fetch')).check();
     expect(await (await heartbeat()).isDisabled()).toBeFalse();
   });
 
   it('follows settings applied elsewhere', async () => {
-    fixture.componentRef.setInput('transport', 'native');
+    fixture.componentRef.setInput('transport', 'eventsource');
     expect(await (await toggle('native (EventSource)')).isChecked()).toBeTrue();
     expect(await (await heartbeat()).isDisabled()).toBeTrue();
     expect(status()).toBe('Applied: native transport, no heartbeat timeout');

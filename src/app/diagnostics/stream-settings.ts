@@ -21,11 +21,11 @@ import { MatCheckboxModule } from '@angular/material/checkbox';
 import { MatFormFieldModule } from '@angular/material/form-field';
 import { MatInputModule } from '@angular/material/input';
 
-import type { Transport } from '../core/live-stream';
+import type { SseTransport } from 'ngx-sse';
 
 /** What the settings form applies. */
 export interface StreamSettingsValue {
-  transport: Transport;
+  transport: SseTransport;
   heartbeatTimeoutMs: number;
   crossTab: boolean;
 }
@@ -59,13 +59,13 @@ export function heartbeatSeconds(control: AbstractControl<number | null>): Valid
     <form [formGroup]="form" (ngSubmit)="submit()">
       <mat-button-toggle-group formControlName="transport" aria-label="Transport">
         <mat-button-toggle value="fetch">fetch</mat-button-toggle>
-        <mat-button-toggle value="native">native (EventSource)</mat-button-toggle>
+        <mat-button-toggle value="eventsource">native (EventSource)</mat-button-toggle>
       </mat-button-toggle-group>
       <!-- Dynamic: the native-transport hint runs to several lines. -->
       <mat-form-field subscriptSizing="dynamic">
         <mat-label>Heartbeat timeout (s)</mat-label>
         <input matInput type="number" formControlName="seconds" min="0" max="600" step="1" />
-        @if (native()) {
+        @if (eventSource()) {
           <mat-hint>
             EventSource hides heartbeat comments, so a heartbeat timeout could fire on a healthy
             quiet stream: the timeout applies to the fetch transport only.
@@ -100,13 +100,13 @@ export function heartbeatSeconds(control: AbstractControl<number | null>): Valid
 })
 export class StreamSettings {
   /** The settings in effect. */
-  readonly transport = input.required<Transport>();
+  readonly transport = input.required<SseTransport>();
   readonly heartbeatTimeoutMs = input.required<number>();
   readonly crossTab = input(true);
   readonly apply = output<StreamSettingsValue>();
 
   protected readonly form = new FormGroup({
-    transport: new FormControl<Transport>('fetch', { nonNullable: true }),
+    transport: new FormControl<SseTransport>('fetch', { nonNullable: true }),
     seconds: new FormControl<number | null>(null, heartbeatSeconds),
     crossTab: new FormControl(true, { nonNullable: true }),
   });
@@ -114,11 +114,11 @@ export class StreamSettings {
   private readonly chosen = toSignal(this.form.controls.transport.valueChanges, {
     initialValue: this.form.controls.transport.value,
   });
-  protected readonly native = computed(() => this.chosen() === 'native');
+  protected readonly eventSource = computed(() => this.chosen() === 'eventsource');
 
   protected readonly applied = computed(() => {
     const solo = this.crossTab() ? '' : ', each tab connects by itself';
-    if (this.transport() === 'native') return `native transport, no heartbeat timeout${solo}`;
+    if (this.transport() === 'eventsource') return `native transport, no heartbeat timeout${solo}`;
     const seconds = this.heartbeatTimeoutMs() / 1000;
     return `fetch transport, heartbeat timeout ${seconds ? `${seconds} s` : 'off'}${solo}`;
   });
@@ -136,7 +136,7 @@ export class StreamSettings {
     });
     this.form.controls.transport.valueChanges.pipe(takeUntilDestroyed()).subscribe((transport) => {
       const seconds = this.form.controls.seconds;
-      if (transport === 'native') seconds.disable({ emitEvent: false });
+      if (transport === 'eventsource') seconds.disable({ emitEvent: false });
       else seconds.enable({ emitEvent: false });
     });
   }
@@ -146,7 +146,7 @@ export class StreamSettings {
     const { transport, seconds, crossTab } = this.form.getRawValue();
     // A native stream ignores the timeout, so the one in effect is kept for a later switch back.
     const heartbeatTimeoutMs =
-      transport === 'native' ? this.heartbeatTimeoutMs() : (seconds ?? 0) * 1000;
+      transport === 'eventsource' ? this.heartbeatTimeoutMs() : (seconds ?? 0) * 1000;
     this.apply.emit({ transport, heartbeatTimeoutMs, crossTab });
   }
 }

@@ -56,6 +56,26 @@ describe('JobsPage', () => {
     expect(fixture.nativeElement.textContent).not.toContain('No jobs yet.');
   });
 
+  it('says a failed load failed, not "No jobs yet.", and loads again on Retry', async () => {
+    http
+      .expectOne('/api/jobs')
+      .flush(
+        { error: 'internal-error', detail: 'see the server log' },
+        { status: 500, statusText: 'Server Error' },
+      );
+    await settle(fixture);
+    const alert: HTMLElement = fixture.nativeElement.querySelector('app-load-error [role="alert"]');
+    expect(alert.textContent).toContain(
+      'Could not load the jobs: internal-error: see the server log',
+    );
+    expect(fixture.nativeElement.textContent).not.toContain('No jobs yet.');
+
+    await (await loader.getHarness(MatButtonHarness.with({ text: /Retry/ }))).click();
+    await loadJobs([progress()]);
+    expect(fixture.nativeElement.querySelector('app-load-error')).toBeNull();
+    expect(await (await card('export')).getState()).toBe('queued');
+  });
+
   it('follows job-progress events: percent, ETA, state and progress bar', async () => {
     await loadJobs([]);
     expect(fixture.nativeElement.textContent).toContain('No jobs yet.');

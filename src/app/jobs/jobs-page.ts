@@ -6,11 +6,12 @@ import { JobStore } from '../core/job-store';
 import { JobCard } from './job-card';
 import { JOB_STATE_META, isActive } from './job-state';
 import { StartJobForm } from './start-job-form';
+import { LoadError } from '../shared/load-error';
 
 /** `/jobs`: the start form and a live card per job, newest first. */
 @Component({
   selector: 'app-jobs-page',
-  imports: [MatCardModule, JobCard, StartJobForm],
+  imports: [MatCardModule, JobCard, StartJobForm, LoadError],
   changeDetection: ChangeDetectionStrategy.OnPush,
   host: { class: 'app-page narrow' },
   template: `
@@ -19,6 +20,9 @@ import { StartJobForm } from './start-job-form';
       <mat-card-header><mat-card-title>Start a job</mat-card-title></mat-card-header>
       <mat-card-content><app-start-job-form /></mat-card-content>
     </mat-card>
+    @if (store.loadError(); as message) {
+      <app-load-error what="jobs" [message]="message" (retry)="store.reload()" />
+    }
     @if (cancelError(); as message) {
       <p class="app-error" role="alert">{{ message }}</p>
     }
@@ -35,7 +39,9 @@ import { StartJobForm } from './start-job-form';
       @for (job of store.jobs(); track job.jobId) {
         <app-job-card [job]="job" (cancelJob)="cancel($event)" />
       } @empty {
-        <p class="empty">No jobs yet.</p>
+        @if (!store.loadError()) {
+          <p class="empty">No jobs yet.</p>
+        }
       }
     </section>
   `,

@@ -72,6 +72,13 @@ describe('StartJobForm', () => {
     expect(errors()).toEqual(['A name is required']);
   });
 
+  it('refuses a name of only whitespace, as the server would', async () => {
+    await (await input('name')).setValue('   ');
+    await start();
+    http.expectNone('/api/jobs');
+    expect(errors()).toEqual(['A name needs more than spaces']);
+  });
+
   for (const [seconds, failAt] of [
     ['0', ''],
     ['3601', ''],

@@ -11,6 +11,7 @@ import { MatFormFieldModule } from '@angular/material/form-field';
 import { MatInputModule } from '@angular/material/input';
 
 import { JobStore, type StartJob } from '../core/job-store';
+import { notBlank } from '../shared/not-blank';
 import { Submission } from '../shared/submission';
 
 // The server's limits (POST /api/jobs), checked here first for immediate feedback; it takes
@@ -30,6 +31,9 @@ const WHOLE = Validators.pattern(/^\d+$/);
         <input matInput formControlName="name" required />
         @if (form.controls.name.hasError('required')) {
           <mat-error>A name is required</mat-error>
+        }
+        @if (form.controls.name.hasError('blank')) {
+          <mat-error>A name needs more than spaces</mat-error>
         }
         @if (form.controls.name.hasError('maxlength')) {
           <mat-error>At most {{ nameMax }} characters</mat-error>
@@ -73,7 +77,7 @@ export class StartJobForm {
   protected readonly form = new FormGroup({
     name: new FormControl('', {
       nonNullable: true,
-      validators: [Validators.required, Validators.maxLength(NAME_MAX)],
+      validators: [Validators.required, notBlank, Validators.maxLength(NAME_MAX)],
     }),
     // Null while the number field is empty; reset() restores the default of 10.
     seconds: new FormControl<number | null>(10, {

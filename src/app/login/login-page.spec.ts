@@ -56,12 +56,22 @@ describe('LoginPage', () => {
     expect(navigate).not.toHaveBeenCalled();
   });
 
-  it('refuses an invalid username before asking the server', async () => {
-    const { input, submit, http } = await setup();
-    await input.setValue('no spaces');
-    expect(await submit.isDisabled()).toBeTrue();
-    http.expectNone('/api/session');
-  });
+  for (const [value, reason] of [
+    ['', 'A username is required'],
+    ['x'.repeat(65), 'At most 64 characters'],
+    ['no spaces', 'Letters, digits, dots, dashes and underscores only'],
+  ]) {
+    it(`refuses "${value.slice(0, 12)}" before asking the server, saying why`, async () => {
+      const { input, submit, http, fixture } = await setup();
+      await input.setValue(value);
+      await submit.click();
+      http.expectNone('/api/session');
+      const errors = [...fixture.nativeElement.querySelectorAll('mat-error')].map((error) =>
+        error.textContent.trim(),
+      );
+      expect(errors).toEqual([reason]);
+    });
+  }
 
   it('shows why the user was sent here', async () => {
     TestBed.configureTestingModule({

@@ -9,6 +9,9 @@ import { Router } from '@angular/router';
 import { Session } from '../core/session';
 import { Submission } from '../shared/submission';
 
+// The server's rule (POST /api/session), checked here first so a refusal says which rule.
+const USERNAME_MAX = 64;
+
 /** Sign in with a username: the server sets the session cookie the stream authenticates with. */
 @Component({
   selector: 'app-login-page',
@@ -31,6 +34,13 @@ import { Submission } from '../shared/submission';
           <mat-form-field appearance="outline">
             <mat-label>Username</mat-label>
             <input matInput [formControl]="username" autocomplete="username" required />
+            <mat-hint>1 to {{ usernameMax }} letters, digits, dots, dashes or underscores</mat-hint>
+            @if (username.hasError('required')) {
+              <mat-error>A username is required</mat-error>
+            }
+            @if (username.hasError('maxlength')) {
+              <mat-error>At most {{ usernameMax }} characters</mat-error>
+            }
             @if (username.hasError('pattern')) {
               <mat-error>Letters, digits, dots, dashes and underscores only</mat-error>
             }
@@ -38,9 +48,8 @@ import { Submission } from '../shared/submission';
           @if (error(); as message) {
             <p class="app-error" role="alert">{{ message }}</p>
           }
-          <button mat-flat-button type="submit" [disabled]="username.invalid || busy()">
-            Sign in
-          </button>
+          <!-- Not disabled when invalid: a refused submit shows why (and Enter always submits). -->
+          <button mat-flat-button type="submit" [disabled]="busy()">Sign in</button>
         </form>
       </mat-card-content>
     </mat-card>
@@ -63,11 +72,12 @@ import { Submission } from '../shared/submission';
 export class LoginPage {
   protected readonly session = inject(Session);
   private readonly router = inject(Router);
+  protected readonly usernameMax = USERNAME_MAX;
   protected readonly username = new FormControl('', {
     nonNullable: true,
     validators: [
       Validators.required,
-      Validators.maxLength(64),
+      Validators.maxLength(USERNAME_MAX),
       Validators.pattern(/^[A-Za-z0-9._-]+$/),
     ],
   });

@@ -91,6 +91,13 @@ describe('ComposeNotification', () => {
     expect(text('mat-error')).toBe('A title is required');
   });
 
+  it('refuses a title of only whitespace, as the server would', async () => {
+    await (await input('title')).setValue(' \t  ');
+    await send();
+    http.expectNone('/api/notifications');
+    expect(text('mat-error')).toBe('A title needs more than spaces');
+  });
+
   it('refuses a title over 200 and a message over 2000 characters', async () => {
     await (await input('title')).setValue('t'.repeat(201));
     await (await input('message')).setValue('m'.repeat(2001));

@@ -15,6 +15,7 @@ import type { Level } from '../core/api';
 import { NotificationStore } from '../core/notification-store';
 import { LEVELS } from './level';
 import { LevelIcon } from './level-icon';
+import { notBlank } from '../shared/not-blank';
 import { Submission } from '../shared/submission';
 
 // The server's limits (POST /api/notifications), checked here first for immediate feedback.
@@ -59,6 +60,9 @@ const MESSAGE_MAX = 2000;
         @if (form.controls.title.hasError('required')) {
           <mat-error>A title is required</mat-error>
         }
+        @if (form.controls.title.hasError('blank')) {
+          <mat-error>A title needs more than spaces</mat-error>
+        }
         @if (form.controls.title.hasError('maxlength')) {
           <mat-error>At most {{ titleMax }} characters</mat-error>
         }
@@ -100,7 +104,7 @@ export class ComposeNotification {
     level: new FormControl<Level>('INFO', { nonNullable: true }),
     title: new FormControl('', {
       nonNullable: true,
-      validators: [Validators.required, Validators.maxLength(TITLE_MAX)],
+      validators: [Validators.required, notBlank, Validators.maxLength(TITLE_MAX)],
     }),
     message: new FormControl('', {
       nonNullable: true,

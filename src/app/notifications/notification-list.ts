@@ -28,7 +28,7 @@ import { NotificationCard } from './notification-card';
         <app-notification-card [item]="item" [now]="now()" (markRead)="markRead.emit($event)" />
       }
     </div>
-    @if (items().length === 0) {
+    @if (items().length === 0 && loaded()) {
       <p class="empty">No notifications yet.</p>
     }
   `,
@@ -57,6 +57,8 @@ export class NotificationList {
   readonly items = input.required<readonly NotificationItem[]>();
   /** The current time (epoch ms), for the relative times. */
   readonly now = input.required<number>();
+  /** False while the list failed to load: no items then means unknown, not "none yet". */
+  readonly loaded = input(true);
   /** Emits the id of the item to mark read. */
   readonly markRead = output<string>();
   readonly markAllRead = output();

@@ -101,6 +101,25 @@ describe('NotificationsPage', () => {
     ]);
   });
 
+  it('says a failed load failed, not "No notifications yet.", and loads again on Retry', async () => {
+    TestBed.inject(NotificationStore).reload();
+    http
+      .expectOne('/api/notifications')
+      .flush({ error: 'unauthorized', detail: 'no session' }, { status: 401, statusText: 'No' });
+    await settle(fixture);
+    const alert: HTMLElement = fixture.nativeElement.querySelector('app-load-error [role="alert"]');
+    expect(alert.textContent).toContain(
+      'Could not load the notifications: unauthorized: no session',
+    );
+    expect(fixture.nativeElement.textContent).not.toContain('No notifications yet.');
+
+    await (await loader.getHarness(MatButtonHarness.with({ text: /Retry/ }))).click();
+    http.expectOne('/api/notifications').flush({ items: [{ ...notification('n1'), read: false }] });
+    await settle(fixture);
+    expect(fixture.nativeElement.querySelector('app-load-error')).toBeNull();
+    expect((await list.getItems()).map(({ title }) => title)).toEqual(['Title n1']);
+  });
+
   it('keeps the read flags of the list it loads', async () => {
     const loaded = TestBed.inject(NotificationStore).refresh();
     http.expectOne('/api/notifications').flush({

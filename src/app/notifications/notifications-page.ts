@@ -5,11 +5,12 @@ import { Clock } from '../core/clock';
 import { NotificationStore } from '../core/notification-store';
 import { ComposeNotification } from './compose-notification';
 import { NotificationList } from './notification-list';
+import { LoadError } from '../shared/load-error';
 
 /** `/notifications`: the compose form and the live list, newest first. */
 @Component({
   selector: 'app-notifications-page',
-  imports: [MatCardModule, ComposeNotification, NotificationList],
+  imports: [MatCardModule, ComposeNotification, NotificationList, LoadError],
   changeDetection: ChangeDetectionStrategy.OnPush,
   host: { class: 'app-page narrow' },
   template: `
@@ -18,9 +19,13 @@ import { NotificationList } from './notification-list';
       <mat-card-header><mat-card-title>New notification</mat-card-title></mat-card-header>
       <mat-card-content><app-compose-notification /></mat-card-content>
     </mat-card>
+    @if (store.loadError(); as message) {
+      <app-load-error what="notifications" [message]="message" (retry)="store.reload()" />
+    }
     <app-notification-list
       [items]="store.items()"
       [now]="now()"
+      [loaded]="!store.loadError()"
       (markRead)="store.markRead($event)"
       (markAllRead)="store.markAllRead()"
     />

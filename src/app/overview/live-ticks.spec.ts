@@ -27,6 +27,14 @@ describe('LiveTicks', () => {
     expect(status()).toBe('Tick #7');
   });
 
+  it('is not announced: a tick a second would drown every other message', async () => {
+    const fixture = TestBed.createComponent(LiveTicks);
+    await fixture.whenStable();
+    controller.expectConnection('/api/ticks');
+    const status: HTMLElement = fixture.nativeElement.querySelector('[role="status"]');
+    expect(status.getAttribute('aria-live')).toBe('off');
+  });
+
   it('closes the stream when the component is destroyed', async () => {
     const fixture = TestBed.createComponent(LiveTicks);
     await fixture.whenStable();

@@ -17,6 +17,8 @@ import uPlot from 'uplot';
 import { type MetricPoint, WINDOW_MS } from '../core/metric-store';
 import { Theme } from '../shell/theme';
 import { toColumns } from './metric-columns';
+import { chartOptions, unitsOf } from './chart-options';
+import { FrameGate } from './frame-gate';
 import { seriesColor, unitOf } from './metric-units';
 
 /** One legend entry: a series, its unit and colour, and the value at the cursor or the latest. */
@@ -47,8 +49,9 @@ const sameNames = (a: readonly string[], b: readonly string[]) =>
  * A live uPlot chart of metric series over a sliding window: a time axis, one value axis per unit,
  * gridlines, values under the cursor, and a legend of toggle buttons. Angular only tracks which
  * series exist; the points go to the canvas after the change detection that saw them (not
- * inside it, and never through a template binding), at most once per animation frame. `data-latest-at` (the newest point drawn) is set at draw time,
- * which is what `bench:ui` measures.
+ * inside it, and never through a template binding), at most once per animation frame.
+ * `data-latest-at` (the newest point drawn) is set at draw time, which is what `bench:ui`
+ * measures. The uPlot options are built by `chartOptions`.
  */
 @Component({
   selector: 'app-metric-chart',
@@ -123,12 +126,9 @@ export class MetricChart {
   });
 
   private plot: uPlot | null = null;
-  /** The animation frame that ends the current frame's gate, or 0 when a draw may happen now. */
-  private frame = 0;
-  private queued = false;
+  private readonly gate = new FrameGate(() => this.draw());
   private narrow = false;
   private destroyed = false;
-  private dirty = false;
   private rebuild = true;
   private range: [number, number] = [0, 0];
 
@@ -137,12 +137,12 @@ export class MetricChart {
       this.names();
       this.dark();
       this.rebuild = true;
-      this.schedule();
+      this.gate.schedule();
     });
     effect(() => {
       this.series();
       this.now();
-      this.schedule();
+      this.gate.schedule();
     });
     afterNextRender(() => {
       const element = this.plotElement().nativeElement;
@@ -150,15 +150,15 @@ export class MetricChart {
         // Crossing the narrow width changes the axes' sizes, which only a rebuild applies.
         if (this.narrow !== this.isNarrow()) {
           this.rebuild = true;
-          this.schedule();
+          this.gate.schedule();
         } else {
           this.plot?.setSize(this.size());
         }
       });
       resize.observe(element);
-      this.schedule();
+      this.gate.schedule();
       this.destroyRef.onDestroy(() => {
-        cancelAnimationFrame(this.frame);
+        this.gate.cancel();
         resize.disconnect();
         this.plot?.destroy();
         this.plot = null;
@@ -174,35 +174,6 @@ export class MetricChart {
     if (!show) hidden.add(name);
     this.hidden.set(hidden);
     this.plot?.setSeries(this.names().indexOf(name) + 1, { show });
-  }
-
-  /**
-   * Draws once the current change detection is over (a microtask), so the canvas shows an event
-   * in the same frame as the rest of the page; a second change within the frame waits for the
-   * next one, so there is never more than one draw per frame.
-   */
-  private schedule(): void {
-    if (typeof requestAnimationFrame === 'undefined') return;
-    if (this.frame) {
-      this.dirty = true;
-      return;
-    }
-    if (this.queued) return;
-    this.queued = true;
-    queueMicrotask(() => {
-      this.queued = false;
-      this.drawAndGate();
-    });
-  }
-
-  private drawAndGate(): void {
-    this.draw();
-    this.frame = requestAnimationFrame(() => {
-      this.frame = 0;
-      if (!this.dirty) return;
-      this.dirty = false;
-      this.drawAndGate();
-    });
   }
 
   private draw(): void {
@@ -242,54 +213,18 @@ export class MetricChart {
   }
 
   private options(names: readonly string[]): uPlot.Options {
-    // Canvas needs concrete colours: the host's CSS resolves the theme's light-dark() tokens.
-    const style = getComputedStyle(this.host);
-    const text = style.color;
-    const grid = { stroke: style.borderTopColor, width: 1 };
     this.narrow = this.isNarrow();
-    const font = `${this.narrow ? 11 : 12}px ${style.fontFamily}`;
-    const slim = this.narrow ? { size: 40, labelSize: 16, gap: 2 } : {};
-    const units = [...new Set(names.map(unitOf))];
-    const dark = this.dark();
-    const hidden = this.hidden();
-    this.host.setAttribute('data-axes', units.join(' '));
-    return {
+    this.host.setAttribute('data-axes', unitsOf(names).join(' '));
+    return chartOptions({
+      names,
       ...this.size(),
-      legend: { show: false },
-      cursor: { drag: { x: false, y: false } },
-      scales: {
-        x: { time: true, range: () => this.range },
-        ...Object.fromEntries(units.map((unit) => [unit, { auto: true }])),
-      },
-      series: [
-        {},
-        ...names.map((name, i) => ({
-          label: name,
-          scale: unitOf(name),
-          stroke: seriesColor(i, dark),
-          width: 2,
-          spanGaps: true,
-          show: !hidden.has(name),
-          points: { show: false },
-        })),
-      ],
-      axes: [
-        { stroke: text, grid, ticks: grid, font },
-        ...units.map((unit, i) => ({
-          scale: unit,
-          label: unit,
-          // Alternate sides; only the first value axis draws gridlines, so they never disagree.
-          side: i % 2 ? 1 : 3,
-          stroke: text,
-          grid: { ...grid, show: i === 0 },
-          ticks: grid,
-          font,
-          labelFont: font,
-          ...slim,
-        })),
-      ],
-      hooks: { setCursor: [(plot) => this.onCursor(plot)] },
-    };
+      narrow: this.narrow,
+      dark: this.dark(),
+      hidden: this.hidden(),
+      style: getComputedStyle(this.host),
+      range: () => this.range,
+      onCursor: (plot) => this.onCursor(plot),
+    });
   }
 
   private onCursor(plot: uPlot): void {

@@ -44,6 +44,22 @@ export class AssistantPageHarness extends ComponentHarness {
     return (await this.answer()).text();
   }
 
+  /** The prompt as it is in the box. */
+  async getPrompt(): Promise<string> {
+    return (await this.input()).getValue();
+  }
+
+  /** A CSS property of the "n / 2000" character count. */
+  async getCounterStyle(property: string): Promise<string> {
+    return (await this.locatorFor('.counter')()).getCssValue(property);
+  }
+
+  /** The form field's error messages. */
+  async getFieldErrors(): Promise<string[]> {
+    const errors = await this.locatorForAll('mat-error')();
+    return Promise.all(errors.map((error) => error.text()));
+  }
+
   async getError(): Promise<string | null> {
     return (await this.alert())?.text() ?? null;
   }

@@ -1,0 +1,57 @@
+import { HttpTestingController } from '@angular/common/http/testing';
+import { TestBed } from '@angular/core/testing';
+import { MatSnackBar } from '@angular/material/snack-bar';
+import { SseTestingController, type TestConnection } from 'ngx-sse/testing';
+
+import type { Notification } from './api';
+import { NotificationStore } from './notification-store';
+import { Session } from './session';
+import { flushNotificationList, provideLiveTesting } from '../testing/live-testing';
+
+function notification(id: string, overrides: Partial<Notification> = {}): Notification {
+  return {
+    id,
+    level: 'INFO',
+    title: `Title ${id}`,
+    message: '',
+    createdAt: new Date().toISOString(),
+    ...overrides,
+  };
+}
+
+describe('NotificationStore', () => {
+  let store: NotificationStore;
+  let snackBar: jasmine.Spy;
+  let sse: TestConnection;
+
+  beforeEach(async () => {
+    TestBed.configureTestingModule({ providers: provideLiveTesting() });
+    snackBar = spyOn(TestBed.inject(MatSnackBar), 'open');
+    store = TestBed.inject(NotificationStore);
+    TestBed.inject(Session).user.set('alice');
+    TestBed.tick();
+    flushNotificationList();
+    sse = TestBed.inject(SseTestingController).expectConnection('/api/events');
+    sse.open();
+  });
+
+  afterEach(() => TestBed.inject(HttpTestingController).verify());
+
+  it('announces an ERROR once, by the assertive snack bar, not also politely', () => {
+    sse.emit('notification', notification('n1', { level: 'ERROR', title: 'Disk full' }), '1');
+    TestBed.tick();
+    expect(snackBar).toHaveBeenCalledOnceWith(
+      'Disk full',
+      'Dismiss',
+      jasmine.objectContaining({ politeness: 'assertive' }),
+    );
+    expect(store.announcement()).toBe('');
+  });
+
+  it('announces other levels politely, without a snack bar', () => {
+    sse.emit('notification', notification('n1', { level: 'WARNING', title: 'CPU hot' }), '1');
+    TestBed.tick();
+    expect(store.announcement()).toBe('warning notification: CPU hot');
+    expect(snackBar).not.toHaveBeenCalled();
+  });
+});
