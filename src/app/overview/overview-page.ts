@@ -1,4 +1,4 @@
-import { ChangeDetectionStrategy, Component, inject } from '@angular/core';
+import { ChangeDetectionStrategy, Component, computed, inject } from '@angular/core';
 import { MatCardModule } from '@angular/material/card';
 
 import { Clock } from '../core/clock';
@@ -48,8 +48,13 @@ import { SummaryCard } from './summary-card';
 })
 export class OverviewPage {
   private readonly metrics = inject(MetricStore);
-  protected readonly unread = inject(NotificationStore).unread;
-  protected readonly running = inject(JobStore).running;
+  private readonly notifications = inject(NotificationStore);
+  private readonly jobs = inject(JobStore);
+  // A count from a list that failed to load would be a silent, wrong 0.
+  protected readonly unread = computed(() =>
+    this.notifications.loadError() ? null : this.notifications.unread(),
+  );
+  protected readonly running = computed(() => (this.jobs.loadError() ? null : this.jobs.running()));
   protected readonly eventsPerSecond = this.metrics.eventsPerSecond;
   protected readonly series = this.metrics.series;
   protected readonly now = inject(Clock).now;

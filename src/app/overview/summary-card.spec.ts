@@ -19,6 +19,12 @@ describe('SummaryCard', () => {
     expect(await card.isAnnounced()).toBeTrue();
   });
 
+  it('says a figure is unavailable instead of showing 0', async () => {
+    const card = await render({ label: 'Running jobs', value: null });
+    expect(await card.getValue()).toBe('unavailable');
+    expect(await card.getAccessibleName()).toBe('Running jobs: unavailable');
+  });
+
   it('can keep a fast-changing value out of the announcements', async () => {
     const card = await render({ label: 'Events per second', value: 12, announce: false });
     expect(await card.getAccessibleName()).toBe('Events per second: 12');

@@ -45,11 +45,15 @@ const numberFormat = new Intl.NumberFormat('en');
 })
 export class SummaryCard {
   readonly label = input.required<string>();
-  readonly value = input.required<number>();
+  /** `null` when the figure is unknown (its list failed to load): shown as such, never as 0. */
+  readonly value = input.required<number | null>();
   /** A Material Symbols name. */
   readonly icon = input('info');
   /** Whether screen readers announce changes; off for values that change every second. */
   readonly announce = input(true);
 
-  protected readonly text = computed(() => numberFormat.format(this.value()));
+  protected readonly text = computed(() => {
+    const value = this.value();
+    return value === null ? 'unavailable' : numberFormat.format(value);
+  });
 }
