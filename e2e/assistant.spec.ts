@@ -47,6 +47,7 @@ test('Stop aborts the answer: no further tokens and no second request', async ({
   await page.getByRole('button', { name: 'Stop' }).click();
   await expect(status(page)).toHaveAttribute('data-status', 'stopped');
   const stoppedAt = await answer(page).textContent();
+  // An absence needs a window: tokens come every few tens of ms, so 1.5 s would show any.
   await page.waitForTimeout(1500);
   await expect(answer(page)).toHaveText(stoppedAt ?? '');
   expect((await statsOf(page.request, user)).chatRequests).toBe(1);
@@ -69,6 +70,7 @@ test('hiding and showing the tab while streaming does not send the POST again', 
       document.dispatchEvent(new Event('visibilitychange'));
     }, hidden);
   await setHidden(true);
+  // The scenario itself: the tab stays hidden for a while mid-answer.
   await page.waitForTimeout(500);
   await setHidden(false);
   await expect(status(page)).toHaveAttribute('data-status', 'done', { timeout: 20_000 });

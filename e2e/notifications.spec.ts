@@ -13,6 +13,19 @@ async function compose(page: Page, level: 'Info' | 'Error', title: string, messa
 
 const list = (page: Page) => page.getByRole('list', { name: 'Notifications' });
 
+/**
+ * Waits until the stream has delivered everything sent before: a marker posted over the API
+ * (so it comes only by SSE) shows up, and the stream keeps order.
+ */
+async function streamCaughtUp(page: Page): Promise<void> {
+  const title = `marker ${Date.now()}`;
+  const response = await page.request.post('/api/notifications', {
+    data: { level: 'INFO', title },
+  });
+  expect(response.status()).toBe(201);
+  await expect(list(page).getByRole('listitem', { name: `INFO: ${title}` })).toHaveCount(1);
+}
+
 test('2. a posted notification appears once and the unread badge increments', async ({
   page,
   user,
@@ -25,7 +38,7 @@ test('2. a posted notification appears once and the unread badge increments', as
   await expect(items).toHaveCount(1);
   await expect(page.getByRole('link', { name: 'Notifications, 1 unread' })).toBeVisible();
   // The SSE copy arrives after the REST reply; it must not be shown a second time.
-  await page.waitForTimeout(1500);
+  await streamCaughtUp(page);
   await expect(items).toHaveCount(1);
 });
 
@@ -49,6 +62,6 @@ test('9. a title with markup renders as text and no dialog opens', async ({ page
   await expect(list(page).getByRole('listitem', { name: `INFO: ${title}` })).toHaveCount(1);
   await expect(list(page).getByText(title, { exact: true })).toBeVisible();
   await expect(page.locator('img[src="x"]')).toHaveCount(0);
-  await page.waitForTimeout(500);
+  await streamCaughtUp(page);
   expect(dialogs).toBe(0);
 });

@@ -1,6 +1,6 @@
 import { type Page } from '@playwright/test';
 
-import { expect, signIn, test } from './fixtures';
+import { chip, expect, signIn, test } from './fixtures';
 
 const VIEWPORTS = [
   { width: 360, height: 740 },
@@ -28,8 +28,11 @@ for (const viewport of VIEWPORTS) {
     for (const route of ROUTES) {
       await page.goto(route);
       await expect(page.locator('main h2')).toBeVisible();
-      // The chart and the cards settle after the first data.
-      await page.waitForTimeout(300);
+      // The chart and the cards settle after the first data: the stream open, then two frames.
+      await expect(chip(page, 'open')).toBeVisible();
+      await page.evaluate(
+        () => new Promise((done) => requestAnimationFrame(() => requestAnimationFrame(done))),
+      );
       expect(await overflow(page), route).toBeLessThanOrEqual(0);
     }
   });
