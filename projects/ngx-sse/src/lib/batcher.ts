@@ -30,10 +30,13 @@ export class SseBatcher {
 
   /** Asks for `unit.flush()` in the next batch; call it once per batch, when work first queues. */
   request(unit: SseFlushable): void {
-    if (!this.#schedule) {
+    const schedule = this.#schedule;
+    if (!schedule) {
       this.#zone.run(() => unit.flush());
     } else if (this.#pending.push(unit) === 1) {
-      this.#schedule(this.#flush);
+      // Scheduled outside the zone, even when work queues inside it (a subscribe): on zone.js a
+      // frame or timer task of the zone is a change detection of its own, before the flush's.
+      this.#zone.runOutsideAngular(() => schedule(this.#flush));
     }
   }
 }
