@@ -24,30 +24,39 @@ describe('frameSchedule (the default batching)', () => {
 
   afterEach(() => jasmine.clock().uninstall());
 
-  it('flushes on the second frame after the request, not the first', () => {
+  /** Flushes over 60 frames of a steady stream: new work after each flush asks for the next. */
+  function steadyFlushes(zoned: boolean): number {
+    let flushes = 0;
+    const flush = () => {
+      flushes++;
+      frameSchedule!(flush, zoned);
+    };
+    frameSchedule!(flush, zoned);
+    for (let i = 0; i < 60; i++) frame();
+    return flushes;
+  }
+
+  it('flushes on the next frame when zoneless', () => {
     const flush = jasmine.createSpy('flush');
-    frameSchedule!(flush);
+    frameSchedule!(flush, false);
+    frame();
+    expect(flush).toHaveBeenCalledTimes(1);
+    expect(steadyFlushes(false)).toBe(60);
+  });
+
+  it('flushes on the second frame under zone.js: a steady stream gets one flush per two frames', () => {
+    const flush = jasmine.createSpy('flush');
+    frameSchedule!(flush, true);
     frame();
     expect(flush).not.toHaveBeenCalled();
     frame();
     expect(flush).toHaveBeenCalledTimes(1);
-  });
-
-  it('gives a steady stream at most one flush per two frames', () => {
-    let flushes = 0;
-    // Like the batcher: new work after a flush asks for the next one.
-    const flush = () => {
-      flushes++;
-      frameSchedule!(flush);
-    };
-    frameSchedule!(flush);
-    for (let i = 0; i < 60; i++) frame();
-    expect(flushes).toBe(30);
+    expect(steadyFlushes(true)).toBe(30);
   });
 
   it('flushes after 100 ms when frames stop (a hidden tab), once, and cancels the frame', () => {
     const flush = jasmine.createSpy('flush');
-    frameSchedule!(flush);
+    frameSchedule!(flush, true);
     frame();
     jasmine.clock().tick(99);
     expect(flush).not.toHaveBeenCalled();
@@ -60,7 +69,7 @@ describe('frameSchedule (the default batching)', () => {
 
   it('cancels the timer when the frame flushes first', () => {
     const flush = jasmine.createSpy('flush');
-    frameSchedule!(flush);
+    frameSchedule!(flush, true);
     frame();
     frame();
     jasmine.clock().tick(200);

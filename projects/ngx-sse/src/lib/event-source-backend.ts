@@ -21,9 +21,6 @@ export const EVENT_SOURCE_FACTORY = new InjectionToken<
   factory: () => (url, init) => new EventSource(url, init),
 });
 
-// EventSource.CLOSED, spelled out so fakes need not define the constant.
-const CLOSED = 2;
-
 /**
  * Appends `name=value` to a URL's query. A fragment is dropped: browsers never send it, and a
  * parameter appended after it would not reach the server.
@@ -61,7 +58,8 @@ export class EventSourceBackend extends SseBackend {
     source.onopen = () => handlers.open();
     source.onerror = () =>
       handlers.error(
-        source.readyState === CLOSED
+        // 2: EventSource.CLOSED, spelled out so fakes need not define the constant.
+        source.readyState === 2
           ? { reason: 'refused' }
           : { reason: 'network', browserRetrying: true },
       );
