@@ -94,6 +94,12 @@ export async function measureRun(
     // Let bootstrap and the connection's open settle, so the window holds only delivery work.
     await page.waitForTimeout(300);
     await around?.before(cdp);
+    // Frames are counted from the start of the stream, not from the first delivery: a consumer
+    // that defers its first delivery to a frame must not shrink the window it is judged in.
+    await page.evaluate(() => {
+      const figures = (window as unknown as { __delivery: PageFigures }).__delivery;
+      figures.framesAtStart = figures.frames;
+    });
     const before = await mainThreadSeconds(cdp);
     const startedAt = server.start(id, target.scenario);
     const timeoutMs =
@@ -116,17 +122,19 @@ export async function measureRun(
     const sorted = figures.latencies.sort((a, b) => a - b);
     const per1k = (seconds: number) => (seconds * 1000) / (expected / 1000);
     const changeDetections = figures.changeDetections - figures.changeDetectionsAtFirst;
+    // The rate counts the change detections between the first and the last delivery, the window
+    // it divides by: the one that follows the last delivery (and the 100 ms tail) lies after it.
+    const changeDetectionsWithin = figures.changeDetectionsAtLast - figures.changeDetectionsAtFirst;
     return {
       ok: true,
       eventsPerSecond: expected / ((figures.lastAt - startedAt) / 1000),
       taskMsPer1k: per1k(after.task - before.task),
       scriptMsPer1k: per1k(after.script - before.script),
       changeDetections,
-      // Both ends count: the frame that delivered the first event is one of the frames elapsed (the
-      // page's frame counter runs first in each frame), so one batch per frame gives CD = frames.
-      frames: figures.framesAtLast - figures.framesAtFirst + 1,
+      // Frames that ran from the start of the stream up to and including the last delivery.
+      frames: figures.framesAtLast - figures.framesAtStart,
       changeDetectionsPerSecond:
-        changeDetections / Math.max(0.001, (figures.lastAt - figures.firstAt) / 1000),
+        changeDetectionsWithin / Math.max(0.001, (figures.lastAt - figures.firstAt) / 1000),
       p50: percentile(sorted, 50),
       p99: percentile(sorted, 99),
       longestTaskMs: figures.longestTaskMs,

@@ -15,9 +15,11 @@ export interface DeliveryFigures {
   lastAt: number;
   frames: number;
   changeDetections: number;
-  framesAtFirst: number;
+  /** Frames counted when the server was told to start (set by the script, not the page). */
+  framesAtStart: number;
   changeDetectionsAtFirst: number;
   framesAtLast: number;
+  changeDetectionsAtLast: number;
   latencies: number[];
   /** The longest main-thread task seen (PerformanceObserver `longtask`, so 0 if none over 50 ms). */
   longestTaskMs: number;
@@ -47,9 +49,10 @@ export class Sink {
       lastAt: 0,
       frames: 0,
       changeDetections: 0,
-      framesAtFirst: 0,
+      framesAtStart: 0,
       changeDetectionsAtFirst: 0,
       framesAtLast: 0,
+      changeDetectionsAtLast: 0,
       latencies: [],
       longestTaskMs: 0,
       error: null,
@@ -62,13 +65,13 @@ export class Sink {
     const now = performance.timeOrigin + performance.now();
     if (figures.received++ === 0) {
       figures.firstAt = now;
-      figures.framesAtFirst = figures.frames;
       figures.changeDetectionsAtFirst = figures.changeDetections;
     }
     if (event.t) figures.latencies.push(now - event.t);
     if (figures.received === figures.expected) {
       figures.lastAt = now;
       figures.framesAtLast = figures.frames;
+      figures.changeDetectionsAtLast = figures.changeDetections;
       this.#resolve();
     }
   }

@@ -1,4 +1,4 @@
-import type { NgZone } from '@angular/core';
+import { NgZone } from '@angular/core';
 
 import type { SseSchedule } from './batching';
 
@@ -15,6 +15,8 @@ export class SseBatcher {
   #pending: SseFlushable[] = [];
   readonly #zone: NgZone;
   readonly #schedule: SseSchedule;
+  // A real zone (not zoneless' NoopNgZone): each flush is then an application-wide change detection.
+  readonly #zoned: boolean;
   readonly #flush = () => {
     const units = this.#pending;
     this.#pending = [];
@@ -26,14 +28,18 @@ export class SseBatcher {
   constructor(zone: NgZone, schedule: SseSchedule) {
     this.#zone = zone;
     this.#schedule = schedule;
+    this.#zoned = zone instanceof NgZone;
   }
 
   /** Asks for `unit.flush()` in the next batch; call it once per batch, when work first queues. */
   request(unit: SseFlushable): void {
-    if (!this.#schedule) {
+    const schedule = this.#schedule;
+    if (!schedule) {
       this.#zone.run(() => unit.flush());
     } else if (this.#pending.push(unit) === 1) {
-      this.#schedule(this.#flush);
+      // Scheduled outside the zone, even when work queues inside it (a subscribe): on zone.js a
+      // frame or timer task of the zone is a change detection of its own, before the flush's.
+      this.#zone.runOutsideAngular(() => schedule(this.#flush, this.#zoned));
     }
   }
 }

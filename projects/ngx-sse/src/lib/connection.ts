@@ -152,7 +152,8 @@ export class SseConnection {
   transition(state: SseState, at: number, reconnects: number): void {
     this.#reconnects = reconnects;
     if (state.status === 'open') this.#connectedAt = at;
-    const error = 'error' in state ? state.error : null;
+    // Only `reconnecting` and `closed` carry an error (or `null`); the others read `undefined`.
+    const error = (state as { error?: SseError | null }).error;
     if (error) this.#lastError = error;
     this.#log.push({ at, state });
     const size = this.#ctx.config.logSize;
@@ -183,7 +184,7 @@ export class SseConnection {
             const state = items[i + 1] as SseState;
             this.state.set(state);
             this.state$.next(state);
-            const error = 'error' in state ? state.error : null;
+            const error = (state as { error?: SseError | null }).error;
             if (error) this.failures.next(error);
           } else if (type === END) {
             const error = items[i + 3] as SseError | null;

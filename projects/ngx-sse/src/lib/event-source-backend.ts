@@ -21,9 +21,6 @@ export const EVENT_SOURCE_FACTORY = new InjectionToken<
   factory: () => (url, init) => new EventSource(url, init),
 });
 
-// EventSource.CLOSED, spelled out so fakes need not define the constant.
-const CLOSED = 2;
-
 /**
  * Appends `name=value` to a URL's query. A fragment is dropped: browsers never send it, and a
  * parameter appended after it would not reach the server.
@@ -57,27 +54,24 @@ export class EventSourceBackend extends SseBackend {
     const source = this.#create(url, { withCredentials: request.withCredentials });
     // One listener per name, which knows its name: per event only `data` and `lastEventId` are
     // read. The browser's own `error` and `open` events reach listeners of those names too.
-    const listeners = new Map<string, (event: Event) => void>();
-    const listener = (type: string) => {
-      const own = type === 'error' || type === 'open';
-      return (event: Event) => {
-        if (own && !('data' in event)) return;
-        const message = event as MessageEvent<string>;
-        handlers.event(type, message.data, message.lastEventId);
-      };
-    };
+    const listeners = new Map<string, EventListener>();
     source.onopen = () => handlers.open();
     source.onerror = () =>
       handlers.error(
-        source.readyState === CLOSED
+        // 2: EventSource.CLOSED, spelled out so fakes need not define the constant.
+        source.readyState === 2
           ? { reason: 'refused' }
           : { reason: 'network', browserRetrying: true },
       );
     const connection: SseBackendConnection = {
       listen: (type) => {
         if (listeners.has(type)) return;
-        listeners.set(type, listener(type));
-        source.addEventListener(type, listeners.get(type)!);
+        const own = type === 'open' || type === 'error';
+        const listener = ((event: MessageEvent<string>) => {
+          if (!own || 'data' in event) handlers.event(type, event.data, event.lastEventId);
+        }) as EventListener;
+        listeners.set(type, listener);
+        source.addEventListener(type, listener);
       },
       unlisten: (type) => {
         source.removeEventListener(type, listeners.get(type)!);

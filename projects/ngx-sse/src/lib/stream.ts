@@ -129,17 +129,15 @@ export class SseStreamRef<M extends SseEventMap> implements SseStream<M> {
   }
 
   on<K extends keyof M & string>(type: K): Observable<SseMessage<M[K], K>> {
-    return this.#subscribe(type, this.#deserialize) as Observable<SseMessage<M[K], K>>;
+    return this.#subscribe(type) as Observable<SseMessage<M[K], K>>;
   }
 
   messages(): Observable<SseMessage<SseDefaultData<M>, 'message'>> {
-    return this.#subscribe('message', this.#deserialize) as Observable<
-      SseMessage<SseDefaultData<M>, 'message'>
-    >;
+    return this.#subscribe('message') as Observable<SseMessage<SseDefaultData<M>, 'message'>>;
   }
 
   events(): Observable<SseAnyMessage<M>> {
-    return this.#subscribe(null, this.#deserialize) as Observable<SseAnyMessage<M>>;
+    return this.#subscribe(null) as Observable<SseAnyMessage<M>>;
   }
 
   comments(): Observable<string> {
@@ -176,7 +174,10 @@ export class SseStreamRef<M extends SseEventMap> implements SseStream<M> {
     this.#connection.release(this.#owner, false);
   }
 
-  #subscribe(type: string | null, deserialize: SseDeserializer): Observable<SseMessage<unknown>> {
+  #subscribe(
+    type: string | null,
+    deserialize = this.#deserialize,
+  ): Observable<SseMessage<unknown>> {
     return new Observable<SseMessage<unknown>>((subscriber) =>
       this.#connection.subscribe(type, deserialize, subscriber, this.#owner),
     );
