@@ -15,11 +15,17 @@ describe('SseBatcher', () => {
     const zone = TestBed.inject(NgZone);
     const calls: { zoned: boolean; inAngularZone: boolean }[] = [];
     let pending: (() => void) | null = null;
-    const batcher = new SseBatcher(zone, (flush, zoned) => {
-      calls.push({ zoned, inAngularZone: NgZone.isInAngularZone() });
-      pending = flush;
-    });
-    return { zone, batcher, calls, run: () => pending?.() };
+    const reported: unknown[] = [];
+    const errors = { handleError: (error: unknown) => reported.push(error) };
+    const batcher = new SseBatcher(
+      zone,
+      (flush, zoned) => {
+        calls.push({ zoned, inAngularZone: NgZone.isInAngularZone() });
+        pending = flush;
+      },
+      errors,
+    );
+    return { zone, batcher, calls, reported, run: () => pending?.() };
   }
 
   it('tells the schedule each flush is an app-wide change detection under zone.js', () => {
@@ -51,5 +57,20 @@ describe('SseBatcher', () => {
     expect(calls.length).toBe(1);
     run();
     expect(flushed).toEqual(['a', 'b']);
+  });
+
+  it('a unit that throws does not stop the others; its error goes to the ErrorHandler', () => {
+    const { batcher, reported, run } = batcherWith(provideZonelessChangeDetection());
+    const boom = new Error('a broken unit');
+    const flushed: string[] = [];
+    batcher.request({
+      flush: () => {
+        throw boom;
+      },
+    });
+    batcher.request({ flush: () => flushed.push('after') });
+    run();
+    expect(flushed).toEqual(['after']);
+    expect(reported).toEqual([boom]);
   });
 });

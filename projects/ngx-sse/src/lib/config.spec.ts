@@ -253,3 +253,21 @@ describe('numbers that would become a silent default or a timer loop', () => {
     TestBed.inject(SseTestingController).verify();
   }
 });
+
+describe('withDiagnosticsLog', () => {
+  it('0 keeps no transitions; a size keeps the last ones', () => {
+    for (const [size, expected] of [
+      [0, []],
+      [1, ['open']],
+    ] as const) {
+      TestBed.resetTestingModule();
+      const { client, controller } = setup([withDiagnosticsLog(size)]);
+      const stream = client.stream('/log');
+      stream.on('x').subscribe();
+      controller.expectConnection('/log').open();
+      expect(stream.diagnostics().log.map((entry) => entry.state.status))
+        .withContext(`size ${size}`)
+        .toEqual([...expected]);
+    }
+  });
+});

@@ -9,6 +9,7 @@ import {
   type SseMachineRequest,
   SseReconnectMachine,
 } from './reconnect-machine';
+import { clearTimer } from './scheduler';
 import { SseError } from './sse-error';
 import type { SseDeserializer, SseDiagnostics, SseMessage, SseState, SseTransition } from './types';
 
@@ -112,8 +113,8 @@ export class SseConnection {
     this.#any = this.#lists.get(ANY);
     this.#size++;
     if (!list && type !== null && type[0] !== '\0') this.#machine.listen(type, true);
-    this.#lingerTimer = this.#clearLinger();
-    this.#machine.start([...this.#lists.keys()].filter((name) => name[0] !== '\0'));
+    this.#lingerTimer = clearTimer(this.#ctx.scheduler, this.#lingerTimer);
+    this.#machine.start();
     return () => {
       this.#remove(entry);
       this.#released(false);
@@ -157,7 +158,8 @@ export class SseConnection {
     if (error) this.#lastError = error;
     this.#log.push({ at, state });
     const size = this.#ctx.config.logSize;
-    if (this.#log.length > size) this.#log = this.#log.slice(-size);
+    // `slice(-0)` would keep everything: a size of 0 keeps nothing.
+    if (this.#log.length > size) this.#log = size ? this.#log.slice(-size) : [];
     this.#dirty = true;
     this.#push(null, state, '', at);
     if (state.status === 'closed') this.#push(END, this.#entries(), '', error);
@@ -165,6 +167,11 @@ export class SseConnection {
 
   #push(type: string | null, data: unknown, id: string, at: unknown): void {
     if (this.#items.push(type, data, id, at) === 4 && !this.#flushing) this.#batcher.request(this);
+  }
+
+  /** The event names with subscribers: what a new attempt listens to. */
+  names(): string[] {
+    return [...this.#lists.keys()].filter((name) => name[0] !== '\0');
   }
 
   /** Delivers what is queued: the counters first, then every item in order. */
@@ -315,7 +322,7 @@ export class SseConnection {
     if (this.#size) return;
     if (now || !this.#lingerMs) {
       // Closing now also ends a linger already under way.
-      this.#lingerTimer = this.#clearLinger();
+      this.#lingerTimer = clearTimer(this.#ctx.scheduler, this.#lingerTimer);
       this.#machine.stop(now ? 'closed' : 'unsubscribed');
     } else if (this.#machine.running && this.#lingerTimer === null) {
       this.#lingerTimer = this.#ctx.scheduler.setTimeout(() => {
@@ -323,10 +330,5 @@ export class SseConnection {
         this.#machine.stop('unsubscribed');
       }, this.#lingerMs);
     }
-  }
-
-  #clearLinger(): null {
-    if (this.#lingerTimer !== null) this.#ctx.scheduler.clearTimeout(this.#lingerTimer);
-    return null;
   }
 }

@@ -5,7 +5,7 @@ import type { SseConfig } from './config';
 import type { SseConnection } from './connection';
 import { failureStep } from './failure-step';
 import type { SseFailure, SseReason } from './reason';
-import type { SseScheduler } from './scheduler';
+import { type SseScheduler, clearTimer } from './scheduler';
 import { SseError } from './sse-error';
 import type { SseState } from './types';
 
@@ -64,7 +64,6 @@ export class SseReconnectMachine {
   #lastActivity = 0;
   #retryTimer: Timer = null;
   #idleTimer: Timer = null;
-  readonly #types = new Set<string>();
   readonly #request: SseMachineRequest;
   readonly #ctx: SseMachineContext;
   readonly #queue: SseConnection;
@@ -80,11 +79,10 @@ export class SseReconnectMachine {
     return this.#status !== 'idle' && this.#status !== 'closed';
   }
 
-  /** Opens the connection, listening for `types`. Nothing happens on the server platform. */
-  start(types: readonly string[]): void {
+  /** Opens the connection. Nothing happens on the server platform. */
+  start(): void {
     const { window, document } = this.#ctx;
     if (!window || this.running) return;
-    for (const type of types) this.#types.add(type);
     this.#attempt = 0;
     this.#serverRetryMs = 0;
     this.#connectedAt = null;
@@ -101,27 +99,27 @@ export class SseReconnectMachine {
   /** Closes for good with `reason`; `error` when a failure closed it. */
   stop(reason: SseReason, error: SseError | null = null): void {
     if (!this.running) return;
-    this.#retryTimer = this.#clear(this.#retryTimer);
-    this.#idleTimer = this.#clear(this.#idleTimer);
+    this.#retryTimer = clearTimer(this.#scheduler, this.#retryTimer);
+    this.#idleTimer = clearTimer(this.#scheduler, this.#idleTimer);
     this.#closeBackend();
     this.#ctx.window!.removeEventListener('online', this.#onOnline);
     this.#ctx.document.removeEventListener('visibilitychange', this.#onVisibility);
-    this.#types.clear();
     this.#transition({ status: 'closed', reason, error });
   }
 
   /** A fresh attempt now, from the last event id; it counts as a reconnect. */
   reconnect(): void {
     if (!this.running || this.#status === 'paused') return;
-    this.#retryTimer = this.#clear(this.#retryTimer);
+    this.#retryTimer = clearTimer(this.#scheduler, this.#retryTimer);
     this.#closeBackend();
     this.#begin(true);
   }
 
-  /** Starts (`on`) or stops listening for `type`, outside the zone as the attempt's own listeners. */
+  /**
+   * Tells the current attempt to start (`on`) or stop listening for `type`, outside the zone as
+   * its own listeners; a new attempt asks the connection for its names.
+   */
   listen(type: string, on: boolean): void {
-    if (on) this.#types.add(type);
-    else this.#types.delete(type);
     const backend = this.#backend;
     if (backend) this.#ctx.zone.runOutsideAngular(() => backend[on ? 'listen' : 'unlisten'](type));
   }
@@ -134,15 +132,15 @@ export class SseReconnectMachine {
 
   readonly #onOnline = () => {
     if (this.#retryTimer === null) return;
-    this.#retryTimer = this.#clear(this.#retryTimer);
+    this.#retryTimer = clearTimer(this.#scheduler, this.#retryTimer);
     this.#connect();
   };
 
   readonly #onVisibility = () => {
     if (this.#ctx.document.hidden) {
       if (this.#status === 'closed') return;
-      this.#retryTimer = this.#clear(this.#retryTimer);
-      this.#idleTimer = this.#clear(this.#idleTimer);
+      this.#retryTimer = clearTimer(this.#scheduler, this.#retryTimer);
+      this.#idleTimer = clearTimer(this.#scheduler, this.#idleTimer);
       this.#closeBackend();
       this.#transition({ status: 'paused' });
     } else if (this.#status === 'paused') {
@@ -168,7 +166,7 @@ export class SseReconnectMachine {
     try {
       const connection = zone.runOutsideAngular(() =>
         backend.connect(
-          { ...attempt, lastEventId: this.#resumeId, types: [...this.#types] },
+          { ...attempt, lastEventId: this.#resumeId, types: this.#queue.names() },
           {
             open: () => live() && this.#onOpen(),
             event: (type, data, id) => live() && this.#onEvent(type, data, id),
@@ -239,7 +237,7 @@ export class SseReconnectMachine {
     this.#refreshed = true;
     this.#retry(attempt, 0, next.reason, next.error, false);
     // The refresh decides when to connect again, not a timer.
-    this.#retryTimer = this.#clear(this.#retryTimer);
+    this.#retryTimer = clearTimer(this.#scheduler, this.#retryTimer);
     const generation = this.#generation;
     const { error } = next;
     config.refresh!(
@@ -294,12 +292,6 @@ export class SseReconnectMachine {
     this.#generation++;
     this.#backend?.close(retryInMs);
     this.#backend = null;
-  }
-
-  /** Clears a timer handle; returns the `null` to store in its place. */
-  #clear(handle: Timer): null {
-    if (handle !== null) this.#scheduler.clearTimeout(handle);
-    return null;
   }
 
   #transition(state: SseState): void {

@@ -38,3 +38,14 @@ export const SSE_SCHEDULER = new InjectionToken<SseScheduler>(
     },
   },
 );
+
+/**
+ * Cancels the timer `handle` if there is one; returns the `null` to store in its place.
+ *
+ * @example
+ * this.retryTimer = clearTimer(scheduler, this.retryTimer);
+ */
+export function clearTimer(scheduler: SseScheduler, handle: unknown): null {
+  if (handle !== null) scheduler.clearTimeout(handle);
+  return null;
+}

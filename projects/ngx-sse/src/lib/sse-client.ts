@@ -1,6 +1,7 @@
 import {
   DOCUMENT,
   DestroyRef,
+  ErrorHandler,
   Injectable,
   Injector,
   NgZone,
@@ -60,7 +61,7 @@ export class SseClient {
   readonly #scheduler = inject(SSE_SCHEDULER);
   readonly #document = inject(DOCUMENT);
   readonly #window = inject(PLATFORM_ID) === 'browser' ? this.#document.defaultView : null;
-  readonly #batcher = new SseBatcher(this.#zone, this.config.schedule);
+  readonly #batcher = new SseBatcher(this.#zone, this.config.schedule, inject(ErrorHandler));
   // Weak, so a connection is shared while any handle or subscription still holds it, and is
   // collected after (a POST stream per prompt must not pile up).
   readonly #connections = new Map<string, WeakRef<SseConnection>>();

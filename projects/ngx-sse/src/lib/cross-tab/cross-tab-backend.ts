@@ -5,7 +5,7 @@ import {
   type SseRequest,
 } from '../backend';
 import type { SseFailure } from '../reason';
-import type { SseScheduler } from '../scheduler';
+import { type SseScheduler, clearTimer } from '../scheduler';
 import type { CrossTabMessage, FollowerMessage, LeaderMessage } from './messages';
 import type { SseChannel, SseChannelFactory, SseLockManager, SsePageLifecycle } from './platform';
 import { ReplayFilter } from './replay-filter';
@@ -73,7 +73,7 @@ export class CrossTabBackend extends SseBackend {
     const local: Attachment = { request, handlers, types: new Set(request.types), opened: false };
     this.#local = local;
     this.#lastId = request.lastEventId;
-    this.#clearHold();
+    this.#hold = clearTimer(this.platform.scheduler, this.#hold);
     this.#join();
     if (this.#release) {
       handlers.role?.('leader');
@@ -323,7 +323,7 @@ export class CrossTabBackend extends SseBackend {
 
   /** Releases the lock (the next waiting tab leads) or gives up waiting for it; says goodbye. */
   #part(): void {
-    this.#clearHold();
+    this.#hold = clearTimer(this.platform.scheduler, this.#hold);
     if (this.#release) {
       this.#closeReal();
       this.#release();
@@ -337,11 +337,6 @@ export class CrossTabBackend extends SseBackend {
     this.#channel = null;
     this.#names.clear();
     this.#leader = '';
-  }
-
-  #clearHold(): void {
-    if (this.#hold !== null) this.platform.scheduler.clearTimeout(this.#hold);
-    this.#hold = null;
   }
 
   #post(message: CrossTabMessage): void {
