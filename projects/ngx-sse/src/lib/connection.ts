@@ -114,6 +114,7 @@ export class SseConnection {
     this.#size++;
     if (!list && type !== null && type[0] !== '\0') this.#machine.listen(type, true);
     this.#lingerTimer = clearTimer(this.#ctx.scheduler, this.#lingerTimer);
+    if (this.#machine.retired) this.#forget();
     this.#machine.start();
     return () => {
       this.#remove(entry);
@@ -167,6 +168,20 @@ export class SseConnection {
 
   #push(type: string | null, data: unknown, id: string, at: unknown): void {
     if (this.#items.push(type, data, id, at) === 4 && !this.#flushing) this.#batcher.request(this);
+  }
+
+  /** A connection its subscribers closed starts over: no counters or log from before. */
+  #forget(): void {
+    this.#lastEventId = '';
+    this.#connectedAt = null;
+    this.#lastEventAt = null;
+    this.#eventsReceived = 0;
+    this.#reconnects = 0;
+    this.#parseErrors = 0;
+    this.#lastError = null;
+    this.#log = [];
+    this.#role = 'solo';
+    this.#dirty = true;
   }
 
   /** The event names with subscribers: what a new attempt listens to. */

@@ -112,7 +112,28 @@ describe('SseStream lifecycle additions', () => {
     expect([request.lastEventId, request.lastEventIdParam]).toEqual(['x 1', 'since']);
   });
 
-  it('a handle that subscribes again after a close resumes from the last id, its history kept', () => {
+  it('after close() or the last unsubscribe, the same request starts afresh: no resume, no old counts', () => {
+    const { client, controller } = setup();
+    const first = client.stream<TestEvents>('/e');
+    first.on('notification').subscribe();
+    const attempt = controller.expectConnection('/e');
+    attempt.open();
+    attempt.emit('notification', { title: 'a' }, '42');
+    first.close();
+    // Whether or not the old connection was collected, a new handle behaves the same.
+    const second = client.stream<TestEvents>('/e');
+    const subscription = second.on('notification').subscribe();
+    expect(controller.expectConnection('/e').request.lastEventId).toBe('');
+    expect(second.diagnostics()).toEqual(
+      jasmine.objectContaining({ eventsReceived: 0, lastEventId: '', reconnects: 0 }),
+    );
+    expect(second.diagnostics().log.map(({ state }) => state.status)).toEqual(['connecting']);
+    subscription.unsubscribe();
+    second.on('notification').subscribe();
+    expect(controller.expectConnection('/e').request.lastEventId).toBe('');
+  });
+
+  it('a handle that subscribes again after a fatal stop resumes from the last id, its history kept', () => {
     const { client, controller } = setup();
     const stream = client.stream<TestEvents>('/e');
     stream.on('notification').subscribe();

@@ -50,6 +50,7 @@ export const ROLE = '\0role';
  */
 export class SseReconnectMachine {
   #status: SseState['status'] = 'idle';
+  #stoppedBy: SseReason | null = null;
   #backend: SseBackendConnection | null = null;
   // Bumped whenever an attempt starts or ends, so callbacks of a dead attempt are ignored.
   #generation = 0;
@@ -79,14 +80,27 @@ export class SseReconnectMachine {
     return this.#status !== 'idle' && this.#status !== 'closed';
   }
 
+  /**
+   * Closed by its subscribers (`close()`, the last unsubscribe), not by a failure: the next start
+   * begins afresh, as a new connection would, whether or not this one was garbage-collected.
+   */
+  get retired(): boolean {
+    const by = this.#stoppedBy;
+    return this.#status === 'closed' && (by === 'closed' || by === 'unsubscribed');
+  }
+
   /** Opens the connection. Nothing happens on the server platform. */
   start(): void {
     const { window, document } = this.#ctx;
     if (!window || this.running) return;
+    if (this.retired) {
+      this.#resumeId = '';
+      this.#reconnects = 0;
+    }
     this.#attempt = 0;
     this.#serverRetryMs = 0;
     this.#connectedAt = null;
-    // A connection that ran before resumes where it stopped; its counters and log go on too.
+    // One that a failure stopped resumes where it stopped; its counters and log go on too.
     this.#resumeId ||= this.#request.initialLastEventId;
     this.#ctx.zone.runOutsideAngular(() => {
       window.addEventListener('online', this.#onOnline);
@@ -104,6 +118,7 @@ export class SseReconnectMachine {
     this.#closeBackend();
     this.#ctx.window!.removeEventListener('online', this.#onOnline);
     this.#ctx.document.removeEventListener('visibilitychange', this.#onVisibility);
+    this.#stoppedBy = reason;
     this.#transition({ status: 'closed', reason, error });
   }
 

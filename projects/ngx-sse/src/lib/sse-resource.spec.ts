@@ -169,6 +169,32 @@ describe('sseResource', () => {
     expect(ref.value()).toBe(6);
   });
 
+  it('a request that comes back after another starts afresh, as its value does', async () => {
+    configure();
+    const url = signal('/a');
+    const { ref } = create(() =>
+      sseResource<Events, 'n', number[]>(() => url(), {
+        event: 'n',
+        reduce: (list, { data }) => [...list, data.v],
+        initialValue: [],
+      }),
+    );
+    await settle();
+    const a = sse.expectConnection('/a');
+    a.open();
+    a.emit('n', { v: 1 }, '1');
+    a.emit('n', { v: 2 }, '2');
+    url.set('/b');
+    await settle();
+    sse.expectConnection('/b');
+    url.set('/a');
+    await settle();
+    const again = sse.expectConnection('/a');
+    expect(again.request.lastEventId).toBe('');
+    expect(ref.value()).toEqual([]);
+    expect(ref.diagnostics()?.eventsReceived).toBe(0);
+  });
+
   it('reload() with another resource on the same connection reconnects it, counted once', async () => {
     configure();
     const { ref } = create(() => sseResource<Events, 'n'>(() => '/a', { event: 'n' }));
