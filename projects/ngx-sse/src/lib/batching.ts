@@ -16,6 +16,9 @@
  */
 export type SseBatching = 'microtask' | 'animation-frame' | 'sync';
 
+/** Every {@link SseBatching} mode, for checking a value given through a cast. */
+export const BATCHING_MODES: readonly SseBatching[] = ['animation-frame', 'microtask', 'sync'];
+
 /**
  * Schedules a flush; `zoned`: each flush is an application-wide change detection (zone.js).
  * `null` flushes at once.

@@ -9,11 +9,13 @@ import { TestBed } from '@angular/core/testing';
 import {
   SseClient,
   SseError,
+  type SseBatching,
   type SseStreamOptions,
   provideSse,
   withBatching,
   withDiagnosticsLog,
   withHeartbeatTimeout,
+  withLastEventIdParam,
   withLinger,
   withMaxEventSize,
   withReconnect,
@@ -205,12 +207,21 @@ describe('numbers that would become a silent default or a timer loop', () => {
   it('stream() refuses them with invalid-request, naming the option and the value', () => {
     const { client } = setup();
     const cases: [SseStreamOptions, string][] = [
-      [{ transport: 'fetch', maxEventSize: 0 }, 'maxEventSize must be ≥ 1, got 0'],
-      [{ heartbeatTimeoutMs: NaN }, 'heartbeatTimeoutMs must be a finite number ≥ 0, got NaN'],
-      [{ heartbeatTimeoutMs: -1 }, 'heartbeatTimeoutMs must be a finite number ≥ 0, got -1'],
-      [{ lingerMs: Infinity }, 'lingerMs must be a finite number ≥ 0, got Infinity'],
+      [{ transport: 'fetch', maxEventSize: 0 }, 'maxEventSize needs a finite number ≥ 1, got 0'],
+      [{ heartbeatTimeoutMs: NaN }, 'heartbeatTimeoutMs needs a finite number ≥ 0, got NaN'],
+      [{ heartbeatTimeoutMs: -1 }, 'heartbeatTimeoutMs needs a finite number ≥ 0, got -1'],
+      [{ lingerMs: Infinity }, 'lingerMs needs a finite number ≥ 0, got Infinity'],
       [{ lastEventId: 41 as unknown as string }, 'lastEventId must be a string'],
     ];
+    const url = thrown(() => client.stream('http://[', { transport: 'fetch' }));
+    expect([url.reason, url.detail]).toEqual(['invalid-request', "not a valid URL: 'http://['"]);
+    const header = thrown(() =>
+      client.stream('/e', { transport: 'fetch', headers: { 'X-Bad': 'a\nb' } }),
+    );
+    expect(header.reason).toBe('invalid-request');
+    expect(header.detail).toMatch(/^headers: TypeError/);
+    expect(() => withLastEventIdParam('')).toThrowError(TypeError, /non-empty name/);
+    expect(() => withBatching('bogus' as SseBatching)).toThrowError(TypeError, /needs one of/);
     for (const [options, detail] of cases) {
       const error = thrown(() => client.stream('/e', options));
       expect([error.reason, error.detail]).withContext(detail).toEqual(['invalid-request', detail]);

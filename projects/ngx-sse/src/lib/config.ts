@@ -30,9 +30,14 @@ export type SseUnauthorizedHandler = (error: SseError) => Promise<'retry' | void
 
 /**
  * Runs an {@link SseUnauthorizedHandler} for `error`, then calls `retry` if it answered `'retry'`
- * and `done` in any case (also when it threw): the machine stops unless the retry is under way.
+ * and `done` in any case, with what it threw when it failed: the machine stops unless the retry
+ * is under way.
  */
-export type SseRefresh = (error: SseError, retry: () => void, done: () => void) => void;
+export type SseRefresh = (
+  error: SseError,
+  retry: () => void,
+  done: (failure?: unknown) => void,
+) => void;
 
 /** The resolved configuration of `SseClient`. Every field has a default. */
 export interface SseConfig {

@@ -160,8 +160,9 @@ describe('EventSourceBackend', () => {
   });
 
   it('stops with invalid-request and errors subscribers when the EventSource cannot be constructed', () => {
+    // A URL the browser refuses though it parses (a blocked scheme or port, say).
     constructionError = new SyntaxError('Invalid URL');
-    const stream = client.stream('http://[bad');
+    const stream = client.stream('/api/blocked');
     let failed: SseError | undefined;
     stream.on('metric').subscribe({ error: (e: SseError) => (failed = e) });
     expect(stream.state()).toEqual({ status: 'closed', reason: 'invalid-request', error: failed! });

@@ -71,4 +71,19 @@ describe('failureStep', () => {
     );
     expect(next).toEqual(jasmine.objectContaining({ step: 'retry', delayMs: 2_147_483_647 }));
   });
+
+  it('stops with a typed error when a custom policy picks a delay a timer cannot wait', () => {
+    const policy: SseConfig['policy'] = () => ({
+      action: 'retry',
+      delayMs: NaN,
+      reason: 'network',
+    });
+    const next = failureStep(
+      { reason: 'network' },
+      context({ config: { ...DEFAULT_SSE_CONFIG, policy } }),
+    );
+    expect(next.step).toBe('stop');
+    expect(next.reason).toBe('invalid-request');
+    expect(next.error?.detail).toBe('the reconnect policy chose delayMs NaN');
+  });
 });

@@ -60,10 +60,17 @@ export function failureStep(reported: SseFailure, ctx: SseFailureContext): SseFa
   }
   // Without reconnect (a POST by default), a retriable failure ends the stream as it is.
   if (!ctx.reconnect) return { step: 'stop', reason: failure.reason, error };
-  // A server's `retry:` or `Retry-After` of weeks (or a custom policy's Infinity) would overflow
-  // the timer, which then fires at once, in a loop; NaN or a negative delay means now.
-  const delayMs = failure.browserRetrying
-    ? null
-    : Math.min(Math.max(0, decision.delayMs || 0), MAX_TIMER_MS);
+  if (failure.browserRetrying) {
+    return { step: 'retry', reason: decision.reason, delayMs: null, error };
+  }
+  // A custom policy's NaN or negative delay would retry at once, in a loop: a bug to show, typed.
+  if (!(decision.delayMs >= 0)) {
+    const detail = `the reconnect policy chose delayMs ${decision.delayMs}`;
+    const invalid = new SseError('invalid-request', { url, attempt, detail, cause: error });
+    return { step: 'stop', reason: 'invalid-request', error: invalid };
+  }
+  // A server's `retry:` or `Retry-After` of weeks (or a policy's Infinity) would overflow the
+  // timer, which then fires at once, in a loop.
+  const delayMs = Math.min(decision.delayMs, MAX_TIMER_MS);
   return { step: 'retry', reason: decision.reason, delayMs, error };
 }

@@ -1,5 +1,5 @@
 import type { SseBatching } from './batching';
-import { batchSchedule } from './batching';
+import { BATCHING_MODES, batchSchedule } from './batching';
 import { type SseFeature, ɵfeature } from './config';
 import { checkNumber } from './number-checks';
 import type { SseReconnectOptions, SseReconnectPolicy } from './policy';
@@ -58,6 +58,11 @@ export function withHeartbeatTimeout(ms: number): SseFeature {
  * provideSse(withLastEventIdParam('since'))
  */
 export function withLastEventIdParam(name: string): SseFeature {
+  if (typeof name !== 'string' || !name) {
+    throw new TypeError(
+      `ngx-sse: withLastEventIdParam(name) needs a non-empty name, got '${name}'`,
+    );
+  }
   return ɵfeature('LastEventIdParam', [name], { lastEventIdParam: name });
 }
 
@@ -68,6 +73,11 @@ export function withLastEventIdParam(name: string): SseFeature {
  * provideSse(withBatching('microtask'))
  */
 export function withBatching(mode: SseBatching): SseFeature {
+  if (!BATCHING_MODES.includes(mode)) {
+    throw new TypeError(
+      `ngx-sse: withBatching(mode) needs one of ${BATCHING_MODES.join(', ')}, got '${mode}'`,
+    );
+  }
   return ɵfeature('Batching', [mode], { schedule: batchSchedule(mode) });
 }
 

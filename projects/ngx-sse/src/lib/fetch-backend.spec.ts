@@ -146,6 +146,7 @@ describe('FetchBackend (real HTTP)', () => {
     await until(() => stateOf(stream).status === 'open', 'open');
     subscription.unsubscribe();
     await until(async () => (await stats(key)).closed, 'the server to see the disconnect');
+    // An absence (no reconnect) needs a window: a retry would come well within 200 ms.
     await new Promise((resolve) => setTimeout(resolve, 200));
     expect((await stats(key)).count).toBe(1);
     expect(stateOf(stream)).toEqual({ status: 'closed', reason: 'unsubscribed', error: null });
@@ -155,6 +156,7 @@ describe('FetchBackend (real HTTP)', () => {
     const stream = open(`/sse-stub/quiet?key=${uniqueKey()}`, { heartbeatTimeoutMs: 300 });
     stream.on('echo').subscribe();
     await until(() => stateOf(stream).status === 'open', 'open');
+    // Four heartbeat timeouts' worth: a timeout that did not count comments would have fired.
     await new Promise((resolve) => setTimeout(resolve, 1200));
     expect(stateOf(stream)).toEqual({ status: 'open' });
     expect(stream.diagnostics().reconnects).toBe(0);
@@ -185,6 +187,7 @@ describe('FetchBackend (real HTTP)', () => {
       stream.on('held').subscribe();
       await until(() => stateOf(stream).status === 'open', 'open');
       setHidden(true);
+      // An absence (no close while hidden) needs a window.
       await new Promise((resolve) => setTimeout(resolve, 200));
       expect(stateOf(stream).status).toBe('open');
       expect((await stats(key)).closed).toBeFalse();
@@ -237,6 +240,7 @@ describe('FetchBackend (real HTTP)', () => {
       await until(() => stateOf(stream).status === 'open', 'open');
       setHidden(true);
       setHidden(false);
+      // An absence (no second request) needs a window.
       await new Promise((resolve) => setTimeout(resolve, 200));
       expect((await stats(key)).count).toBe(1);
       expect(stateOf(stream).status).toBe('open');

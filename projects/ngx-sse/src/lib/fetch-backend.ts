@@ -187,10 +187,12 @@ function refreshWith(handler: SseUnauthorizedHandler): SseRefresh {
     void Promise.resolve()
       .then(() => handler(error))
       .then(
-        (answer) => answer === 'retry' && retry(),
-        () => undefined,
-      )
-      .finally(done);
+        (answer) => {
+          if (answer === 'retry') retry();
+          done();
+        },
+        (failure: unknown) => done(failure ?? new Error('onUnauthorized rejected')),
+      );
   };
 }
 

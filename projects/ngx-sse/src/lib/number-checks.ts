@@ -14,15 +14,28 @@ export function atLeast(value: unknown, min: number, infinite = false): boolean 
 }
 
 /**
+ * What is wrong with `value` as `what`, in the one wording every check uses, or `undefined`.
+ *
+ * @example
+ * numberProblem('lingerMs', NaN, 0); // 'lingerMs needs a finite number ≥ 0, got NaN'
+ */
+export function numberProblem(
+  what: string,
+  value: unknown,
+  min: number,
+  infinite = false,
+): string | undefined {
+  if (atLeast(value, min, infinite)) return undefined;
+  return `${what} needs a ${infinite ? '' : 'finite '}number ≥ ${min}, got ${String(value)}`;
+}
+
+/**
  * Throws a `RangeError` naming the feature and the value unless `atLeast(value, min, infinite)`.
  *
  * @example
- * checkNumber('withLinger(ms)', ms, 0); // throws "ngx-sse: withLinger(ms) needs a number ≥ 0, got NaN"
+ * checkNumber('withLinger(ms)', ms, 0); // throws "ngx-sse: withLinger(ms) needs a finite number ≥ 0, got NaN"
  */
 export function checkNumber(what: string, value: unknown, min: number, infinite = false): void {
-  if (!atLeast(value, min, infinite)) {
-    throw new RangeError(
-      `ngx-sse: ${what} needs a ${infinite ? '' : 'finite '}number ≥ ${min}, got ${String(value)}`,
-    );
-  }
+  const problem = numberProblem(what, value, min, infinite);
+  if (problem) throw new RangeError(`ngx-sse: ${problem}`);
 }

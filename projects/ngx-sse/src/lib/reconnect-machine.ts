@@ -185,7 +185,8 @@ export class SseReconnectMachine {
           {
             open: () => live() && this.#onOpen(),
             event: (type, data, id) => live() && this.#onEvent(type, data, id),
-            retry: (ms) => live() && (this.#serverRetryMs = ms),
+            // A custom backend's NaN or negative `retry:` is no delay to floor the backoff with.
+            retry: (ms) => live() && ms >= 0 && ms < Infinity && (this.#serverRetryMs = ms),
             alive: (comment) => {
               if (!live()) return;
               this.#touch();
@@ -258,7 +259,21 @@ export class SseReconnectMachine {
     config.refresh!(
       error,
       () => generation === this.#generation && this.#connect(),
-      () => generation === this.#generation && !this.#backend && this.stop('unauthorized', error),
+      (cause) => {
+        if (generation !== this.#generation || this.#backend) return;
+        // The refresh itself failed: its error becomes the cause of the stop, not lost.
+        const stopped =
+          cause === undefined
+            ? error
+            : new SseError('unauthorized', {
+                url: error.url,
+                attempt: error.attempt,
+                status: error.status,
+                detail: `onUnauthorized failed: ${String(cause)}`,
+                cause,
+              });
+        this.stop('unauthorized', stopped);
+      },
     );
   }
 

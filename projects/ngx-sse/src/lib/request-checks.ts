@@ -1,7 +1,10 @@
-import { atLeast } from './number-checks';
+import { numberProblem } from './number-checks';
 
 /** What `SseClient.stream()` resolved from its options, before anything connects. */
 export interface SseRequestDraft {
+  readonly url: string;
+  /** What a relative `url` resolves against (the document's base URI). */
+  readonly base: string;
   readonly transport: string;
   /** The first fetch-only option set, if any. */
   readonly misplaced: string | undefined;
@@ -29,25 +32,20 @@ const METHODS: readonly string[] = ['GET', 'POST', 'PUT', 'PATCH', 'DELETE'];
 export function requestProblem(draft: SseRequestDraft): string | undefined {
   const { transport, method } = draft;
   const checks: readonly (readonly [boolean, string])[] = [
+    // fetch() would reject it on every attempt, which looks like a network failure.
+    [!URL.canParse(draft.url, draft.base), `not a valid URL: '${draft.url}'`],
     [transport !== 'eventsource' && transport !== 'fetch', `unknown transport '${transport}'`],
     [transport !== 'fetch' && !!draft.misplaced, `${draft.misplaced} needs transport: 'fetch'`],
     [!METHODS.includes(method), `unsupported method '${method}'`],
     [method === 'GET' && draft.body != null, 'a GET stream cannot have a body'],
     [!draft.hasDeserializer, `unknown deserialize '${String(draft.deserialize)}'`],
     [!draft.hasBackend, `transport '${transport}' needs provideSse(withFetchTransport())`],
-    [
-      !atLeast(draft.maxEventSize, 1),
-      `maxEventSize must be ≥ 1, got ${String(draft.maxEventSize)}`,
-    ],
-    [
-      !atLeast(draft.heartbeatTimeoutMs, 0),
-      `heartbeatTimeoutMs must be a finite number ≥ 0, got ${String(draft.heartbeatTimeoutMs)}`,
-    ],
-    [
-      !atLeast(draft.lingerMs, 0),
-      `lingerMs must be a finite number ≥ 0, got ${String(draft.lingerMs)}`,
-    ],
-    [typeof draft.lastEventId !== 'string', 'lastEventId must be a string'],
   ];
-  return checks.find(([failed]) => failed)?.[1];
+  return (
+    checks.find(([failed]) => failed)?.[1] ??
+    numberProblem('maxEventSize', draft.maxEventSize, 1) ??
+    numberProblem('heartbeatTimeoutMs', draft.heartbeatTimeoutMs, 0) ??
+    numberProblem('lingerMs', draft.lingerMs, 0) ??
+    (typeof draft.lastEventId === 'string' ? undefined : 'lastEventId must be a string')
+  );
 }

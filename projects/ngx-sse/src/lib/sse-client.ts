@@ -40,7 +40,8 @@ const omitBody = (name: string, value: unknown) =>
  * @example
  * export class Inbox {
  *   private readonly stream = inject(SseClient).stream<{ notification: { title: string } }>('/api/events');
- *   readonly latest = toSignal(this.stream.on('notification'));
+ *   // A fatal failure errors the Observable; `state` says why, so the signal just stops.
+ *   readonly latest = toSignal(this.stream.on('notification').pipe(catchError(() => EMPTY)));
  *   readonly state = this.stream.state;
  * }
  */
@@ -97,6 +98,8 @@ export class SseClient {
     const heartbeatTimeoutMs = options.heartbeatTimeoutMs ?? config.heartbeatTimeoutMs;
     const initialLastEventId = options.lastEventId ?? '';
     const problem = requestProblem({
+      url,
+      base: this.#document.baseURI || 'http://localhost/',
       transport,
       misplaced,
       method,
@@ -110,6 +113,7 @@ export class SseClient {
       lastEventId: initialLastEventId,
     });
     if (problem) throw new SseError('invalid-request', { url, detail: problem });
+    const headers = validHeaders(url, fetch.headers);
 
     const attempt = {
       url,
@@ -139,7 +143,7 @@ export class SseClient {
     const key = JSON.stringify(
       [
         request,
-        headersKey(fetch.headers),
+        headers,
         linger,
         identity(backend!),
         method === 'GET' ? '' : (options.shareKey ?? `\0${++unshared}`),
@@ -156,8 +160,7 @@ export class SseClient {
         method === 'GET' &&
         options.crossTab !== false &&
         typeof fetch.headers !== 'function';
-      const tabKey =
-        share && JSON.stringify([request, headersKey(fetch.headers), linger], omitBody);
+      const tabKey = share && JSON.stringify([request, headers, linger], omitBody);
       const ctx = {
         backend: tabKey
           ? this.#injector.get(config.crossTab!).decorate(backend!, tabKey)
@@ -187,6 +190,15 @@ export class SseClient {
   #backend(transport: string): SseBackend | null {
     const token = transport === 'eventsource' ? EventSourceBackend : this.config.backends.fetch;
     return token ? this.#injector.get(token) : null;
+  }
+}
+
+/** The sharing key of `headers`; a static header the browser would refuse is a bad request now. */
+function validHeaders(url: string, headers: SseFetchOptions['headers']): unknown {
+  try {
+    return headersKey(headers);
+  } catch (cause) {
+    throw new SseError('invalid-request', { url, detail: `headers: ${String(cause)}`, cause });
   }
 }
 

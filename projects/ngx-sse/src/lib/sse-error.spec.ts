@@ -19,7 +19,7 @@ describe('SseError', () => {
     const error = new SseError('parse', { url: '/x', detail: 'bad JSON', cause });
     expect(error.cause).toBe(cause);
     expect(error.attempt).toBe(0);
-    expect(error.message).toBe('ngx-sse: parse: bad JSON (/x, attempt 0)');
+    expect(error.message).toBe('ngx-sse: parse: bad JSON (/x)');
   });
 
   it('turns a failed attempt into an error with its reason, status and detail; a normal end is none', () => {

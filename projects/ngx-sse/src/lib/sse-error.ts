@@ -43,7 +43,9 @@ export class SseError extends Error {
   constructor(reason: SseReason, init: SseErrorInit) {
     const status = init.status ? ` ${init.status}` : '';
     const detail = init.detail ? `: ${init.detail}` : '';
-    super(`ngx-sse: ${reason}${status}${detail} (${init.url}, attempt ${init.attempt ?? 0})`, {
+    // No attempt had started for errors such as `invalid-request` and `parse`: no "attempt 0".
+    const attempt = init.attempt ? `, attempt ${init.attempt}` : '';
+    super(`ngx-sse: ${reason}${status}${detail} (${init.url}${attempt})`, {
       cause: init.cause,
     });
     this.reason = reason;

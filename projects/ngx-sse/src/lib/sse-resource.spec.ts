@@ -252,6 +252,13 @@ describe('sseResource', () => {
     expect(ref.status()).toBe('resolved');
     expect(connection.cancelled).toBeFalse();
     expect(ref.state().status).toBe('open');
+    // After a fatal failure, a set() is the app's own value and does not hide the error.
+    connection.fail({ status: 404 });
+    expect(ref.status()).toBe('error');
+    ref.set([9]);
+    expect(ref.status()).toBe('local');
+    expect(ref.value()).toEqual([9]);
+    expect(ref.state()).toEqual(jasmine.objectContaining({ status: 'closed', reason: 'http' }));
   });
 
   it('a throwing reduce skips its message and reports to ErrorHandler; the rest goes on', async () => {

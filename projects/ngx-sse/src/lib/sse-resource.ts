@@ -105,7 +105,7 @@ const IDLE: SseState = { status: 'idle' };
  * - Torn down with its injection context; idle on the server.
  *
  * @example
- * readonly notifications = sseResource<AppEvents, 'notification', Notification[]>(
+ * readonly notifications = sseResource<AppEvents, 'notification', AppEvents['notification'][]>(
  *   () => (this.session.user() ? '/api/events' : undefined),
  *   { event: 'notification', reduce: (list, { data }) => [data, ...list], initialValue: [] },
  * );
@@ -146,7 +146,11 @@ export function sseResource<M extends SseEventMap, K extends keyof M & string, T
   const current = signal<SseStream<M> | null>(null);
   const errors = injector.get(ErrorHandler);
   // The running stream's accumulation, so `set()` can replace it without ending the stream.
-  let run: { value: T; readonly out: WritableSignal<ResourceStreamItem<T>> } | null = null;
+  let run: {
+    value: T;
+    failed: boolean;
+    readonly out: WritableSignal<ResourceStreamItem<T>>;
+  } | null = null;
   // What the last run left, so a reload of the same request resumes instead of starting over.
   let last: { key: string; value: T } | null = null;
 
@@ -176,7 +180,7 @@ export function sseResource<M extends SseEventMap, K extends keyof M & string, T
       } as SseEventSourceOptions) as SseStreamRef<M>;
       current.set(stream);
       const value = resume ? resume.value : (options.initialValue as T);
-      const mine = { value, out: signal<ResourceStreamItem<T>>({ value }) };
+      const mine = { value, failed: false, out: signal<ResourceStreamItem<T>>({ value }) };
       let dirty = false;
       const stop = stream.observe(
         types,
@@ -189,7 +193,10 @@ export function sseResource<M extends SseEventMap, K extends keyof M & string, T
               errors.handleError(error);
             }
           },
-          error: (error: SseError) => mine.out.set({ error }),
+          error: (error: SseError) => {
+            mine.failed = true;
+            mine.out.set({ error });
+          },
           complete: () => undefined,
         },
         () => {
@@ -218,7 +225,9 @@ export function sseResource<M extends SseEventMap, K extends keyof M & string, T
   });
 
   function set(value: T): void {
-    if (!run) return ref.set(value);
+    // After a fatal failure the value is the app's own (`local`), as Angular's resource does:
+    // writing it into the stopped stream would hide the error.
+    if (!run || run.failed) return ref.set(value);
     run.value = value;
     run.out.set({ value });
   }

@@ -31,9 +31,9 @@ export const text: SseDeserializer = (data) => data;
  * and unsubscribing complete them.
  *
  * @example
- * const stream = inject(SseClient).stream<{ notification: Notification }>('/api/events');
+ * const stream = inject(SseClient).stream<{ notification: { title: string } }>('/api/events');
  * stream.on('notification').subscribe(({ data }) => console.log(data.title));
- * readonly status = computed(() => stream.state().status);
+ * const status = computed(() => stream.state().status);
  */
 export interface SseStream<M extends SseEventMap = Record<string, unknown>> {
   /** The connection's state, as a Signal. */

@@ -51,15 +51,19 @@ describe('SseStream 401 refresh (onUnauthorized, run by the core)', () => {
     controller.verify();
   });
 
-  it('a handler that throws or rejects closes with unauthorized', async () => {
-    const { controller, stream } = refreshing(async () => {
-      throw new Error('refresh failed');
+  it('a handler that throws or rejects closes with unauthorized, its error as the cause', async () => {
+    const refreshFailed = new Error('refresh failed');
+    const { controller, stream, failed } = refreshing(async () => {
+      throw refreshFailed;
     });
     controller.expectConnection('/e').fail({ status: 401 });
     await settle();
     expect(stream.state()).toEqual(
       jasmine.objectContaining({ status: 'closed', reason: 'unauthorized' }),
     );
+    expect(failed()?.cause).toBe(refreshFailed);
+    expect(failed()?.detail).toBe('onUnauthorized failed: Error: refresh failed');
+    expect(failed()?.status).toBe(401);
     controller.verify();
   });
 

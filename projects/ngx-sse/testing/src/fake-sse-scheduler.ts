@@ -54,6 +54,9 @@ export class FakeSseScheduler implements SseScheduler {
 
   /** Advances time by `ms`, firing due timers in order (including ones they schedule). */
   tick(ms: number): void {
+    if (!(ms >= 0)) {
+      throw new RangeError(`ngx-sse/testing: tick(${ms}): time only moves forward`);
+    }
     const end = this.time + ms;
     for (let next = this.due(end); next; next = this.due(end)) {
       this.time = next.at;

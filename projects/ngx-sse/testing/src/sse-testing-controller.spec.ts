@@ -175,9 +175,15 @@ describe('ngx-sse/testing', () => {
     expect(() => connection.fail({ status: 503, contentType: 'text/html' })).toThrowError(
       /both status and contentType/,
     );
+    expect(() => connection.fail({ retryAfterMs: 9000 })).toThrowError(/without a status/);
+    expect(() => connection.end()).toThrowError(/end\(\) before open\(\)/);
     // Refused misuse leaves the attempt as it was: it can still be opened and used.
     connection.open();
     connection.emit('x', 1);
+    expect(() => connection.open()).toThrowError(/open\(\) twice/);
+    expect(() => connection.emit('x', undefined)).toThrowError(/always has data/);
+    expect(() => connection.retry(NaN)).toThrowError(/digits only/);
+    expect(() => scheduler.tick(-100)).toThrowError(RangeError, /time only moves forward/);
     subscription.unsubscribe();
   });
 

@@ -59,6 +59,7 @@ export class TestConnection {
   /** The server accepted the stream (200, `text/event-stream`). */
   open(): void {
     const handlers = this.#live('open');
+    if (this.#opened) this.#misuse('open() twice: an attempt is accepted once');
     this.#opened = true;
     handlers.open();
   }
@@ -70,6 +71,7 @@ export class TestConnection {
    */
   emit(type: string, data: unknown, id?: string): void {
     const handlers = this.#accepted('emit');
+    if (data === undefined) this.#misuse(`emit('${type}', undefined): an event always has data`);
     if (id !== undefined) this.#lastEventId = id;
     const heard = this.request.transport === 'fetch' || type === 'message' || this.types.has(type);
     if (!heard) return;
@@ -83,7 +85,10 @@ export class TestConnection {
 
   /** The server's `retry:` field. */
   retry(ms: number): void {
-    this.#accepted('retry').retry(ms);
+    const handlers = this.#accepted('retry');
+    if (!Number.isInteger(ms) || ms < 0)
+      this.#misuse(`retry(${ms}): \`retry:\` carries digits only`);
+    handlers.retry(ms);
   }
 
   /**
@@ -94,6 +99,11 @@ export class TestConnection {
     const handlers = this.#live('fail');
     if ('reason' in failure) return handlers.error(failure);
     const { status, retryAfterMs, contentType } = failure;
+    if (retryAfterMs !== undefined && status === undefined) {
+      this.#misuse(
+        'fail({ retryAfterMs }) without a status: Retry-After comes with an HTTP answer',
+      );
+    }
     if (status !== undefined && contentType !== undefined) {
       throw new Error(
         `ngx-sse/testing: fail() on ${this.url} with both status and contentType: a wrong content type comes with a 200; give one.`,
@@ -118,7 +128,7 @@ export class TestConnection {
 
   /** The server ended the body normally; the client reconnects, as the spec says. */
   end(): void {
-    this.#live('end').error({ reason: 'ended' });
+    this.#accepted('end').error({ reason: 'ended' });
   }
 
   /** The client's side of this attempt: what the core calls to listen and to close it. */
@@ -130,7 +140,11 @@ export class TestConnection {
     };
   }
 
-  /** A server sends events, comments and `retry:` only on a stream it accepted. */
+  #misuse(what: string): never {
+    throw new Error(`ngx-sse/testing: ${what} (on ${this.url}).`);
+  }
+
+  /** A server sends events, comments, `retry:` and the end of the body only on a stream it accepted. */
   #accepted(action: string): SseBackendHandlers {
     const handlers = this.#live(action);
     if (!this.#opened) {
