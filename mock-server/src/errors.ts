@@ -85,7 +85,11 @@ export function jsonNotFound(request: FastifyRequest, reply: FastifyReply): Fast
 /** Ajv's message, made plain where Ajv's wording says little to an API user. */
 function validationMessage(error: FastifyError): string {
   const [first] = error.validation ?? [];
-  if (first?.keyword === 'additionalProperties') return 'unknown field: not part of this body';
+  if (first?.keyword === 'additionalProperties') {
+    return error.validationContext === 'querystring'
+      ? 'unknown query parameter: not one this route takes'
+      : 'unknown field: not part of this body';
+  }
   if (first?.keyword === 'pattern' && first.params['pattern'] === NOT_BLANK) {
     return 'must not be blank';
   }

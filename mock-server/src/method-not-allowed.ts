@@ -5,9 +5,18 @@ import { HttpError } from './errors.ts';
 const METHODS = ['GET', 'HEAD', 'POST', 'PUT', 'PATCH', 'DELETE'];
 
 /**
- * Makes a known path with a wrong method answer 405 with an `Allow` header (Fastify alone says
- * 404). Call it after registering every route plugin: the hook records their routes as they
- * load, and the 405 routes are added by a plugin that, registered last, loads after them.
+ * Makes every known path say which methods it takes, the same way for every method: `OPTIONS`
+ * answers 204 with an `Allow` header, and a method it does not take answers 405 with the same
+ * `Allow` (Fastify alone says 404 to both). `Allow` lists exactly the methods that do not answer
+ * 405, so `HEAD` is not among them (`exposeHeadRoutes` is off, see app.ts) and `OPTIONS` is.
+ * A CORS preflight from an allowed origin never gets here: @fastify/cors answers it in its
+ * `onRequest` hook. Call this after registering every route plugin: the hook records their
+ * routes as they load, and the routes added here come from a plugin that, registered last,
+ * loads after them.
+ *
+ * @example
+ * app.register(sessionRoutes);
+ * answerMethodNotAllowed(app); // PUT /api/session: 405, Allow: POST, GET, DELETE, OPTIONS
  */
 export function answerMethodNotAllowed(app: FastifyInstance): void {
   const allowedByUrl = new Map<string, Set<string>>();
@@ -21,25 +30,22 @@ export function answerMethodNotAllowed(app: FastifyInstance): void {
   });
   app.register(async (scope) => {
     sealed = true;
-    for (const [url, allowed] of allowedByUrl) {
-      const missing = METHODS.filter((method) => !allowed.has(method));
-      const error = new HttpError(
-        405,
-        'method-not-allowed',
-        { allow: [...allowed] },
-        {
-          Allow: [...allowed].join(', '),
-        },
-      );
-      if (missing.length > 0) {
-        scope.route({
-          method: missing,
-          url,
-          handler: async () => {
-            throw error;
-          },
-        });
+    for (const [url, routed] of allowedByUrl) {
+      const allowed = [...routed, 'OPTIONS'];
+      const headers = { Allow: allowed.join(', ') };
+      if (!routed.has('OPTIONS')) {
+        scope.options(url, async (_request, reply) => reply.code(204).headers(headers).send());
       }
+      const missing = METHODS.filter((method) => !routed.has(method));
+      if (missing.length === 0) continue;
+      const error = new HttpError(405, 'method-not-allowed', { allow: allowed }, headers);
+      scope.route({
+        method: missing,
+        url,
+        handler: async () => {
+          throw error;
+        },
+      });
     }
   });
 }

@@ -6,3 +6,15 @@
  * const title = { type: 'string', minLength: 1, pattern: NOT_BLANK };
  */
 export const NOT_BLANK = '\\S';
+
+/**
+ * A route's `querystring` schema: string parameters only, and no other. A typo such as
+ * `?topic=jobs` (for `topics`) is a 400 naming it, not a silent default.
+ *
+ * @example
+ * app.get('/api/ticks', { schema: { querystring: queryOf('lastEventId') } }, handler);
+ */
+export function queryOf(...names: string[]): object {
+  const properties = Object.fromEntries(names.map((name) => [name, { type: 'string' }]));
+  return { type: 'object', properties, additionalProperties: false };
+}

@@ -64,8 +64,10 @@ describe('CORS', () => {
     assert.match(allowed.headers.get('access-control-allow-headers') ?? '', /Last-Event-ID/);
     assert.equal(allowed.headers.get('access-control-allow-origin'), 'http://app.test:4200');
 
+    // The route's plain OPTIONS answer: without a CORS header, the browser refuses the request.
     const denied = await preflight('http://evil.test');
-    assert.equal(denied.status, 404);
+    assert.equal(denied.status, 204);
+    assert.equal(denied.headers.get('allow'), 'GET, POST, OPTIONS');
     assert.deepEqual(corsHeaders(denied), []);
   });
 

@@ -110,6 +110,25 @@ describe('GET /api/events', () => {
     assert.match(detail.message, /"weather"/);
   });
 
+  it('answers 400 naming an unknown query parameter, such as a typo of topics', async () => {
+    for (const [query, field] of [
+      ['topic=jobs', 'topic'],
+      ['foo=1', 'foo'],
+      ['topics=jobs&lastEventID=x', 'lastEventID'],
+    ]) {
+      const response = await call(`${server.url}/api/events?${query}`, { cookie: alice });
+      assert.equal(response.status, 400, query);
+      assert.deepEqual(
+        response.body,
+        {
+          error: 'bad-request',
+          detail: { field, message: 'unknown query parameter: not one this route takes' },
+        },
+        query,
+      );
+    }
+  });
+
   it('answers 429 with Retry-After beyond the per-user stream limit', async () => {
     await eventually(async () => (await streamsOf(server.url, 'bob')) === 0);
     const open = [

@@ -70,12 +70,13 @@ describe('bad input and routing errors', () => {
 
   it('answers a wrong method on a known route with 405 and an Allow header', async () => {
     const cases: [string, string, string][] = [
-      ['PUT', '/api/jobs', 'POST, GET'],
-      ['POST', '/api/health', 'GET'],
-      ['PATCH', '/api/session', 'POST, GET, DELETE'],
-      ['GET', '/api/jobs/123', 'DELETE'],
-      ['HEAD', '/api/events', 'GET'],
-      ['DELETE', '/api/faults', 'POST'],
+      ['PUT', '/api/jobs', 'POST, GET, OPTIONS'],
+      ['POST', '/api/health', 'GET, OPTIONS'],
+      ['PATCH', '/api/session', 'POST, GET, DELETE, OPTIONS'],
+      ['GET', '/api/jobs/123', 'DELETE, OPTIONS'],
+      ['HEAD', '/api/events', 'GET, OPTIONS'],
+      ['HEAD', '/api/session', 'POST, GET, DELETE, OPTIONS'],
+      ['DELETE', '/api/faults', 'POST, OPTIONS'],
     ];
     for (const [method, path, allow] of cases) {
       const response = await raw(path, { method });
@@ -83,6 +84,29 @@ describe('bad input and routing errors', () => {
       assert.equal(response.headers.get('allow'), allow, `${method} ${path}`);
       if (method !== 'HEAD') await expectError(response, 405, 'method-not-allowed');
     }
+  });
+
+  it('answers OPTIONS on a known route with 204 and the same Allow as its 405', async () => {
+    for (const path of ['/api/session', '/api/events', '/api/jobs/123']) {
+      const options = await raw(path, { method: 'OPTIONS' });
+      const wrong = await raw(path, { method: 'PUT' });
+      assert.equal(options.status, 204, path);
+      assert.equal(wrong.status, 405, path);
+      assert.equal(options.headers.get('allow'), wrong.headers.get('allow'), path);
+      assert.match(options.headers.get('allow') ?? '', /OPTIONS/, path);
+    }
+  });
+
+  it('lists in Allow exactly the methods that do not answer 405', async () => {
+    const allow = (await raw('/api/session', { method: 'OPTIONS' })).headers.get('allow') ?? '';
+    for (const method of ['GET', 'HEAD', 'POST', 'PUT', 'PATCH', 'DELETE', 'OPTIONS']) {
+      const { status } = await raw('/api/session', { method });
+      assert.equal(status !== 405, allow.split(', ').includes(method), `${method}: ${status}`);
+    }
+  });
+
+  it('answers OPTIONS on an unknown route with 404', async () => {
+    await expectError(await raw('/api/nope', { method: 'OPTIONS' }), 404, 'not-found');
   });
 
   it('stays up after all of that', async () => {

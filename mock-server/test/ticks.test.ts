@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 
-import { readStreamUntil, startServer } from './helpers.ts';
+import { call, readStreamUntil, startServer } from './helpers.ts';
 
 describe('GET /api/ticks', () => {
   let server: Awaited<ReturnType<typeof startServer>>;
@@ -21,6 +21,25 @@ describe('GET /api/ticks', () => {
     events.forEach((frame, index) => {
       const n = index + 1;
       assert.match(frame, new RegExp(`^event: tick\nid: ${n}\ndata: \\{"n":${n},"at":\\d+\\}$`));
+    });
+  });
+
+  it('accepts the lastEventId an EventSource client resumes with, and starts at tick 1', async () => {
+    const controller = new AbortController();
+    const response = await fetch(`${server.url}/api/ticks?lastEventId=41`, {
+      signal: controller.signal,
+    });
+    assert.equal(response.status, 200);
+    const text = await readStreamUntil(response, (t) => t.includes('\n\n'), controller);
+    assert.match(text, /^event: tick\nid: 1\n/);
+  });
+
+  it('answers 400 naming an unknown query parameter', async () => {
+    const response = await call(`${server.url}/api/ticks?foo=1`);
+    assert.equal(response.status, 400);
+    assert.deepEqual(response.body, {
+      error: 'bad-request',
+      detail: { field: 'foo', message: 'unknown query parameter: not one this route takes' },
     });
   });
 });

@@ -7,6 +7,7 @@ import { parseTopics } from '../events.ts';
 import { respondWithFault } from '../faults.ts';
 import { parseResumePoint } from '../event-id.ts';
 import { resumeFrames } from '../replay.ts';
+import { queryOf } from '../schema.ts';
 import { formatComment, formatEvent } from '../sse.ts';
 
 interface EventsQuery {
@@ -14,12 +15,8 @@ interface EventsQuery {
   lastEventId?: string;
 }
 
-const eventsSchema = {
-  querystring: {
-    type: 'object',
-    properties: { topics: { type: 'string' }, lastEventId: { type: 'string' } },
-  },
-};
+// `lastEventId`: the library's `lastEventIdParam`, which its EventSource transport adds on resume.
+const eventsSchema = { querystring: queryOf('topics', 'lastEventId') };
 
 /** `GET /api/events`: the user's stream: own events plus broadcasts, replayable by id. */
 export function eventRoutes(app: FastifyInstance, ctx: ServerContext): void {

@@ -4,7 +4,12 @@ import { remoteOf, startStream } from '../connection.ts';
 import type { ServerContext } from '../context.ts';
 import { HttpError } from '../errors.ts';
 import type { Topic } from '../events.ts';
+import { queryOf } from '../schema.ts';
 import { formatEvent } from '../sse.ts';
+
+// Ticks carry ids, so an EventSource client resumes with `?lastEventId=`: accepted and ignored,
+// as every stream restarts at tick 1.
+const ticksSchema = { querystring: queryOf('lastEventId') };
 
 /**
  * `GET /api/ticks`: a public, session-less demo stream, one numbered `tick` per interval.
@@ -15,7 +20,7 @@ export function tickRoutes(app: FastifyInstance, ctx: ServerContext): void {
   const byAddress = new Map<string, number>();
   let total = 0;
 
-  app.get('/api/ticks', (request, reply) => {
+  app.get('/api/ticks', { schema: ticksSchema }, (request, reply) => {
     const address = request.ip;
     const own = byAddress.get(address) ?? 0;
     if (own >= maxTicksPerAddress || total >= maxTicks) {

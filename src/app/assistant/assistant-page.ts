@@ -8,6 +8,7 @@ import { MatInputModule } from '@angular/material/input';
 import { MatProgressBarModule } from '@angular/material/progress-bar';
 
 import { ChatSession, type ChatStatus } from './chat-session';
+import { ErrorMessage } from '../shared/error-message';
 
 export const MAX_PROMPT = 2000;
 
@@ -27,6 +28,7 @@ const STATUS_TEXT: Record<ChatStatus, string> = {
 @Component({
   selector: 'app-assistant-page',
   imports: [
+    ErrorMessage,
     ReactiveFormsModule,
     MatButtonModule,
     MatCardModule,
@@ -103,9 +105,7 @@ const STATUS_TEXT: Record<ChatStatus, string> = {
             <span class="count">({{ chat.tokens() }} tokens)</span>
           }
         </p>
-        @if (chat.error(); as message) {
-          <p class="app-error" role="alert">{{ message }}</p>
-        }
+        <app-error-message [message]="chat.error()" />
         <!-- Not live: one announcement per token would be noise; the region below speaks once. -->
         <p
           class="answer"

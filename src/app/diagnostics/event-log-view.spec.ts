@@ -1,6 +1,7 @@
 import { type ComponentFixture, TestBed } from '@angular/core/testing';
 
 import type { LogEntry } from '../core/event-log';
+import { formatTime } from '../shared/format';
 import { EventLogView } from './event-log-view';
 
 function entry(seq: number, data: string): LogEntry {
@@ -39,7 +40,9 @@ describe('EventLogView', () => {
     expect(detail()).toBeNull();
 
     const button: HTMLButtonElement = rows(fixture)[0].querySelector('button')!;
-    expect(button.getAttribute('aria-label')).toBe('Show the payload of event #1');
+    expect(button.getAttribute('aria-label')).toBe(
+      `Show the payload of event 1: notification at ${formatTime(0)}`,
+    );
     button.click();
     await fixture.whenStable();
     expect(detail()?.querySelector('pre')?.textContent).toBe(payload);
@@ -49,6 +52,20 @@ describe('EventLogView', () => {
     (detail()!.querySelector('button') as HTMLButtonElement).click();
     await fixture.whenStable();
     expect(detail()).toBeNull();
+  });
+
+  it('names each row by sequence, type and time, even when events share an SSE id', async () => {
+    const fixture = await render([
+      { seq: 3, receivedAt: 2500, type: 'metric', lastEventId: '7', data: '{}' },
+      { seq: 2, receivedAt: 1250, type: 'ack', lastEventId: '7', data: '{}' },
+    ]);
+    const names = rows(fixture).map((row) =>
+      row.querySelector('button')?.getAttribute('aria-label'),
+    );
+    expect(names).toEqual([
+      `Show the payload of event 3: metric at ${formatTime(2500)}`,
+      `Show the payload of event 2: ack at ${formatTime(1250)}`,
+    ]);
   });
 
   it('renders only the visible rows of a full log', async () => {

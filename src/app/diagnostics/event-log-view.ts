@@ -45,7 +45,7 @@ const ROW_PX = 28;
         <button
           type="button"
           class="payload"
-          [attr.aria-label]="'Show the payload of event #' + entry.lastEventId"
+          [attr.aria-label]="payloadLabel(entry)"
           [attr.aria-expanded]="selected()?.seq === entry.seq"
           aria-controls="event-log-payload"
           (click)="selected.set(entry)"
@@ -153,4 +153,10 @@ export class EventLogView {
   protected readonly rowPx = ROW_PX;
   protected readonly time = formatTime;
   protected readonly bySeq = (_: number, entry: LogEntry): number => entry.seq;
+
+  // Names a row by what tells it apart: its place in the log, type and arrival time. The SSE id
+  // does not, since an event without an own id repeats the previous one.
+  protected payloadLabel({ seq, type, receivedAt }: LogEntry): string {
+    return `Show the payload of event ${formatCount(seq)}: ${type} at ${formatTime(receivedAt)}`;
+  }
 }

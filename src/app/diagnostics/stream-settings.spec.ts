@@ -68,6 +68,13 @@ describe('StreamSettings', () => {
     expect(await (await field()).getTextErrors()).toEqual([]);
   });
 
+  it('states the valid range in its hint', async () => {
+    expect(await (await field()).getTextHints()).toEqual([
+      'Whole seconds: 0 (off) or 2–600. The server sends a heartbeat every second.',
+    ]);
+    expect(await (await (await heartbeat()).host()).getAttribute('max')).toBe('600');
+  });
+
   it('disables the heartbeat timeout for the native transport and says why', async () => {
     await (await toggle('native (EventSource)')).check();
     expect(await (await heartbeat()).isDisabled()).toBeTrue();

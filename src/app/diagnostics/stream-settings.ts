@@ -30,16 +30,25 @@ export interface StreamSettingsValue {
   crossTab: boolean;
 }
 
+// The mock server sends a heartbeat every second, so a 1 s timeout would fire between two
+// heartbeats of a healthy stream.
+const MIN_SECONDS = 2;
+const MAX_SECONDS = 600;
+/** The valid timeouts, as the hint and the error say them. */
+const RANGE = `0 (off) or ${MIN_SECONDS}–${MAX_SECONDS}`;
+
 /**
- * A heartbeat timeout is whole seconds: 0 (off) or 2–600. The mock server sends a heartbeat
- * every second, so a 1 s timeout would fire between two heartbeats of a healthy stream.
+ * A heartbeat timeout is whole seconds: 0 (off) or 2–600.
+ *
+ * @example
+ * new FormControl<number | null>(45, heartbeatSeconds);
  */
 export function heartbeatSeconds(control: AbstractControl<number | null>): ValidationErrors | null {
   const seconds = control.value;
   const valid =
     seconds !== null &&
     Number.isInteger(seconds) &&
-    (seconds === 0 || (seconds >= 2 && seconds <= 600));
+    (seconds === 0 || (seconds >= MIN_SECONDS && seconds <= MAX_SECONDS));
   return valid ? null : { heartbeatSeconds: true };
 }
 
@@ -64,16 +73,18 @@ export function heartbeatSeconds(control: AbstractControl<number | null>): Valid
       <!-- Dynamic: the native-transport hint runs to several lines. -->
       <mat-form-field subscriptSizing="dynamic">
         <mat-label>Heartbeat timeout (s)</mat-label>
-        <input matInput type="number" formControlName="seconds" min="0" max="600" step="1" />
+        <input matInput type="number" formControlName="seconds" min="0" [max]="max" step="1" />
         @if (eventSource()) {
           <mat-hint>
             EventSource hides heartbeat comments, so a heartbeat timeout could fire on a healthy
             quiet stream: the timeout applies to the fetch transport only.
           </mat-hint>
         } @else {
-          <mat-hint>The server sends a heartbeat every second; 0 turns the timeout off.</mat-hint>
+          <mat-hint
+            >Whole seconds: {{ range }}. The server sends a heartbeat every second.</mat-hint
+          >
         }
-        <mat-error>Enter whole seconds: 0 (off) or 2–600.</mat-error>
+        <mat-error>Enter whole seconds: {{ range }}.</mat-error>
       </mat-form-field>
       <mat-checkbox formControlName="crossTab">Share the connection across tabs</mat-checkbox>
       <button mat-flat-button type="submit">Apply</button>
@@ -104,6 +115,9 @@ export class StreamSettings {
   readonly heartbeatTimeoutMs = input.required<number>();
   readonly crossTab = input(true);
   readonly apply = output<StreamSettingsValue>();
+
+  protected readonly range = RANGE;
+  protected readonly max = MAX_SECONDS;
 
   protected readonly form = new FormGroup({
     transport: new FormControl<SseTransport>('fetch', { nonNullable: true }),

@@ -7,11 +7,12 @@ import { JobCard } from './job-card';
 import { JOB_STATE_META, isActive } from './job-state';
 import { StartJobForm } from './start-job-form';
 import { LoadError } from '../shared/load-error';
+import { ErrorMessage } from '../shared/error-message';
 
 /** `/jobs`: the start form and a live card per job, newest first. */
 @Component({
   selector: 'app-jobs-page',
-  imports: [MatCardModule, JobCard, StartJobForm, LoadError],
+  imports: [ErrorMessage, MatCardModule, JobCard, StartJobForm, LoadError],
   changeDetection: ChangeDetectionStrategy.OnPush,
   host: { class: 'app-page narrow' },
   template: `
@@ -23,9 +24,7 @@ import { LoadError } from '../shared/load-error';
     @if (store.loadError(); as message) {
       <app-load-error what="jobs" [message]="message" (retry)="store.reload()" />
     }
-    @if (cancelError(); as message) {
-      <p class="app-error" role="alert">{{ message }}</p>
-    }
+    <app-error-message [message]="cancelError()" />
     <!-- Progress bars are not live (a percent a second would be noise); a job's end is said once. -->
     <div
       class="cdk-visually-hidden"

@@ -13,6 +13,7 @@ import { MatInputModule } from '@angular/material/input';
 import { JobStore, type StartJob } from '../core/job-store';
 import { notBlank } from '../shared/not-blank';
 import { Submission } from '../shared/submission';
+import { ErrorMessage } from '../shared/error-message';
 
 // The server's limits (POST /api/jobs), checked here first for immediate feedback; it takes
 // whole numbers only.
@@ -22,7 +23,7 @@ const WHOLE = Validators.pattern(/^\d+$/);
 /** Starts a job: name, duration in seconds and an optional failure point. */
 @Component({
   selector: 'app-start-job-form',
-  imports: [ReactiveFormsModule, MatFormFieldModule, MatInputModule, MatButtonModule],
+  imports: [ErrorMessage, ReactiveFormsModule, MatFormFieldModule, MatInputModule, MatButtonModule],
   changeDetection: ChangeDetectionStrategy.OnPush,
   template: `
     <form class="app-inline-form" [formGroup]="form" (ngSubmit)="submit()" aria-label="Start a job">
@@ -54,9 +55,7 @@ const WHOLE = Validators.pattern(/^\d+$/);
           <mat-error>A whole number from 1 to 99</mat-error>
         }
       </mat-form-field>
-      @if (error(); as message) {
-        <p class="app-error" role="alert">{{ message }}</p>
-      }
+      <app-error-message [message]="error()" />
       <button mat-flat-button type="submit" [disabled]="busy()">Start</button>
     </form>
   `,

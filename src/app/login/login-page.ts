@@ -8,6 +8,7 @@ import { Router } from '@angular/router';
 
 import { Session } from '../core/session';
 import { Submission } from '../shared/submission';
+import { ErrorMessage } from '../shared/error-message';
 
 // The server's rule (POST /api/session), checked here first so a refusal says which rule.
 const USERNAME_MAX = 64;
@@ -16,6 +17,7 @@ const USERNAME_MAX = 64;
 @Component({
   selector: 'app-login-page',
   imports: [
+    ErrorMessage,
     ReactiveFormsModule,
     MatCardModule,
     MatFormFieldModule,
@@ -45,9 +47,7 @@ const USERNAME_MAX = 64;
               <mat-error>Letters, digits, dots, dashes and underscores only</mat-error>
             }
           </mat-form-field>
-          @if (error(); as message) {
-            <p class="app-error" role="alert">{{ message }}</p>
-          }
+          <app-error-message [message]="error()" />
           <!-- Not disabled when invalid: a refused submit shows why (and Enter always submits). -->
           <button mat-flat-button type="submit" [disabled]="busy()">Sign in</button>
         </form>

@@ -17,6 +17,7 @@ import { LEVELS } from './level';
 import { LevelIcon } from './level-icon';
 import { notBlank } from '../shared/not-blank';
 import { Submission } from '../shared/submission';
+import { ErrorMessage } from '../shared/error-message';
 
 // The server's limits (POST /api/notifications), checked here first for immediate feedback.
 const TITLE_MAX = 200;
@@ -26,6 +27,7 @@ const MESSAGE_MAX = 2000;
 @Component({
   selector: 'app-compose-notification',
   imports: [
+    ErrorMessage,
     ReactiveFormsModule,
     MatFormFieldModule,
     MatInputModule,
@@ -75,9 +77,7 @@ const MESSAGE_MAX = 2000;
           <mat-error>At most {{ messageMax }} characters</mat-error>
         }
       </mat-form-field>
-      @if (error(); as message) {
-        <p class="app-error" role="alert">{{ message }}</p>
-      }
+      <app-error-message [message]="error()" />
       <button mat-flat-button type="submit" [disabled]="busy()">Send</button>
     </form>
   `,

@@ -1,42 +1,64 @@
-import { TestBed } from '@angular/core/testing';
+import { TestbedHarnessEnvironment } from '@angular/cdk/testing/testbed';
+import { type ComponentFixture, TestBed } from '@angular/core/testing';
 import { SseTestingController, provideSseTesting } from 'ngx-sse/testing';
 
 import { LiveTicks } from './live-ticks';
+import { LiveTicksHarness } from './testing/live-ticks-harness';
 
 describe('LiveTicks', () => {
+  const AT = new Date(2026, 11, 1, 14, 3, 7, 250).getTime();
   let controller: SseTestingController;
+  let fixture: ComponentFixture<LiveTicks>;
+  let clock: LiveTicksHarness;
 
-  beforeEach(() => {
+  beforeEach(async () => {
     TestBed.configureTestingModule({ providers: [provideSseTesting()] });
     controller = TestBed.inject(SseTestingController);
+    fixture = TestBed.createComponent(LiveTicks);
+    clock = await TestbedHarnessEnvironment.harnessForFixture(fixture, LiveTicksHarness);
   });
 
   afterEach(() => controller.verify());
 
-  it('shows the latest tick from /api/ticks', async () => {
-    const fixture = TestBed.createComponent(LiveTicks);
-    const status = (): string =>
-      fixture.nativeElement.querySelector('[role="status"]').textContent.trim();
-    await fixture.whenStable();
-    expect(status()).toBe('Waiting for the first tick…');
-
+  it('shows the server time and the tick number from /api/ticks', async () => {
+    expect(await clock.getText()).toBe('Connecting…');
     const connection = controller.expectConnection('/api/ticks');
     connection.open();
-    connection.emit('tick', { n: 7, at: 0 }, '7');
-    await fixture.whenStable();
-    expect(status()).toBe('Tick #7');
+    expect(await clock.getText()).toBe('Waiting for the first tick…');
+
+    connection.emit('tick', { n: 7, at: AT }, '7');
+    expect(await clock.getText()).toBe('14:03:07 tick #7');
+    expect(await clock.getDateTime()).toBe(new Date(AT).toISOString());
+    expect(await clock.getStreamStatus()).toBe('open');
   });
 
-  it('is not announced: a tick a second would drown every other message', async () => {
-    const fixture = TestBed.createComponent(LiveTicks);
-    await fixture.whenStable();
+  it('says it is reconnecting, and why, when /api/ticks fails', async () => {
+    controller.expectConnection('/api/ticks').fail({ status: 503 });
+    expect(await clock.getText()).toBe('Reconnecting (http 503)…');
+    expect(await clock.getStreamStatus()).toBe('reconnecting');
+  });
+
+  it('keeps the last server time next to the state while the stream is down', async () => {
+    const connection = controller.expectConnection('/api/ticks');
+    connection.open();
+    connection.emit('tick', { n: 3, at: AT }, '3');
+    connection.fail();
+    expect(await clock.getText()).toBe('14:03:07 tick #3 Reconnecting (network)…');
+  });
+
+  it('says the stream is closed, with the reason, after a fatal answer', async () => {
+    controller.expectConnection('/api/ticks').fail({ status: 401 });
+    expect(await clock.getText()).toBe('Closed (unauthorized 401)');
+    expect(await clock.getStreamStatus()).toBe('closed');
+  });
+
+  it('is not announced and keeps its text as what a screen reader reads', async () => {
     controller.expectConnection('/api/ticks');
-    const status: HTMLElement = fixture.nativeElement.querySelector('[role="status"]');
-    expect(status.getAttribute('aria-live')).toBe('off');
+    expect(await clock.isAnnounced()).toBeFalse();
+    expect(await clock.getAriaLabel()).toBeNull();
   });
 
   it('closes the stream when the component is destroyed', async () => {
-    const fixture = TestBed.createComponent(LiveTicks);
     await fixture.whenStable();
     const connection = controller.expectConnection('/api/ticks');
     fixture.destroy();

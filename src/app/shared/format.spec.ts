@@ -1,5 +1,6 @@
 import {
   formatApproxDuration,
+  formatClock,
   formatCount,
   formatDuration,
   formatTime,
@@ -9,6 +10,10 @@ import {
 describe('diagnostics formatting', () => {
   it('formats a time of day with milliseconds', () => {
     expect(formatTime(new Date(2026, 0, 2, 3, 4, 5, 67).getTime())).toBe('03:04:05.067');
+  });
+
+  it('formats a time of day to the second', () => {
+    expect(formatClock(new Date(2026, 0, 2, 3, 4, 5, 999).getTime())).toBe('03:04:05');
   });
 
   it('formats counts with thousands separators', () => {

@@ -10,11 +10,15 @@ export function formatCount(n: number): string {
 
 const pad = (n: number, width = 2): string => String(n).padStart(width, '0');
 
+/** Local time of day to the second, e.g. `14:03:07`. */
+export function formatClock(epochMs: number): string {
+  const date = new Date(epochMs);
+  return [date.getHours(), date.getMinutes(), date.getSeconds()].map((n) => pad(n)).join(':');
+}
+
 /** Local time of day with milliseconds, e.g. `14:03:07.250`: events often share a second. */
 export function formatTime(epochMs: number): string {
-  const date = new Date(epochMs);
-  const clock = [date.getHours(), date.getMinutes(), date.getSeconds()].map((n) => pad(n));
-  return `${clock.join(':')}.${pad(date.getMilliseconds(), 3)}`;
+  return `${formatClock(epochMs)}.${pad(new Date(epochMs).getMilliseconds(), 3)}`;
 }
 
 /** A duration in whole seconds: `7s`, `2m 05s`, `1h 02m 03s`. */
