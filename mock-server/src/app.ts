@@ -63,6 +63,9 @@ export function buildServer(overrides: Partial<ServerOptions> = {}): FastifyInst
     methods: ['GET', 'POST', 'DELETE'],
     allowedHeaders: ['Content-Type', 'Last-Event-ID', 'X-Request-Id'],
     exposedHeaders: ['Retry-After', 'X-Request-Id'],
+    // An OPTIONS that is no preflight (no Access-Control-Request-Method) gets the plugin's 204
+    // instead of its plain-text 400, which would break the JSON error rule.
+    strictPreflight: false,
   });
 
   app.addHook('onRequest', guardOrigin(options.corsOrigins));

@@ -69,6 +69,14 @@ describe('CORS', () => {
     assert.equal(denied.status, 204);
     assert.equal(denied.headers.get('allow'), 'GET, POST, OPTIONS');
     assert.deepEqual(corsHeaders(denied), []);
+
+    // A plain OPTIONS (no preflight) from an allowed origin: answered, not a plain-text 400.
+    const plain = await fetch(`${server.url}/api/notifications`, {
+      method: 'OPTIONS',
+      headers: { origin: 'http://app.test:4200' },
+    });
+    assert.equal(plain.status, 204);
+    assert.equal(plain.headers.get('access-control-allow-origin'), 'http://app.test:4200');
   });
 
   it('defaults to the Angular dev origins', async () => {
