@@ -74,3 +74,17 @@ export function failureStep(reported: SseFailure, ctx: SseFailureContext): SseFa
   const delayMs = Math.min(decision.delayMs, MAX_TIMER_MS);
   return { step: 'retry', reason: decision.reason, delayMs, error };
 }
+
+/**
+ * The error a stream stops with when its 401 refresh did not retry: the 401's own, or, when the
+ * refresh itself failed, one with that failure as its cause (not lost).
+ *
+ * @example
+ * refreshStopError(error, new Error('token store down')).detail; // 'onUnauthorized failed: Error: token store down'
+ */
+export function refreshStopError(error: SseError, cause: unknown): SseError {
+  if (cause === undefined) return error;
+  const { url, attempt, status } = error;
+  const detail = `onUnauthorized failed: ${String(cause)}`;
+  return new SseError('unauthorized', { url, attempt, status, detail, cause });
+}

@@ -3,7 +3,7 @@ import type { NgZone } from '@angular/core';
 import type { SseBackend, SseBackendConnection, SseRequest } from './backend';
 import type { SseConfig } from './config';
 import type { SseConnection } from './connection';
-import { failureStep } from './failure-step';
+import { failureStep, refreshStopError } from './failure-step';
 import type { SseFailure, SseReason } from './reason';
 import { type SseScheduler, clearTimer } from './scheduler';
 import { SseError } from './sse-error';
@@ -259,21 +259,10 @@ export class SseReconnectMachine {
     config.refresh!(
       error,
       () => generation === this.#generation && this.#connect(),
-      (cause) => {
-        if (generation !== this.#generation || this.#backend) return;
-        // The refresh itself failed: its error becomes the cause of the stop, not lost.
-        const stopped =
-          cause === undefined
-            ? error
-            : new SseError('unauthorized', {
-                url: error.url,
-                attempt: error.attempt,
-                status: error.status,
-                detail: `onUnauthorized failed: ${String(cause)}`,
-                cause,
-              });
-        this.stop('unauthorized', stopped);
-      },
+      (cause) =>
+        generation === this.#generation &&
+        !this.#backend &&
+        this.stop('unauthorized', refreshStopError(error, cause)),
     );
   }
 
