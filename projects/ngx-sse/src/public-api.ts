@@ -9,7 +9,7 @@ export type {
   SseResourceOptions,
   SseResourceRef,
   SseResourceRequest,
-} from './lib/sse-resource';
+} from './lib/sse-resource-types';
 export type {
   SseCommonOptions,
   SseEventSourceOptions,
