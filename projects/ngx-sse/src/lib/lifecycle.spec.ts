@@ -1,3 +1,4 @@
+import type { DestroyRef } from '@angular/core';
 import { withLastEventIdParam } from 'ngx-sse';
 
 import { type TestEvents, setup } from './testing.spec-helper';
@@ -110,6 +111,34 @@ describe('SseStream lifecycle additions', () => {
     client.stream('/e', { lastEventId: 'x 1' }).on('n').subscribe();
     const { request } = controller.expectConnection('/e');
     expect([request.lastEventId, request.lastEventIdParam]).toEqual(['x 1', 'since']);
+  });
+
+  it('close() lets go of the scope it was bound to: a long-lived injector does not keep handles', () => {
+    const { client, controller } = setup();
+    const hooks = new Set<() => void>();
+    const destroyRef = {
+      onDestroy: (hook: () => void) => {
+        hooks.add(hook);
+        return () => hooks.delete(hook);
+      },
+    } as unknown as DestroyRef;
+    for (let i = 0; i < 100; i++) {
+      const stream = client.stream('/chat', {
+        transport: 'fetch',
+        method: 'POST',
+        body: `${i}`,
+        destroyRef,
+      });
+      stream.on('token').subscribe();
+      controller.expectConnection('/chat');
+      stream.close();
+    }
+    expect(hooks.size).toBe(0);
+    const kept = client.stream('/kept', { destroyRef });
+    kept.on('x').subscribe();
+    expect(hooks.size).toBe(1);
+    [...hooks].forEach((hook) => hook());
+    expect(controller.expectConnection('/kept').cancelled).toBeTrue();
   });
 
   it('after close() or the last unsubscribe, the same request starts afresh: no resume, no old counts', () => {

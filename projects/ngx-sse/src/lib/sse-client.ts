@@ -178,7 +178,7 @@ export class SseClient {
     const handle = new SseStreamRef<M>(connection, deserializer!);
     const destroyRef =
       options.destroyRef ?? options.injector?.get(DestroyRef) ?? currentDestroyRef();
-    if (destroyRef) destroyRef.onDestroy(() => handle.release());
+    if (destroyRef) handle.bindTo(destroyRef);
     else if (typeof ngDevMode === 'undefined' || ngDevMode) {
       console.warn(
         `ngx-sse: stream('${url}') was created outside an injection context without \`injector\` or \`destroyRef\`, so nothing releases it: pass one, or close() it yourself.`,

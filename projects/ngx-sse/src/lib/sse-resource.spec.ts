@@ -195,6 +195,63 @@ describe('sseResource', () => {
     expect(ref.diagnostics()?.eventsReceived).toBe(0);
   });
 
+  it('a request back after an idle spell, or a POST sent again, starts from the initial value', async () => {
+    configure();
+    const body = signal<string | URLSearchParams | undefined>('hi');
+    const { ref } = create(() =>
+      sseResource<Events, 'n', number[]>(
+        () => {
+          const sent = body();
+          return sent === undefined
+            ? undefined
+            : { url: '/chat', transport: 'fetch', method: 'POST', body: sent };
+        },
+        { event: 'n', reduce: (list, { data }) => [...list, data.v], initialValue: [] },
+      ),
+    );
+    await settle();
+    const first = sse.expectConnection('/chat');
+    first.open();
+    first.emit('n', { v: 1 });
+    body.set(undefined);
+    await settle();
+    body.set('hi');
+    await settle();
+    const second = sse.expectConnection('/chat');
+    second.open();
+    second.emit('n', { v: 2 });
+    expect(ref.value()).toEqual([2]);
+    // Bodies JSON cannot tell apart are different requests too.
+    body.set(new URLSearchParams({ p: '0' }));
+    await settle();
+    sse.expectConnection('/chat').open();
+    body.set(new URLSearchParams({ p: '1' }));
+    await settle();
+    const last = sse.expectConnection('/chat');
+    last.open();
+    last.emit('n', { v: 3 });
+    expect(ref.value()).toEqual([3]);
+  });
+
+  it('takes each listed name once, and refuses an empty list', async () => {
+    configure();
+    const { ref } = create(() =>
+      sseResource<Events, 'n', number[]>(() => '/a', {
+        event: ['n', 'n'],
+        reduce: (list, { data }) => [...list, data.v],
+        initialValue: [],
+      }),
+    );
+    await settle();
+    const connection = sse.expectConnection('/a');
+    connection.open();
+    connection.emit('n', { v: 1 });
+    expect(ref.value()).toEqual([1]);
+    expect(() =>
+      create(() => sseResource<Events, 'n'>(() => '/a', { event: [] as 'n'[] })),
+    ).toThrowError(TypeError, /names no event/);
+  });
+
   it('reload() with another resource on the same connection reconnects it, counted once', async () => {
     configure();
     const { ref } = create(() => sseResource<Events, 'n'>(() => '/a', { event: 'n' }));

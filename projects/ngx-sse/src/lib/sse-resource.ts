@@ -14,6 +14,7 @@ import {
 } from '@angular/core';
 
 import type { SseEventSourceOptions } from './options';
+import { identity } from './request-key';
 import { SseClient } from './sse-client';
 import type { SseError } from './sse-error';
 import type {
@@ -26,6 +27,12 @@ import type { SseStream, SseStreamRef } from './stream';
 import type { SseEventMap, SseState } from './types';
 
 const IDLE: SseState = { status: 'idle' };
+
+/** A body or header function JSON cannot tell apart (a `FormData`, a function) goes by identity. */
+const byIdentity = (name: string, value: unknown) =>
+  (name === 'body' && value !== null && typeof value === 'object') || typeof value === 'function'
+    ? identity(value as object)
+    : value;
 
 /**
  * Server-Sent Events as an Angular Resource, as `httpResource` is for HTTP. The request
@@ -84,7 +91,14 @@ export function sseResource<M extends SseEventMap, K extends keyof M & string, T
   const client = injector.get(SseClient);
   const server = injector.get(PLATFORM_ID) !== 'browser';
   const { event } = options;
-  const types = event === undefined ? null : typeof event === 'string' ? [event] : [...event];
+  // Each name once: a name listed twice would reduce every one of its messages twice.
+  const types =
+    event === undefined ? null : [...new Set(typeof event === 'string' ? [event] : event)];
+  if (types?.length === 0) {
+    throw new TypeError(
+      'ngx-sse: sseResource({ event: [] }) names no event; omit `event` for every name.',
+    );
+  }
   const reduce = options.reduce ?? ((_: T, message: SseResourceMessage<M, K>) => message as T);
   const current = signal<SseStream<M> | null>(null);
   const errors = injector.get(ErrorHandler);
@@ -94,7 +108,8 @@ export function sseResource<M extends SseEventMap, K extends keyof M & string, T
     failed: boolean;
     readonly out: WritableSignal<ResourceStreamItem<T>>;
   } | null = null;
-  // What the last run left, so a reload of the same request resumes instead of starting over.
+  // What the last run left, so a reload of the same GET request resumes instead of starting over
+  // (its connection resumes too). A non-GET request is sent again, so it starts over.
   let last: { key: string; value: T } | null = null;
 
   const params = computed(() => (server ? undefined : request()));
@@ -103,7 +118,10 @@ export function sseResource<M extends SseEventMap, K extends keyof M & string, T
   // Angular does not abort a run when the request becomes undefined; an idle stream must close.
   effect(
     () => {
-      if (params() === undefined) untracked(() => release?.());
+      if (params() !== undefined) return;
+      // Closed by its subscriber, the connection starts afresh next time: so does the value.
+      untracked(() => release?.());
+      last = null;
     },
     { injector },
   );
@@ -114,8 +132,9 @@ export function sseResource<M extends SseEventMap, K extends keyof M & string, T
     injector,
     stream: ({ params, abortSignal }) => {
       const { url, ...streamOptions } = typeof params === 'string' ? { url: params } : params;
-      const key = JSON.stringify([url, streamOptions]);
-      const resume = last?.key === key ? last : null;
+      const key = JSON.stringify([url, streamOptions], byIdentity);
+      const get = ((streamOptions as { method?: string }).method ?? 'GET') === 'GET';
+      const resume = get && last?.key === key ? last : null;
       // The same request reuses the same connection, which resumes from its last id itself.
       const stream = client.stream<M>(url, {
         ...streamOptions,

@@ -1,4 +1,4 @@
-import type { Signal } from '@angular/core';
+import type { DestroyRef, Signal } from '@angular/core';
 import { Observable, type Observer, Subject, map, merge } from 'rxjs';
 
 import type { SseConnection } from './connection';
@@ -117,6 +117,9 @@ export class SseStreamRef<M extends SseEventMap> implements SseStream<M> {
   readonly #deserialize: SseDeserializer;
   // This handle's parse errors; it also tells the connection which subscribers are this handle's.
   readonly #owner = new Subject<SseError>();
+  // Undoes the registration with the scope that releases this handle, so a closed handle (and
+  // its connection) is not kept alive by a long-lived injector.
+  #unbind: (() => void) | null = null;
 
   constructor(connection: SseConnection, deserialize: SseDeserializer) {
     this.#connection = connection;
@@ -149,7 +152,13 @@ export class SseStreamRef<M extends SseEventMap> implements SseStream<M> {
   }
 
   close(): void {
+    this.#unbindScope();
     this.#connection.release(this.#owner, true);
+  }
+
+  /** Released when `scope` is destroyed, until `close()`. */
+  bindTo(scope: DestroyRef): void {
+    this.#unbind = scope.onDestroy(() => this.release());
   }
 
   /**
@@ -171,7 +180,13 @@ export class SseStreamRef<M extends SseEventMap> implements SseStream<M> {
 
   /** Releases this handle like an unsubscribe (the linger applies): its scope was destroyed. */
   release(): void {
+    this.#unbindScope();
     this.#connection.release(this.#owner, false);
+  }
+
+  #unbindScope(): void {
+    this.#unbind?.();
+    this.#unbind = null;
   }
 
   #subscribe(
