@@ -84,6 +84,37 @@ describe('FetchBackend (real HTTP)', () => {
     stream.close();
   });
 
+  it('a failing header function is retried as network; an invalid header value stops the stream', async () => {
+    let calls = 0;
+    const failing = open(`/sse-stub/status?key=${uniqueKey()}&code=503&times=0`, {
+      headers: () => {
+        calls++;
+        throw new Error('no token');
+      },
+    });
+    failing.on('echo').subscribe();
+    await until(
+      () => calls >= 2 && stateOf(failing).status === 'reconnecting',
+      'a second attempt, reconnecting',
+    );
+    expect(stateOf(failing)).toEqual(
+      jasmine.objectContaining({
+        status: 'reconnecting',
+        reason: 'network',
+        error: jasmine.objectContaining({ detail: 'headers function failed: Error: no token' }),
+      }),
+    );
+    failing.close();
+    const invalid = open(`/sse-stub/status?key=${uniqueKey()}&code=503&times=0`, {
+      headers: () => ({ 'bad name': 'x' }),
+    });
+    invalid.on('echo').subscribe();
+    await until(() => stateOf(invalid).status === 'closed', 'closed');
+    expect(stateOf(invalid)).toEqual(
+      jasmine.objectContaining({ status: 'closed', reason: 'invalid-request' }),
+    );
+  });
+
   it('honours Retry-After on 503 as the floor, then recovers', async () => {
     const stream = open(`/sse-stub/status?key=${uniqueKey()}&code=503&times=1&retryAfter=1`);
     const received = firstValueFrom(stream.on('echo'));
@@ -310,6 +341,8 @@ describe('parseRetryAfter', () => {
 
   it('ignores a missing or invalid value', () => {
     expect(parseRetryAfter(null)).toBeUndefined();
-    expect(parseRetryAfter('soon')).toBeUndefined();
+    for (const value of ['soon', '1.5', '-1', '21 Nov 2026', 'Sat, 21 Nov 2026 06:00:05 CET']) {
+      expect(parseRetryAfter(value)).withContext(value).toBeUndefined();
+    }
   });
 });

@@ -55,9 +55,34 @@ export const SSE_FETCH = new InjectionToken<typeof fetch>(
   },
 );
 
-async function resolveHeaders(headers: SseHeaders | undefined): Promise<Headers> {
-  return new Headers(typeof headers === 'function' ? await headers() : headers);
+/** An attempt's headers could not be built: a header function failed, or a value is invalid. */
+class HeadersFailure extends Error {
+  constructor(
+    /** A value no request may carry: retrying cannot fix it. */
+    readonly invalid: boolean,
+    cause: unknown,
+  ) {
+    super(`${invalid ? 'invalid header' : 'headers function failed'}: ${String(cause)}`, { cause });
+  }
 }
+
+async function resolveHeaders(headers: SseHeaders | undefined): Promise<Headers> {
+  let init: HeadersInit | undefined;
+  try {
+    init = typeof headers === 'function' ? await headers() : headers;
+  } catch (cause) {
+    // A token store that is down now may be up at the next attempt.
+    throw new HeadersFailure(false, cause);
+  }
+  try {
+    return new Headers(init);
+  } catch (cause) {
+    throw new HeadersFailure(true, cause);
+  }
+}
+
+// Seconds, or the IMF-fixdate of RFC 9110 (`Sun, 06 Nov 1994 08:49:37 GMT`).
+const RETRY_AFTER = /^(\d+|[A-Z][a-z]{2}, \d{2} [A-Z][a-z]{2} \d{4} \d{2}:\d{2}:\d{2} GMT)$/;
 
 /**
  * `Retry-After` as seconds or an HTTP date, in ms from `now`; undefined when absent or invalid.
@@ -66,8 +91,10 @@ async function resolveHeaders(headers: SseHeaders | undefined): Promise<Headers>
  * parseRetryAfter('120'); // 120000
  */
 export function parseRetryAfter(value: string | null, now = Date.now()): number | undefined {
-  if (!value) return undefined;
-  const ms = /^\d+$/.test(value.trim()) ? Number(value) * 1000 : Date.parse(value) - now;
+  const text = value?.trim() ?? '';
+  // Anything else ("1.5", "-1", a loose date) is ignored rather than read as "now".
+  if (!RETRY_AFTER.test(text)) return undefined;
+  const ms = /^\d+$/.test(text) ? Number(text) * 1000 : Date.parse(text) - now;
   return Number.isNaN(ms) ? undefined : Math.max(0, ms);
 }
 
@@ -105,7 +132,9 @@ export class FetchBackend extends SseBackend {
       fail(
         error instanceof SseEventTooLargeError
           ? { reason: 'too-large' }
-          : { reason: 'network', detail: String(error) },
+          : error instanceof HeadersFailure
+            ? { reason: error.invalid ? 'invalid-request' : 'network', detail: error.message }
+            : { reason: 'network', detail: String(error) },
       ),
     );
     return {

@@ -244,7 +244,7 @@ export class CrossTabBackend extends SseBackend {
       }
     } else if (this.#leader !== from) {
       // A late relay of the previous leader: its events may be ones the new leader skips.
-      if (message.k === 'event') this.#deliver(message.type, message.data, message.id);
+      if (message.k === 'event') this.#deliver(message.type, message.data, message.id, true);
       return;
     }
     switch (message.k) {
@@ -287,9 +287,10 @@ export class CrossTabBackend extends SseBackend {
     local.handlers.error({ ...failure, browserRetrying: true });
   }
 
-  #deliver(type: string, data: string, id: string): void {
+  /** Delivers an event the filter lets through; `late`: a relay of a previous leader. */
+  #deliver(type: string, data: string, id: string, late = false): void {
     const local = this.#local;
-    if (!local || !this.#filter.accept(id)) return;
+    if (!local || !this.#filter.accept(id, late)) return;
     this.#lastId = id;
     local.handlers.event(type, data, id);
   }

@@ -19,8 +19,14 @@ describe('ReplayFilter', () => {
 
   it('drops a late relay of the previous leader once the new one has moved past it', () => {
     const filter = new ReplayFilter();
-    through(filter, ['1', '2', '3']);
-    expect(through(filter, ['4', '2'])).toEqual(['4']);
+    through(filter, ['1', '2', '3', '4']);
+    expect(filter.accept('2', true)).toBeFalse();
+    expect(filter.accept('5', true)).toBeTrue();
+  });
+
+  it('delivers an id that comes back outside a handover (a server reusing ids after a restart)', () => {
+    const filter = new ReplayFilter();
+    expect(through(filter, ['1', '2', '3', '1', '2', '4'])).toEqual(['1', '2', '3', '1', '2', '4']);
   });
 
   it('has nothing to drop on a first leader', () => {

@@ -23,13 +23,18 @@ export class ReplayFilter {
     this.#resyncing = this.#seen.size > 0;
   }
 
-  /** Whether to deliver an event carrying `id` (its own or the last one before it). */
-  accept(id: string): boolean {
+  /**
+   * Whether to deliver an event carrying `id` (its own or the last one before it). `late`: a
+   * relay of a previous leader, arriving after the new one took over. Outside a handover and
+   * such late relays every event is delivered, even one whose id comes back (a server may reuse
+   * ids after a restart).
+   */
+  accept(id: string, late = false): boolean {
     const seen = id !== '' && this.#seen.has(id);
     if (this.#resyncing) {
       if (seen) return false;
       this.#resyncing = false;
-    } else if (seen && id !== this.#last) {
+    } else if (late && seen && id !== this.#last) {
       // A late relay of the previous leader, after the new one's replay passed it.
       return false;
     }
