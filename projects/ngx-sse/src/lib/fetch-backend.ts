@@ -31,10 +31,10 @@ export interface SseFetchDefaults {
 }
 
 /**
- * The default fetch settings, from `withFetchTransport(options)`.
+ * The default fetch settings, from `withFetchTransport(options)` (internal: apps pass them there).
  *
  * @example
- * providers: [{ provide: SSE_FETCH_OPTIONS, useValue: { credentials: 'include' } }]
+ * provideSse(withFetchTransport({ credentials: 'include' })); // fills this token
  */
 export const SSE_FETCH_OPTIONS = new InjectionToken<SseFetchDefaults>(
   typeof ngDevMode === 'undefined' || ngDevMode ? 'SSE_FETCH_OPTIONS' : '',
