@@ -3,21 +3,9 @@ import { TestBed } from '@angular/core/testing';
 import { MatSnackBar } from '@angular/material/snack-bar';
 import { SseTestingController, type TestConnection } from 'ngx-sse/testing';
 
-import type { Notification } from './api';
 import { NotificationStore } from './notification-store';
 import { Session } from './session';
-import { flushNotificationList, provideLiveTesting } from '../testing/live-testing';
-
-function notification(id: string, overrides: Partial<Notification> = {}): Notification {
-  return {
-    id,
-    level: 'INFO',
-    title: `Title ${id}`,
-    message: '',
-    createdAt: new Date().toISOString(),
-    ...overrides,
-  };
-}
+import { flushNotificationList, notification, provideLiveTesting } from '../testing/live-testing';
 
 describe('NotificationStore', () => {
   let store: NotificationStore;

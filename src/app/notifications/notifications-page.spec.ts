@@ -10,18 +10,7 @@ import type { Notification } from '../core/api';
 import { NotificationStore } from '../core/notification-store';
 import { NotificationsPage } from './notifications-page';
 import { NotificationListHarness } from './testing/notification-list-harness';
-import { openLiveStream, provideLiveTesting, settle } from '../testing/live-testing';
-
-function notification(id: string, overrides: Partial<Notification> = {}): Notification {
-  return {
-    id,
-    level: 'INFO',
-    title: `Title ${id}`,
-    message: '',
-    createdAt: new Date().toISOString(),
-    ...overrides,
-  };
-}
+import { notification, openLiveStream, provideLiveTesting, settle } from '../testing/live-testing';
 
 describe('NotificationsPage', () => {
   let fixture: ComponentFixture<NotificationsPage>;

@@ -5,6 +5,7 @@ import { type ComponentFixture, TestBed } from '@angular/core/testing';
 import { provideRouter } from '@angular/router';
 import { SseTestingController, type TestConnection, provideSseTesting } from 'ngx-sse/testing';
 
+import type { Notification } from '../core/api';
 import { Session } from '../core/session';
 
 /**
@@ -39,4 +40,16 @@ export async function openLiveStream(fixture: ComponentFixture<unknown>): Promis
 export async function settle(fixture: ComponentFixture<unknown>): Promise<void> {
   await new Promise((resolve) => setTimeout(resolve));
   await fixture.whenStable();
+}
+
+/** A notification as the server sends it, created now; `overrides` set what a spec cares about. */
+export function notification(id: string, overrides: Partial<Notification> = {}): Notification {
+  return {
+    id,
+    level: 'INFO',
+    title: `Title ${id}`,
+    message: '',
+    createdAt: new Date().toISOString(),
+    ...overrides,
+  };
 }

@@ -41,6 +41,17 @@ describe('sseResource', () => {
     return { ref: injector.runInContext(make), injector };
   }
 
+  /** A resource collecting the `v` of every `n` event, made in a child injector. */
+  function collect(request: () => SseResourceRequest | undefined, event: 'n' | 'n'[] = 'n') {
+    return create(() =>
+      sseResource<Events, 'n', number[]>(request, {
+        event,
+        reduce: (list, { data }) => [...list, data.v],
+        initialValue: [],
+      }),
+    );
+  }
+
   it('is idle with no connection while the request is undefined', async () => {
     configure();
     const url = signal<string | undefined>(undefined);
@@ -93,13 +104,7 @@ describe('sseResource', () => {
   it('on a request change cancels the old connection, opens the new one, and no old event arrives after', async () => {
     configure();
     const url = signal<SseResourceRequest>('/a');
-    const { ref } = create(() =>
-      sseResource<Events, 'n', number[]>(() => url(), {
-        event: 'n',
-        reduce: (all, { data }) => [...all, data.v],
-        initialValue: [],
-      }),
-    );
+    const { ref } = collect(() => url());
     await settle();
     const first = sse.expectConnection('/a');
     first.open();
@@ -172,13 +177,7 @@ describe('sseResource', () => {
   it('a request that comes back after another starts afresh, as its value does', async () => {
     configure();
     const url = signal('/a');
-    const { ref } = create(() =>
-      sseResource<Events, 'n', number[]>(() => url(), {
-        event: 'n',
-        reduce: (list, { data }) => [...list, data.v],
-        initialValue: [],
-      }),
-    );
+    const { ref } = collect(() => url());
     await settle();
     const a = sse.expectConnection('/a');
     a.open();
@@ -198,17 +197,12 @@ describe('sseResource', () => {
   it('a request back after an idle spell, or a POST sent again, starts from the initial value', async () => {
     configure();
     const body = signal<string | URLSearchParams | undefined>('hi');
-    const { ref } = create(() =>
-      sseResource<Events, 'n', number[]>(
-        () => {
-          const sent = body();
-          return sent === undefined
-            ? undefined
-            : { url: '/chat', transport: 'fetch', method: 'POST', body: sent };
-        },
-        { event: 'n', reduce: (list, { data }) => [...list, data.v], initialValue: [] },
-      ),
-    );
+    const { ref } = collect(() => {
+      const sent = body();
+      return sent === undefined
+        ? undefined
+        : { url: '/chat', transport: 'fetch', method: 'POST', body: sent };
+    });
     await settle();
     const first = sse.expectConnection('/chat');
     first.open();
@@ -235,13 +229,7 @@ describe('sseResource', () => {
 
   it('takes each listed name once, and refuses an empty list', async () => {
     configure();
-    const { ref } = create(() =>
-      sseResource<Events, 'n', number[]>(() => '/a', {
-        event: ['n', 'n'],
-        reduce: (list, { data }) => [...list, data.v],
-        initialValue: [],
-      }),
-    );
+    const { ref } = collect(() => '/a', ['n', 'n']);
     await settle();
     const connection = sse.expectConnection('/a');
     connection.open();
@@ -289,13 +277,7 @@ describe('sseResource', () => {
 
   it('set() and update() replace the accumulation while the stream goes on', async () => {
     configure();
-    const { ref } = create(() =>
-      sseResource<Events, 'n', number[]>(() => '/a', {
-        event: 'n',
-        reduce: (list, { data }) => [...list, data.v],
-        initialValue: [],
-      }),
-    );
+    const { ref } = collect(() => '/a');
     await settle();
     const connection = sse.expectConnection('/a');
     connection.open();

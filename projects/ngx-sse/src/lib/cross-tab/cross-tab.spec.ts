@@ -31,15 +31,16 @@ const status = (state: SseState) => state.status;
 describe('withCrossTabSharing', () => {
   /** Two tabs, the leader's connection open and event 1 delivered; which tab leads is random. */
   async function twoTabsAfterOneEvent() {
-    const { browser, tabs, live } = setupTabs(2);
+    const { browser, tabs, live, scheduler } = setupTabs(2);
     const [a, b] = tabs.map(watch);
     await browser.settle();
     const first = live(URL)[0];
     first.open();
     first.emit('notification', { n: 1 }, '1');
     await browser.settle();
-    const [leaderTab, other] = a.stream.diagnostics().role === 'leader' ? [0, b] : [1, a];
-    return { browser, tabs, live, a, b, first, leaderTab: leaderTab as number, other };
+    const leaderTab = a.stream.diagnostics().role === 'leader' ? 0 : 1;
+    const [leader, other] = leaderTab === 0 ? [a, b] : [b, a];
+    return { browser, tabs, live, scheduler, a, b, first, leaderTab, leader, other };
   }
 
   it('two tabs: one real connection, named events relayed, state and role mirrored', async () => {
@@ -113,14 +114,14 @@ describe('withCrossTabSharing', () => {
   });
 
   it('a follower mirrors a retrying leader and never shows closed', async () => {
-    const { browser, tabs, live, scheduler } = setupTabs(2);
-    const [a, b] = tabs.map(watch);
-    await browser.settle();
-    const first = live(URL)[0];
-    first.open();
-    first.emit('notification', { n: 1 }, '1');
-    await browser.settle();
-    const [follower, leader] = a.stream.diagnostics().role === 'follower' ? [a, b] : [b, a];
+    const {
+      browser,
+      live,
+      scheduler,
+      first,
+      leader,
+      other: follower,
+    } = await twoTabsAfterOneEvent();
     const seen: string[] = [];
     const track = () => seen.push(status(follower.stream.state()));
     first.fail({ status: 503 });
@@ -147,14 +148,14 @@ describe('withCrossTabSharing', () => {
   });
 
   it('a leader whose subscribers leave while it retries hands over after its backoff', async () => {
-    const { browser, tabs, live, scheduler } = setupTabs(2);
-    const [a, b] = tabs.map(watch);
-    await browser.settle();
-    const first = live(URL)[0];
-    first.open();
-    first.emit('notification', { n: 1 }, '1');
-    await browser.settle();
-    const [leader, follower] = a.stream.diagnostics().role === 'leader' ? [a, b] : [b, a];
+    const {
+      browser,
+      live,
+      scheduler,
+      first,
+      leader,
+      other: follower,
+    } = await twoTabsAfterOneEvent();
     first.fail({ reason: 'ended' });
     await browser.settle();
     const state = leader.stream.state();
