@@ -1,5 +1,5 @@
 import type { SseConfig } from './config';
-import { MAX_TIMER_MS } from './number-checks';
+import { MAX_TIMER_MS, atLeast } from './number-checks';
 import { type SseFailure, type SseReason, statusReason } from './reason';
 import { SseError, failureError } from './sse-error';
 
@@ -64,7 +64,7 @@ export function failureStep(reported: SseFailure, ctx: SseFailureContext): SseFa
     return { step: 'retry', reason: decision.reason, delayMs: null, error };
   }
   // A custom policy's NaN or negative delay would retry at once, in a loop: a bug to show, typed.
-  if (!(decision.delayMs >= 0)) {
+  if (!atLeast(decision.delayMs, 0, true)) {
     const detail = `the reconnect policy chose delayMs ${decision.delayMs}`;
     const invalid = new SseError('invalid-request', { url, attempt, detail, cause: error });
     return { step: 'stop', reason: 'invalid-request', error: invalid };

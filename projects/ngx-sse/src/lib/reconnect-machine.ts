@@ -4,6 +4,7 @@ import type { SseBackend, SseBackendConnection, SseRequest } from './backend';
 import type { SseConfig } from './config';
 import type { SseConnection } from './connection';
 import { failureStep, refreshStopError } from './failure-step';
+import { atLeast } from './number-checks';
 import type { SseFailure, SseReason } from './reason';
 import { type SseScheduler, clearTimer } from './scheduler';
 import { SseError } from './sse-error';
@@ -186,7 +187,7 @@ export class SseReconnectMachine {
             open: () => live() && this.#onOpen(),
             event: (type, data, id) => live() && this.#onEvent(type, data, id),
             // A custom backend's NaN or negative `retry:` is no delay to floor the backoff with.
-            retry: (ms) => live() && ms >= 0 && ms < Infinity && (this.#serverRetryMs = ms),
+            retry: (ms) => live() && atLeast(ms, 0) && (this.#serverRetryMs = ms),
             alive: (comment) => {
               if (!live()) return;
               this.#touch();

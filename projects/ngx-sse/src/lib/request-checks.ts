@@ -31,21 +31,20 @@ const METHODS: readonly string[] = ['GET', 'POST', 'PUT', 'PATCH', 'DELETE'];
  */
 export function requestProblem(draft: SseRequestDraft): string | undefined {
   const { transport, method } = draft;
-  const checks: readonly (readonly [boolean, string])[] = [
+  // In order, each the problem in words or `false`: the first one is reported.
+  const problems: readonly (string | false | undefined)[] = [
     // fetch() would reject it on every attempt, which looks like a network failure.
-    [!URL.canParse(draft.url, draft.base), `not a valid URL: '${draft.url}'`],
-    [transport !== 'eventsource' && transport !== 'fetch', `unknown transport '${transport}'`],
-    [transport !== 'fetch' && !!draft.misplaced, `${draft.misplaced} needs transport: 'fetch'`],
-    [!METHODS.includes(method), `unsupported method '${method}'`],
-    [method === 'GET' && draft.body != null, 'a GET stream cannot have a body'],
-    [!draft.hasDeserializer, `unknown deserialize '${String(draft.deserialize)}'`],
-    [!draft.hasBackend, `transport '${transport}' needs provideSse(withFetchTransport())`],
+    !URL.canParse(draft.url, draft.base) && `not a valid URL: '${draft.url}'`,
+    transport !== 'eventsource' && transport !== 'fetch' && `unknown transport '${transport}'`,
+    transport !== 'fetch' && !!draft.misplaced && `${draft.misplaced} needs transport: 'fetch'`,
+    !METHODS.includes(method) && `unsupported method '${method}'`,
+    method === 'GET' && draft.body != null && 'a GET stream cannot have a body',
+    !draft.hasDeserializer && `unknown deserialize '${String(draft.deserialize)}'`,
+    !draft.hasBackend && `transport '${transport}' needs provideSse(withFetchTransport())`,
+    numberProblem('maxEventSize', draft.maxEventSize, 1),
+    numberProblem('heartbeatTimeoutMs', draft.heartbeatTimeoutMs, 0),
+    numberProblem('lingerMs', draft.lingerMs, 0),
+    typeof draft.lastEventId !== 'string' && 'lastEventId must be a string',
   ];
-  return (
-    checks.find(([failed]) => failed)?.[1] ??
-    numberProblem('maxEventSize', draft.maxEventSize, 1) ??
-    numberProblem('heartbeatTimeoutMs', draft.heartbeatTimeoutMs, 0) ??
-    numberProblem('lingerMs', draft.lingerMs, 0) ??
-    (typeof draft.lastEventId === 'string' ? undefined : 'lastEventId must be a string')
-  );
+  return problems.find((problem): problem is string => !!problem);
 }
