@@ -2,6 +2,7 @@
 // raw consumers and the library, on zoneless and zone.js production builds of
 // projects/bench-delivery, served with the stream from a loopback server in this process.
 import { execSync } from 'node:child_process';
+import { existsSync } from 'node:fs';
 import { cpus, loadavg } from 'node:os';
 import { parseArgs } from 'node:util';
 
@@ -105,6 +106,15 @@ if (!args['skip-build']) {
     });
   if (pages.includes(false)) build('production', out);
   if (pages.includes(true)) build('zone', `${out}-zone`);
+} else {
+  // Without this, a missing build shows up as the page server's ENOENT stack trace mid-run.
+  const missing = pages
+    .map((zone) => `${out}${zone ? '-zone' : ''}/browser/index.html`)
+    .filter((file) => !existsSync(file));
+  if (missing.length) {
+    console.error(`--skip-build: no build at ${missing.join(', ')}; run once without --skip-build`);
+    process.exit(2);
+  }
 }
 
 const server = await startDeliveryServer({
