@@ -1,48 +1,20 @@
-import type { NgZone } from '@angular/core';
-
-import type { SseBackend, SseBackendConnection, SseRequest } from './backend';
-import type { SseConfig } from './config';
-import type { SseConnection } from './connection';
+import type { SseBackendConnection } from './backend';
 import { failureStep, refreshStopError } from './failure-step';
+import { SseIdleWatchdog } from './idle-watchdog';
+import {
+  COMMENTS,
+  ROLE,
+  type SseMachineContext,
+  type SseMachineRequest,
+  type SseMachineSink,
+} from './machine-types';
 import { atLeast } from './number-checks';
 import type { SseFailure, SseReason } from './reason';
 import { type SseScheduler, clearTimer } from './scheduler';
 import { SseError } from './sse-error';
 import type { SseState } from './types';
 
-/** What a machine needs besides its request. */
-export interface SseMachineContext {
-  readonly backend: SseBackend;
-  readonly config: SseConfig;
-  readonly scheduler: SseScheduler;
-  readonly zone: NgZone;
-  /** `null` on the server: nothing connects there. */
-  readonly window: Window | null;
-  /** The injected `DOCUMENT`, whose visibility `pauseWhenHidden` follows. */
-  readonly document: Document;
-}
-
-/** The connection settings a machine repeats on every attempt. */
-export interface SseMachineRequest {
-  /** What every attempt sends; the machine adds the resume id and the names listened for. */
-  readonly attempt: Omit<SseRequest, 'lastEventId' | 'types'>;
-  readonly initialLastEventId: string;
-  readonly heartbeatTimeoutMs: number;
-  /** Close while the page is hidden, resume when visible. */
-  readonly pauseWhenHidden: boolean;
-  readonly comments: boolean;
-  /** Reconnect after a retriable failure; off, such a failure closes the stream. */
-  readonly reconnect: boolean;
-}
-
 type Timer = unknown;
-
-// Pseudo event names: `\0` starts no name a server can send (the parser would keep it, but no
-// subscriber asks for it), so neither the backend nor `events()` sees them.
-/** Comment lines, delivered to `comments()` subscribers. */
-export const COMMENTS = '\0comments';
-/** Which tab holds the connection (its data is the role). */
-export const ROLE = '\0role';
 
 /**
  * The reconnect state machine of one connection: attempts, backoff, resume id, heartbeat,
@@ -63,17 +35,19 @@ export class SseReconnectMachine {
   #connectedAt: number | null = null;
   #delivered = false;
   #refreshed = false;
-  #lastActivity = 0;
   #retryTimer: Timer = null;
-  #idleTimer: Timer = null;
+  readonly #idle: SseIdleWatchdog;
   readonly #request: SseMachineRequest;
   readonly #ctx: SseMachineContext;
-  readonly #queue: SseConnection;
+  readonly #queue: SseMachineSink;
 
-  constructor(request: SseMachineRequest, ctx: SseMachineContext, queue: SseConnection) {
+  constructor(request: SseMachineRequest, ctx: SseMachineContext, queue: SseMachineSink) {
     this.#request = request;
     this.#ctx = ctx;
     this.#queue = queue;
+    this.#idle = new SseIdleWatchdog(ctx.scheduler, request.heartbeatTimeoutMs, () => {
+      if (this.#backend) this.#onFailure({ reason: 'idle-timeout' });
+    });
   }
 
   /** True between `start()` and the close that ends it. */
@@ -115,7 +89,7 @@ export class SseReconnectMachine {
   stop(reason: SseReason, error: SseError | null = null): void {
     if (!this.running) return;
     this.#retryTimer = clearTimer(this.#scheduler, this.#retryTimer);
-    this.#idleTimer = clearTimer(this.#scheduler, this.#idleTimer);
+    this.#idle.stop();
     this.#closeBackend();
     this.#ctx.window!.removeEventListener('online', this.#onOnline);
     this.#ctx.document.removeEventListener('visibilitychange', this.#onVisibility);
@@ -156,7 +130,7 @@ export class SseReconnectMachine {
     if (this.#ctx.document.hidden) {
       if (this.#status === 'closed') return;
       this.#retryTimer = clearTimer(this.#scheduler, this.#retryTimer);
-      this.#idleTimer = clearTimer(this.#scheduler, this.#idleTimer);
+      this.#idle.stop();
       this.#closeBackend();
       this.#transition({ status: 'paused' });
     } else if (this.#status === 'paused') {
@@ -178,7 +152,7 @@ export class SseReconnectMachine {
     const live = () => generation === this.#generation;
     const { backend, zone } = this.#ctx;
     const { attempt, comments } = this.#request;
-    this.#touch();
+    this.#idle.touch();
     try {
       const connection = zone.runOutsideAngular(() =>
         backend.connect(
@@ -190,7 +164,7 @@ export class SseReconnectMachine {
             retry: (ms) => live() && atLeast(ms, 0) && (this.#serverRetryMs = ms),
             alive: (comment) => {
               if (!live()) return;
-              this.#touch();
+              this.#idle.touch();
               if (comment !== undefined && comments) this.#queue.event(COMMENTS, comment, '', 0);
             },
             error: (failure) => live() && this.#onFailure(failure),
@@ -215,7 +189,7 @@ export class SseReconnectMachine {
     this.#connectedAt = this.#scheduler.now();
     this.#delivered = false;
     this.#refreshed = false;
-    this.#touch();
+    this.#idle.touch();
     this.#transition({ status: 'open' });
   }
 
@@ -226,7 +200,7 @@ export class SseReconnectMachine {
       this.#delivered = true;
       this.#attempt = 0;
     }
-    this.#queue.event(type, data, lastEventId, this.#touch());
+    this.#queue.event(type, data, lastEventId, this.#idle.touch());
   }
 
   #onFailure(reported: SseFailure): void {
@@ -287,24 +261,6 @@ export class SseReconnectMachine {
 
   get #scheduler(): SseScheduler {
     return this.#ctx.scheduler;
-  }
-
-  /** Marks liveness; the idle timer re-arms lazily instead of being reset per event. */
-  #touch(): number {
-    const now = (this.#lastActivity = this.#scheduler.now());
-    const ms = this.#request.heartbeatTimeoutMs;
-    if (ms && this.#idleTimer === null) this.#armIdle(ms);
-    return now;
-  }
-
-  #armIdle(ms: number): void {
-    this.#idleTimer = this.#scheduler.setTimeout(() => {
-      this.#idleTimer = null;
-      const timeout = this.#request.heartbeatTimeoutMs;
-      const idleFor = this.#scheduler.now() - this.#lastActivity;
-      if (idleFor < timeout) this.#armIdle(timeout - idleFor);
-      else if (this.#backend) this.#onFailure({ reason: 'idle-timeout' });
-    }, ms);
   }
 
   /** Ends the current attempt; `retryInMs` when the next one follows after that delay. */

@@ -2,7 +2,7 @@ import type { DestroyRef, Signal } from '@angular/core';
 import { Observable, type Observer, Subject, map, merge } from 'rxjs';
 
 import type { SseConnection } from './connection';
-import { COMMENTS } from './reconnect-machine';
+import { COMMENTS } from './machine-types';
 import type { SseError } from './sse-error';
 import type {
   SseAnyMessage,
