@@ -1,6 +1,6 @@
 import { TestbedHarnessEnvironment } from '@angular/cdk/testing/testbed';
 import { TestBed } from '@angular/core/testing';
-import { SSE_SCHEDULER } from 'ngx-sse';
+import { SSE_SCHEDULER, provideSse, withFetchTransport } from 'ngx-sse';
 import {
   FakeSseScheduler,
   SseTestingController,
@@ -23,7 +23,11 @@ describe('AssistantPage', () => {
   beforeEach(async () => {
     scheduler = new FakeSseScheduler();
     TestBed.configureTestingModule({
-      providers: [provideSseTesting(), { provide: SSE_SCHEDULER, useValue: scheduler }],
+      providers: [
+        provideSseTesting(),
+        provideSse(withFetchTransport({ default: false })),
+        { provide: SSE_SCHEDULER, useValue: scheduler },
+      ],
     });
     sse = TestBed.inject(SseTestingController);
     const fixture = TestBed.createComponent(AssistantPage);

@@ -130,7 +130,8 @@ describe('LiveStream', () => {
     // The answer that stops it comes later, as a 204 to a reconnect does.
     await new Promise((resolve) => setTimeout(resolve));
     flushEffects();
-    connection.fail({ status: 204 });
+    // What the fetch transport reports when a reconnect is answered 204.
+    connection.fail({ reason: 'http', status: 204 });
     flushEffects();
     expect(live.state()).toEqual(
       jasmine.objectContaining({ status: 'closed', reason: 'no-content' }),
@@ -145,7 +146,7 @@ describe('LiveStream', () => {
     const first = sse.expectConnection('/api/events');
     first.open();
     first.emit('reset', { reason: 'x', lastEventId: '', oldestAvailableId: null }, 'e-9');
-    first.fail({ status: 204 });
+    first.fail({ reason: 'http', status: 204 }); // a reconnect answered 204
     expect(live.state().status).toBe('closed');
     live.reconnect();
     flushEffects();

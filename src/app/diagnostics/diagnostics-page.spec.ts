@@ -60,7 +60,7 @@ describe('DiagnosticsPage', () => {
     expect(await counters.getValue('last-event-id')).toBe('2');
     expect(await counters.getValue('connected')).toBe('1m 05s');
 
-    events.fail({ status: 503 });
+    events.fail({ reason: 'http', status: 503 }); // a reconnect answered 503, as fetch reports it
     expect(await timeline.getLatest()).toEqual(
       jasmine.objectContaining({
         status: 'reconnecting',

@@ -33,8 +33,9 @@ describe('LiveTicks', () => {
   });
 
   it('says it is reconnecting, and why, when /api/ticks fails', async () => {
+    // An EventSource sees a 503 only as a refused stream.
     controller.expectConnection('/api/ticks').fail({ status: 503 });
-    expect(await clock.getText()).toBe('Reconnecting (http 503)…');
+    expect(await clock.getText()).toBe('Reconnecting (refused)…');
     expect(await clock.getStreamStatus()).toBe('reconnecting');
   });
 
@@ -47,7 +48,8 @@ describe('LiveTicks', () => {
   });
 
   it('says the stream is closed, with the reason, after a fatal answer', async () => {
-    controller.expectConnection('/api/ticks').fail({ status: 401 });
+    // A fatal failure with a status, as a transport that sees statuses reports it.
+    controller.expectConnection('/api/ticks').fail({ reason: 'http', status: 401 });
     expect(await clock.getText()).toBe('Closed (unauthorized 401)');
     expect(await clock.getStreamStatus()).toBe('closed');
   });

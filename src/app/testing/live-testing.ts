@@ -3,6 +3,7 @@ import { HttpTestingController, provideHttpClientTesting } from '@angular/common
 import type { EnvironmentProviders, Provider } from '@angular/core';
 import { type ComponentFixture, TestBed } from '@angular/core/testing';
 import { provideRouter } from '@angular/router';
+import { provideSse, withFetchTransport } from 'ngx-sse';
 import { SseTestingController, type TestConnection, provideSseTesting } from 'ngx-sse/testing';
 
 import type { Notification } from '../core/api';
@@ -13,7 +14,14 @@ import { Session } from '../core/session';
  * because LiveStream injects one. Shared by every feature's specs.
  */
 export function provideLiveTesting(): (Provider | EnvironmentProviders)[] {
-  return [provideSseTesting(), provideHttpClient(), provideHttpClientTesting(), provideRouter([])];
+  return [
+    provideSseTesting(),
+    // As app.config: streams that ask for fetch (the settings) get it, EventSource stays default.
+    provideSse(withFetchTransport({ default: false })),
+    provideHttpClient(),
+    provideHttpClientTesting(),
+    provideRouter([]),
+  ];
 }
 
 /** Answers the notification list the store loads at sign-in with an empty one. */

@@ -6,7 +6,10 @@ import type { SseBatcher } from './batcher';
 import { SseDiagnosticsTally } from './diagnostics-tally';
 import { SseFanOut } from './fan-out';
 import {
+  COMMENTS,
+  RESUME,
   ROLE,
+  type SseItemName,
   type SseMachineContext,
   type SseMachineRequest,
   type SseMachineSink,
@@ -18,7 +21,7 @@ import { type SseEntry, SseSubscribers, isServerName } from './subscribers';
 import type { SseDeserializer, SseDiagnostics, SseMessage, SseState } from './types';
 
 // The subscribers a close ends, once the events before it are out (data: the entries, at: the error).
-const END = '\0end';
+const END = Symbol('end');
 
 /**
  * One shared connection: it opens on the first subscriber and closes after the last one leaves
@@ -67,16 +70,16 @@ export class SseConnection implements SseMachineSink {
 
   /** Subscribes to `type` (`null`: every name); returns the teardown. */
   subscribe(
-    type: string | null,
+    type: string | typeof COMMENTS | null,
     deserialize: SseDeserializer,
     subscriber: Observer<SseMessage<unknown>>,
     owner: Subject<SseError>,
     batchEnd?: () => void,
   ): () => void {
     const entry: SseEntry = { type, deserialize, subscriber, owner, batchEnd };
-    if (this.#subscribers.add(entry)) this.#machine.listen(type!, true);
+    if (this.#subscribers.add(entry)) this.#machine.listen(type as string, true);
     this.#lingerTimer = clearTimer(this.#ctx.scheduler, this.#lingerTimer);
-    if (this.#machine.retired) this.#tally.reset();
+    if (this.#machine.retired) this.#restart();
     this.#machine.start();
     return () => {
       this.#remove(entry);
@@ -99,10 +102,11 @@ export class SseConnection implements SseMachineSink {
     this.#machine.reconnect();
   }
 
-  /** Queues an event (or a pseudo event: a comment, a role) the machine received at `at`. */
-  event(type: string, data: unknown, id: string, at: number): void {
+  /** Queues an event (or a comment, a role, a resume id) the machine received at `at`. */
+  event(type: SseItemName, data: unknown, id: string, at: number): void {
     if (isServerName(type)) this.#tally.event(id, at);
     else if (type === ROLE) this.#tally.role(data as SseRole);
+    else if (type === RESUME) this.#tally.resume(id);
     this.#push(type, data, id, at);
   }
 
@@ -136,13 +140,28 @@ export class SseConnection implements SseMachineSink {
     }
   }
 
-  #push(type: string | null, data: unknown, id: string, at: unknown): void {
+  /**
+   * A connection its subscribers closed starts over: no counters or log from before, and none
+   * of its queued events, which were for the subscribers that left (its transitions still go out).
+   */
+  #restart(): void {
+    this.#tally.reset();
+    const items = this.#items;
+    this.#items = [];
+    for (let i = 0; i < items.length; i += 4) {
+      const type = items[i];
+      if (type === null || type === END)
+        this.#items.push(type, items[i + 1], items[i + 2], items[i + 3]);
+    }
+  }
+
+  #push(type: SseItemName | typeof END | null, data: unknown, id: string, at: unknown): void {
     if (this.#items.push(type, data, id, at) === 4 && !this.#flushing) this.#batcher.request(this);
   }
 
   /** Carries out the queued item at `i`. */
   #apply(items: unknown[], i: number): void {
-    const type = items[i] as string | null;
+    const type = items[i] as SseItemName | typeof END | null;
     if (type === null) {
       // Each state is published at its place among the events: a subscriber sees the events
       // before a close before it sees `closed`.
@@ -158,13 +177,18 @@ export class SseConnection implements SseMachineSink {
         if (error) entry.subscriber.error(error);
         else entry.subscriber.complete();
       }
-    } else if (type !== ROLE) {
+    } else if (isServerName(type) || type === COMMENTS) {
       this.#deliver(type, items[i + 1] as string, items[i + 2] as string, items[i + 3] as number);
     }
   }
 
   /** Delivers one event to the subscribers of its name, then to those of every name. */
-  #deliver(type: string, data: string, lastEventId: string, receivedAt: number): void {
+  #deliver(
+    type: string | typeof COMMENTS,
+    data: string,
+    lastEventId: string,
+    receivedAt: number,
+  ): void {
     const fanOut = this.#fanOut;
     fanOut.start();
     const named = this.#subscribers.named(type);
@@ -183,7 +207,7 @@ export class SseConnection implements SseMachineSink {
 
   /** Takes a subscription off; stops listening for its name when it was the last one. */
   #remove(entry: SseEntry): void {
-    if (this.#subscribers.remove(entry)) this.#machine.listen(entry.type!, false);
+    if (this.#subscribers.remove(entry)) this.#machine.listen(entry.type as string, false);
   }
 
   #released(now: boolean): void {

@@ -35,6 +35,12 @@ export class SseDiagnosticsTally {
     this.#dirty = true;
   }
 
+  /** A resume id without an event (an `id:`-only frame). */
+  resume(id: string): void {
+    this.#lastEventId = id;
+    this.#dirty = true;
+  }
+
   role(role: SseRole): void {
     this.#role = role;
     this.#dirty = true;

@@ -5,8 +5,8 @@ import { type TestEvents, setup } from './testing.spec-helper';
 describe('SseStream error model', () => {
   it('a fatal failure errors on(), messages() and events() subscribers of every handle with one SseError', () => {
     const { client, controller } = setup();
-    const a = client.stream<TestEvents>('/e');
-    const b = client.stream<TestEvents>('/e');
+    const a = client.stream<TestEvents>('/e', { transport: 'fetch' });
+    const b = client.stream<TestEvents>('/e', { transport: 'fetch' });
     const seen: unknown[] = [];
     const report = { error: (e: unknown) => seen.push(e), complete: () => seen.push('complete') };
     a.on('notification').subscribe(report);
@@ -39,7 +39,7 @@ describe('SseStream error model', () => {
 
   it('reports retried failures on errors$ and in the reconnecting state without erroring subscribers', () => {
     const { client, controller } = setup();
-    const stream = client.stream<TestEvents>('/e');
+    const stream = client.stream<TestEvents>('/e', { transport: 'fetch' });
     const failures: SseError[] = [];
     stream.errors$.subscribe((e) => failures.push(e));
     const subscription = stream.on('notification').subscribe({ error: fail });

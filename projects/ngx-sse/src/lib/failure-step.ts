@@ -1,5 +1,6 @@
 import type { SseConfig } from './config';
 import { MAX_TIMER_MS, atLeast } from './number-checks';
+import type { SseReconnectDecision } from './policy';
 import { type SseFailure, type SseReason, statusReason } from './reason';
 import { SseError, failureError } from './sse-error';
 
@@ -50,7 +51,13 @@ export function failureStep(reported: SseFailure, ctx: SseFailureContext): SseFa
   if (failure.reason === 'unauthorized' && config.refresh && ctx.refreshable && error) {
     return { step: 'refresh', reason: failure.reason, error };
   }
-  const decision = config.policy(failure, attempt, ctx.serverRetryMs, config.reconnect, ctx.random);
+  let decision: SseReconnectDecision;
+  try {
+    decision = config.policy(failure, attempt, ctx.serverRetryMs, config.reconnect, ctx.random);
+  } catch (thrown) {
+    // A policy bug must end the stream visibly, not leave it stuck in `connecting`.
+    return policyBug(ctx, `the reconnect policy threw: ${String(thrown)}`, thrown);
+  }
   if (decision.action === 'stop') {
     const stopError =
       decision.reason === 'max-attempts'
@@ -65,14 +72,19 @@ export function failureStep(reported: SseFailure, ctx: SseFailureContext): SseFa
   }
   // A custom policy's NaN or negative delay would retry at once, in a loop: a bug to show, typed.
   if (!atLeast(decision.delayMs, 0, true)) {
-    const detail = `the reconnect policy chose delayMs ${decision.delayMs}`;
-    const invalid = new SseError('invalid-request', { url, attempt, detail, cause: error });
-    return { step: 'stop', reason: 'invalid-request', error: invalid };
+    return policyBug(ctx, `the reconnect policy chose delayMs ${decision.delayMs}`, error);
   }
   // A server's `retry:` or `Retry-After` of weeks (or a policy's Infinity) would overflow the
   // timer, which then fires at once, in a loop.
   const delayMs = Math.min(decision.delayMs, MAX_TIMER_MS);
   return { step: 'retry', reason: decision.reason, delayMs, error };
+}
+
+/** Stops with `invalid-request`: a custom policy failed, which retrying cannot fix. */
+function policyBug(ctx: SseFailureContext, detail: string, cause: unknown): SseFailureStep {
+  const { url, attempt } = ctx;
+  const error = new SseError('invalid-request', { url, attempt, detail, cause });
+  return { step: 'stop', reason: 'invalid-request', error };
 }
 
 /**

@@ -41,7 +41,7 @@ export class SseFanOut {
   /** Delivers the event to `entries` (one group of its subscribers). */
   deliver(
     entries: readonly SseEntry[],
-    type: string,
+    type: string | symbol,
     data: string,
     lastEventId: string,
     receivedAt: number,
@@ -55,7 +55,9 @@ export class SseFanOut {
         this.#doneLength += 3;
         done[at] = deserialize;
         try {
-          done[at + 1] = { type, data: deserialize(data, type), lastEventId, receivedAt };
+          // Only comments have a symbol for a name, and they go through `text`, which ignores it.
+          const parsed = deserialize(data, type as string);
+          done[at + 1] = { type, data: parsed, lastEventId, receivedAt };
           done[at + 2] = null;
         } catch (cause) {
           done[at + 1] = null;
@@ -84,8 +86,12 @@ export class SseFanOut {
     for (const entry of touched) entry.batchEnd!();
   }
 
-  #parseFailure(type: string, cause: unknown): SseError {
-    const error = new SseError('parse', { url: this.#url, detail: `bad ${type} payload`, cause });
+  #parseFailure(type: string | symbol, cause: unknown): SseError {
+    const error = new SseError('parse', {
+      url: this.#url,
+      detail: `bad ${String(type)} payload`,
+      cause,
+    });
     this.#tally.parseError(error);
     return error;
   }

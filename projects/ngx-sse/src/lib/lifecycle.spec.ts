@@ -169,7 +169,7 @@ describe('SseStream lifecycle additions', () => {
     const first = controller.expectConnection('/e');
     first.open();
     first.emit('notification', { title: 'a' }, '7');
-    first.fail({ status: 204 });
+    first.fail({ reason: 'too-large' }); // fatal, mid-stream
     expect(stream.state().status).toBe('closed');
     stream.on('notification').subscribe();
     const again = controller.expectConnection('/e');

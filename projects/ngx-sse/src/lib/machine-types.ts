@@ -35,17 +35,22 @@ export interface SseMachineRequest {
  * machine never waits for a delivery, so nothing it writes here calls back into it.
  */
 export interface SseMachineSink {
-  /** An event (or a pseudo event: a comment, a role) received at `at`. */
-  event(type: string, data: unknown, id: string, at: number): void;
+  /** An event (or one of the library's own items: a comment, a role, a resume id) at `at`. */
+  event(type: SseItemName, data: unknown, id: string, at: number): void;
   /** A transition at `at`, with the reconnect count at that moment. */
   transition(state: SseState, at: number, reconnects: number): void;
   /** The event names with subscribers: what a new attempt listens for. */
   names(): string[];
 }
 
-// Pseudo event names: `\0` starts no name a server can send (the parser would keep it, but no
-// subscriber asks for it), so neither the backend nor `events()` sees them.
+// The library's own items are symbols: any string is a name a server may send (even one that
+// starts with NUL), so no string could mark them without colliding with a real event.
 /** Comment lines, delivered to `comments()` subscribers. */
-export const COMMENTS = '\0comments';
+export const COMMENTS: unique symbol = Symbol('comments');
 /** Which tab holds the connection (its data is the role). */
-export const ROLE = '\0role';
+export const ROLE: unique symbol = Symbol('role');
+/** A resume id set without an event (an `id:`-only frame); its data is the id. */
+export const RESUME: unique symbol = Symbol('resume');
+
+/** A server's event name, or one of the library's own items. */
+export type SseItemName = string | typeof COMMENTS | typeof ROLE | typeof RESUME;

@@ -1,18 +1,32 @@
 // HTTP whitespace, as the MIME Sniffing standard defines it.
 const WHITESPACE = /^[\t\n\r ]+|[\t\n\r ]+$/g;
+// The values of a combined header (`a, b`): split at commas outside double quotes.
+const VALUES = /(?:[^,"]|"(?:[^"\\]|\\.)*"?)+/g;
 
-/**
- * The essence (`type/subtype`, lower case) of a `Content-Type` value, parsed by the WHATWG MIME
- * Sniffing rules as browsers' `EventSource` does: whitespace around the type and before `;` is
- * allowed, parameters are ignored; `''` when it is not a valid MIME type.
- *
- * @example
- * mimeEssence('Text/Event-Stream ; charset=utf-8'); // 'text/event-stream'
- */
-export function mimeEssence(value: string): string {
+/** The essence of one MIME type value, lower case; `''` when it is not a valid one. */
+function essenceOf(value: string): string {
   const [essence] = value.split(';');
   const match = /^([!#$%&'*+.^_`|~\w-]+)\/([!#$%&'*+.^_`|~\w-]+)$/.exec(
     essence.replace(WHITESPACE, ''),
   );
   return match ? `${match[1]}/${match[2]}`.toLowerCase() : '';
+}
+
+/**
+ * The essence (`type/subtype`, lower case) of a `Content-Type` header, extracted as the Fetch
+ * standard says and browsers' `EventSource` does: a header sent twice arrives combined
+ * (`text/html, text/event-stream`) and its last valid type other than `*\/*` counts; whitespace
+ * around a type and before `;` is allowed, parameters are ignored; `''` when there is none.
+ *
+ * @example
+ * mimeEssence('Text/Event-Stream ; charset=utf-8'); // 'text/event-stream'
+ * mimeEssence('text/html, text/event-stream'); // 'text/event-stream'
+ */
+export function mimeEssence(header: string): string {
+  let found = '';
+  for (const value of header.match(VALUES) ?? []) {
+    const essence = essenceOf(value);
+    if (essence && essence !== '*/*') found = essence;
+  }
+  return found;
 }

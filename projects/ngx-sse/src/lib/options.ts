@@ -54,7 +54,10 @@ export interface SseFetchRequestOptions {
    * with itself, and keeps the stream to its tab (its result cannot be compared across tabs).
    */
   readonly headers?: SseHeaders;
-  /** The request body (not for GET); re-sent on each attempt of a stream that reconnects. */
+  /**
+   * The request body (not for GET); re-sent on each attempt of a stream that reconnects, so not
+   * a `ReadableStream`, which can be read only once (`stream()` refuses it with `invalid-request`).
+   */
   readonly body?: BodyInit | null;
   /** Overrides `withCredentials` (`include` when set, `same-origin` otherwise). */
   readonly credentials?: RequestCredentials;

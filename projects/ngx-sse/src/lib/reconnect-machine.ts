@@ -3,6 +3,7 @@ import { failureStep, refreshStopError } from './failure-step';
 import { SseIdleWatchdog } from './idle-watchdog';
 import {
   COMMENTS,
+  RESUME,
   ROLE,
   type SseMachineContext,
   type SseMachineRequest,
@@ -68,15 +69,14 @@ export class SseReconnectMachine {
   start(): void {
     const { window, document } = this.#ctx;
     if (!window || this.running) return;
-    if (this.retired) {
-      this.#resumeId = '';
-      this.#reconnects = 0;
-    }
+    // A first start, or one after its subscribers closed it, begins at the request's id; one
+    // that a failure stopped resumes where it stopped (even at an id the server cleared), and its
+    // counters and log go on too.
+    if (this.retired || this.#status === 'idle') this.#resumeId = this.#request.initialLastEventId;
+    if (this.retired) this.#reconnects = 0;
     this.#attempt = 0;
     this.#serverRetryMs = 0;
     this.#connectedAt = null;
-    // One that a failure stopped resumes where it stopped; its counters and log go on too.
-    this.#resumeId ||= this.#request.initialLastEventId;
     this.#ctx.zone.runOutsideAngular(() => {
       window.addEventListener('online', this.#onOnline);
       if (this.#pausable) document.addEventListener('visibilitychange', this.#onVisibility);
@@ -168,7 +168,11 @@ export class SseReconnectMachine {
               if (comment !== undefined && comments) this.#queue.event(COMMENTS, comment, '', 0);
             },
             error: (failure) => live() && this.#onFailure(failure),
-            resume: (id) => live() && (this.#resumeId = id),
+            resume: (id) => {
+              if (!live()) return;
+              this.#resumeId = id;
+              this.#queue.event(RESUME, id, id, 0);
+            },
             role: (role) => live() && this.#queue.event(ROLE, role, '', 0),
           },
         ),

@@ -75,7 +75,7 @@ describe('SseStream reconnects', () => {
 
   it('stops with a reason when the policy says so, erroring subscribers with the SseError', () => {
     const { client, controller } = setup();
-    const stream = client.stream<TestEvents>('/e');
+    const stream = client.stream<TestEvents>('/e', { transport: 'fetch' });
     let completed = false;
     const errors: unknown[] = [];
     stream.on('notification').subscribe({
@@ -99,7 +99,7 @@ describe('SseStream reconnects', () => {
 
   it('stops on any other 4xx with reason http and the status', () => {
     const { client, controller } = setup();
-    const stream = client.stream<TestEvents>('/e');
+    const stream = client.stream<TestEvents>('/e', { transport: 'fetch' });
     stream.on('notification').subscribe({ error: () => undefined });
     controller.expectConnection('/e').fail({ status: 404 });
     expect(stream.state()).toEqual({

@@ -39,6 +39,10 @@ export function requestProblem(draft: SseRequestDraft): string | undefined {
     transport !== 'fetch' && !!draft.misplaced && `${draft.misplaced} needs transport: 'fetch'`,
     !METHODS.includes(method) && `unsupported method '${method}'`,
     method === 'GET' && draft.body != null && 'a GET stream cannot have a body',
+    // A stream can be read once: every reconnect and 401 retry would send it empty.
+    typeof ReadableStream !== 'undefined' &&
+      draft.body instanceof ReadableStream &&
+      'a ReadableStream body cannot be sent again on a reconnect: pass a string, Blob, FormData, URLSearchParams or buffer',
     !draft.hasDeserializer && `unknown deserialize '${String(draft.deserialize)}'`,
     !draft.hasBackend && `transport '${transport}' needs provideSse(withFetchTransport())`,
     numberProblem('maxEventSize', draft.maxEventSize, 1),

@@ -106,7 +106,9 @@ export class SseClient {
       body: fetch.body,
       deserialize,
       hasDeserializer: !!deserializer,
-      hasBackend: !!backend,
+      // Checked against the configuration, not the backend in use, so a test with the testing
+      // kit's backend fails as production does without `withFetchTransport()`.
+      hasBackend: transport !== 'fetch' || !!config.backends.fetch,
       maxEventSize,
       heartbeatTimeoutMs,
       lingerMs: linger,

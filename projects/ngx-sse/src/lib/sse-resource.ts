@@ -1,4 +1,5 @@
 import {
+  DestroyRef,
   ErrorHandler,
   Injector,
   PLATFORM_ID,
@@ -104,6 +105,7 @@ export function sseResource<M extends SseEventMap, K extends keyof M & string, T
   const errors = injector.get(ErrorHandler);
   // The running stream's accumulation, so `set()` can replace it without ending the stream.
   let run: {
+    readonly key: string;
     value: T;
     failed: boolean;
     readonly out: WritableSignal<ResourceStreamItem<T>>;
@@ -113,6 +115,9 @@ export function sseResource<M extends SseEventMap, K extends keyof M & string, T
   let last: { key: string; value: T } | null = null;
 
   const params = computed(() => (server ? undefined : request()));
+  // A destroyed context lets the connection linger, as a stream() handle's does.
+  let destroyed = false;
+  injector.get(DestroyRef).onDestroy(() => (destroyed = true));
   // Ends the current run: what the abort signal does when the request changes.
   let release: (() => void) | null = null;
   // Angular does not abort a run when the request becomes undefined; an idle stream must close.
@@ -134,7 +139,10 @@ export function sseResource<M extends SseEventMap, K extends keyof M & string, T
       const { url, ...streamOptions } = typeof params === 'string' ? { url: params } : params;
       const key = JSON.stringify([url, streamOptions], byIdentity);
       const get = ((streamOptions as { method?: string }).method ?? 'GET') === 'GET';
-      const resume = get && last?.key === key ? last : null;
+      // The run this one replaces is still subscribed (see the abort listener): an equal request
+      // takes over its value, and its connection, which keeps its resume id.
+      const previous = run ?? last;
+      const resume = get && previous?.key === key ? previous : null;
       // The same request reuses the same connection, which resumes from its last id itself.
       const stream = client.stream<M>(url, {
         ...streamOptions,
@@ -142,7 +150,7 @@ export function sseResource<M extends SseEventMap, K extends keyof M & string, T
       } as SseEventSourceOptions) as SseStreamRef<M>;
       current.set(stream);
       const value = resume ? resume.value : (options.initialValue as T);
-      const mine = { value, failed: false, out: signal<ResourceStreamItem<T>>({ value }) };
+      const mine = { key, value, failed: false, out: signal<ResourceStreamItem<T>>({ value }) };
       let dirty = false;
       const stop = stream.observe(
         types,
@@ -172,14 +180,18 @@ export function sseResource<M extends SseEventMap, K extends keyof M & string, T
         release = null;
         if (run === mine) run = null;
         last = { key, value: mine.value };
-        // close() first: the connection ends now with reason `closed`, not after a linger.
-        stream.close();
+        // Before `stop()`: a request change or an idle request closes the connection now (reason
+        // `closed`); a destroyed context releases it, so the linger applies.
+        if (destroyed) stream.release();
+        else stream.close();
         stop();
       };
       release?.();
       release = end;
       run = mine;
-      abortSignal.addEventListener('abort', end);
+      // Deferred: Angular aborts a run right before it starts the next one, which subscribes
+      // first, so the connection an equal request shares is never closed in between.
+      abortSignal.addEventListener('abort', () => queueMicrotask(end));
       // Resolved at once: a Resource that is loading holds the application unstable, and a stream
       // may stay quiet for minutes. `state()` says whether it is connecting, open or retrying.
       return Promise.resolve(mine.out);

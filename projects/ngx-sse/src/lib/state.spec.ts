@@ -12,14 +12,14 @@ describe('SseStream state and diagnostics', () => {
     const first = controller.expectConnection('/e');
     first.open();
     expect(stream.state()).toEqual({ status: 'open' });
-    first.fail({ status: 503 });
-    const unavailable = jasmine.objectContaining({ reason: 'http', status: 503, attempt: 1 });
+    first.fail();
+    const dropped = jasmine.objectContaining({ reason: 'network', attempt: 1 });
     expect(stream.state()).toEqual({
       status: 'reconnecting',
       attempt: 1,
       delayMs: 1000,
-      reason: 'http',
-      error: unavailable,
+      reason: 'network',
+      error: dropped,
     });
     scheduler.tick(1000);
     controller.expectConnection('/e').open();
@@ -28,7 +28,7 @@ describe('SseStream state and diagnostics', () => {
       { status: 'idle' },
       { status: 'connecting' },
       { status: 'open' },
-      { status: 'reconnecting', attempt: 1, delayMs: 1000, reason: 'http', error: unavailable },
+      { status: 'reconnecting', attempt: 1, delayMs: 1000, reason: 'network', error: dropped },
       { status: 'open' },
       { status: 'closed', reason: 'closed', error: null },
     ]);

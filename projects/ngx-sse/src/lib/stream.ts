@@ -117,8 +117,10 @@ export class SseStreamRef<M extends SseEventMap> implements SseStream<M> {
   readonly #deserialize: SseDeserializer;
   // This handle's parse errors; it also tells the connection which subscribers are this handle's.
   readonly #owner = new Subject<SseError>();
-  // Undoes the registration with the scope that releases this handle, so a closed handle (and
-  // its connection) is not kept alive by a long-lived injector.
+  // The scope that releases this handle, and the undo of the registration with it: a closed
+  // handle (and its connection) is not kept alive by a long-lived injector, and registers again
+  // when it is subscribed again.
+  #scope: DestroyRef | null = null;
   #unbind: (() => void) | null = null;
 
   constructor(connection: SseConnection, deserialize: SseDeserializer) {
@@ -156,9 +158,10 @@ export class SseStreamRef<M extends SseEventMap> implements SseStream<M> {
     this.#connection.release(this.#owner, true);
   }
 
-  /** Released when `scope` is destroyed, until `close()`. */
+  /** Released when `scope` is destroyed; `close()` unbinds it until the next subscribe. */
   bindTo(scope: DestroyRef): void {
-    this.#unbind = scope.onDestroy(() => this.release());
+    this.#scope = scope;
+    this.#bindScope();
   }
 
   /**
@@ -170,6 +173,7 @@ export class SseStreamRef<M extends SseEventMap> implements SseStream<M> {
     observer: Observer<SseMessage<unknown>>,
     batchEnd: () => void,
   ): () => void {
+    this.#bindScope();
     const teardowns = (types ?? [null]).map((type) =>
       this.#connection.subscribe(type, this.#deserialize, observer, this.#owner, batchEnd),
     );
@@ -184,17 +188,25 @@ export class SseStreamRef<M extends SseEventMap> implements SseStream<M> {
     this.#connection.release(this.#owner, false);
   }
 
+  #bindScope(): void {
+    const scope = this.#scope;
+    if (scope && !this.#unbind && !scope.destroyed) {
+      this.#unbind = scope.onDestroy(() => this.release());
+    }
+  }
+
   #unbindScope(): void {
     this.#unbind?.();
     this.#unbind = null;
   }
 
   #subscribe(
-    type: string | null,
+    type: string | typeof COMMENTS | null,
     deserialize = this.#deserialize,
   ): Observable<SseMessage<unknown>> {
-    return new Observable<SseMessage<unknown>>((subscriber) =>
-      this.#connection.subscribe(type, deserialize, subscriber, this.#owner),
-    );
+    return new Observable<SseMessage<unknown>>((subscriber) => {
+      this.#bindScope();
+      return this.#connection.subscribe(type, deserialize, subscriber, this.#owner);
+    });
   }
 }

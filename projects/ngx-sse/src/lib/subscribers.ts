@@ -5,8 +5,8 @@ import type { SseDeserializer, SseMessage } from './types';
 
 /** One subscription: an RxJS subscriber and the parse-error channel of the handle it came through. */
 export interface SseEntry {
-  /** The event name; `null` for every name. */
-  readonly type: string | null;
+  /** The event name (or `COMMENTS`); `null` for every name. */
+  readonly type: string | symbol | null;
   readonly deserialize: SseDeserializer;
   readonly subscriber: Observer<SseMessage<unknown>>;
   /** The handle's own parse errors; it also identifies the handle on `release()`. */
@@ -15,16 +15,14 @@ export interface SseEntry {
   readonly batchEnd?: () => void;
 }
 
-// The key of the groups that take every event name. Pseudo names start with `\0` too, which no
-// name a server sends does.
-const ANY = '\0any';
+// The key of the group that takes every event name: a symbol, which no server name can equal.
+const ANY = Symbol('any');
 
 /**
- * Whether `type` is a name the transport listens for: not the every-name group, not a pseudo
- * event (comments, role) the library makes up.
+ * Whether `type` is a name a server sends (and the transport listens for): not the every-name
+ * group, not one of the library's own items (comments, role, resume id), which are symbols.
  */
-export const isServerName = (type: string | null): type is string =>
-  type !== null && type[0] !== '\0';
+export const isServerName = (type: unknown): type is string => typeof type === 'string';
 
 /**
  * The subscriptions of one connection, grouped by event name. The lists are replaced, never
@@ -35,7 +33,7 @@ export const isServerName = (type: string | null): type is string =>
  * if (subscribers.add(entry)) backend.listen(entry.type); // the first for its name
  */
 export class SseSubscribers {
-  readonly #lists = new Map<string, readonly SseEntry[]>();
+  readonly #lists = new Map<string | symbol, readonly SseEntry[]>();
   /** The every-name list, kept out of the map lookup each event would otherwise pay. */
   any: readonly SseEntry[] | undefined;
   size = 0;
@@ -67,7 +65,7 @@ export class SseSubscribers {
   }
 
   /** The subscribers of exactly `type` (not the every-name ones). */
-  named(type: string): readonly SseEntry[] | undefined {
+  named(type: string | symbol): readonly SseEntry[] | undefined {
     return this.#lists.get(type);
   }
 

@@ -37,17 +37,19 @@ describe('SseStream 401 refresh (onUnauthorized, run by the core)', () => {
   });
 
   it('refreshes again after the stream opened in between (a 403 too)', async () => {
-    const { controller, stream, onUnauthorized } = refreshing(() => 'retry');
+    const { controller, scheduler, stream, onUnauthorized } = refreshing(() => 'retry');
     controller.expectConnection('/e').fail({ status: 401 });
     await settle();
     const reopened = controller.expectConnection('/e');
     reopened.open();
-    reopened.fail({ status: 403 });
+    reopened.fail(); // dropped: the next attempt meets the 403
+    scheduler.tick(30_000);
+    controller.expectConnection('/e').fail({ status: 403 });
     await settle();
     expect(onUnauthorized).toHaveBeenCalledTimes(2);
     controller.expectConnection('/e').open();
     expect(stream.state()).toEqual({ status: 'open' });
-    expect(stream.diagnostics().reconnects).toBe(2);
+    expect(stream.diagnostics().reconnects).toBe(3);
     controller.verify();
   });
 

@@ -1,5 +1,5 @@
 import { TestBed } from '@angular/core/testing';
-import { SSE_SCHEDULER, SseClient } from 'ngx-sse';
+import { SSE_SCHEDULER, SseClient, provideSse, withFetchTransport } from 'ngx-sse';
 import { FakeSseScheduler, SseTestingController, provideSseTesting } from 'ngx-sse/testing';
 
 describe('ngx-sse/testing', () => {
@@ -10,7 +10,11 @@ describe('ngx-sse/testing', () => {
   beforeEach(() => {
     scheduler = new FakeSseScheduler();
     TestBed.configureTestingModule({
-      providers: [provideSseTesting(), { provide: SSE_SCHEDULER, useValue: scheduler }],
+      providers: [
+        provideSseTesting(),
+        provideSse(withFetchTransport({ default: false })),
+        { provide: SSE_SCHEDULER, useValue: scheduler },
+      ],
     });
     client = TestBed.inject(SseClient);
     controller = TestBed.inject(SseTestingController);
@@ -78,7 +82,7 @@ describe('ngx-sse/testing', () => {
   });
 
   it('TestConnection drives the real client: emit, comment, fail with status, cancelled', () => {
-    const stream = client.stream<{ n: { v: number } }>('/a');
+    const stream = client.stream<{ n: { v: number } }>('/a', { transport: 'fetch' });
     const got: number[] = [];
     const subscription = stream.on('n').subscribe({
       next: ({ data }) => got.push(data.v),
@@ -92,18 +96,21 @@ describe('ngx-sse/testing', () => {
     expect(got).toEqual([1, 2]);
     expect(stream.diagnostics().lastEventId).toBe('1');
 
-    connection.fail({ status: 503, retryAfterMs: 4000 });
+    connection.fail(); // dropped
     expect(connection.cancelled).toBeTrue();
+    scheduler.tick(30_000);
+    const busy = controller.expectConnection('/a');
+    expect(busy.request.lastEventId).toBe('1');
+    busy.fail({ status: 503, retryAfterMs: 4000 });
     expect(stream.state()).toEqual({
       status: 'reconnecting',
-      attempt: 1,
+      attempt: 2,
       delayMs: 4000,
       reason: 'http',
       error: jasmine.objectContaining({ reason: 'http', status: 503 }),
     });
     scheduler.tick(4000);
     const next = controller.expectConnection('/a');
-    expect(next.request.lastEventId).toBe('1');
     next.fail({ contentType: 'text/html' });
     const error = stream.diagnostics().lastError!;
     expect(stream.state()).toEqual({ status: 'closed', reason: 'bad-content-type', error });

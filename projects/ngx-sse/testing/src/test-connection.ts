@@ -72,10 +72,29 @@ export class TestConnection {
   emit(type: string, data: unknown, id?: string): void {
     const handlers = this.#accepted('emit');
     if (data === undefined) this.#misuse(`emit('${type}', undefined): an event always has data`);
-    if (id !== undefined) this.#lastEventId = id;
+    if (type === '')
+      this.#misuse("emit(''): an empty `event:` is 'message' on the wire; emit('message', …)");
+    if (/[\r\n]/.test(type))
+      this.#misuse(`emit(${JSON.stringify(type)}): a line break ends the \`event:\` line`);
+    if (typeof data === 'string' && data.includes('\r')) {
+      this.#misuse(
+        `emit('${type}', ${JSON.stringify(data)}): a CR ends a \`data:\` line; the client would see LF`,
+      );
+    }
+    if (id !== undefined) this.#setId('emit', id);
     const heard = this.request.transport === 'fetch' || type === 'message' || this.types.has(type);
     if (!heard) return;
     handlers.event(type, typeof data === 'string' ? data : JSON.stringify(data), this.#lastEventId);
+  }
+
+  /**
+   * An `id:` field alone, with no data: the resume id changes without an event (a server's head
+   * frame). The fetch transport reports it; a browser `EventSource` keeps it to itself.
+   */
+  id(id: string): void {
+    const handlers = this.#accepted('id');
+    this.#setId('id', id);
+    if (this.request.transport === 'fetch') handlers.resume?.(id);
   }
 
   /** A comment line (a heartbeat): liveness without an event. */
@@ -92,13 +111,21 @@ export class TestConnection {
   }
 
   /**
-   * Fails the attempt: `{ status }` for an HTTP answer, `{ contentType }`, nothing for a network
-   * error, or any backend failure as it is (`{ reason: 'refused' }`, `{ reason: 'too-large' }`…).
+   * Fails the attempt: `{ status }` for an HTTP answer, `{ contentType }` (both only before
+   * `open()`), nothing for a network error, or any backend failure as it is
+   * (`{ reason: 'refused' }`, `{ reason: 'too-large' }`…). On the `eventsource` transport an
+   * HTTP answer or a wrong content type reaches the client as a browser reports it: `refused`,
+   * without the status.
    */
   fail(failure: TestFailure | SseFailure = {}): void {
     const handlers = this.#live('fail');
     if ('reason' in failure) return handlers.error(failure);
     const { status, retryAfterMs, contentType } = failure;
+    if (this.#opened && (status !== undefined || contentType !== undefined)) {
+      this.#misuse(
+        `fail({ ${status !== undefined ? 'status' : 'contentType'} }) after open(): the stream was already accepted with a 200; fail() alone is a dropped connection`,
+      );
+    }
     if (retryAfterMs !== undefined && status === undefined) {
       this.#misuse(
         'fail({ retryAfterMs }) without a status: Retry-After comes with an HTTP answer',
@@ -117,12 +144,15 @@ export class TestConnection {
         `ngx-sse/testing: fail({ status: ${status} }) on ${this.url}: ${status === 200 ? 'a 200 is an accepted stream: use open(), or fail({ contentType }) for a 200 that is not text/event-stream' : 'not an HTTP status'}.`,
       );
     }
+    const answered = status !== undefined || contentType !== undefined;
     handlers.error(
-      status !== undefined
-        ? { reason: 'http', status, retryAfterMs }
-        : contentType !== undefined
-          ? { reason: 'bad-content-type', status: 200, detail: contentType }
-          : { reason: 'network' },
+      answered && this.request.transport === 'eventsource'
+        ? { reason: 'refused' }
+        : status !== undefined
+          ? { reason: 'http', status, retryAfterMs }
+          : contentType !== undefined
+            ? { reason: 'bad-content-type', status: 200, detail: contentType }
+            : { reason: 'network' },
     );
   }
 
@@ -138,6 +168,15 @@ export class TestConnection {
       unlisten: (type) => this.types.delete(type),
       close: () => (this.#cancelled = true),
     };
+  }
+
+  #setId(action: string, id: string): void {
+    if (/[\0\r\n]/.test(id)) {
+      this.#misuse(
+        `${action}() with id ${JSON.stringify(id)}: an id cannot hold NUL or a line break`,
+      );
+    }
+    this.#lastEventId = id;
   }
 
   #misuse(what: string): never {

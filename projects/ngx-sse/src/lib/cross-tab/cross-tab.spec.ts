@@ -124,12 +124,12 @@ describe('withCrossTabSharing', () => {
     } = await twoTabsAfterOneEvent();
     const seen: string[] = [];
     const track = () => seen.push(status(follower.stream.state()));
-    first.fail({ status: 503 });
+    first.fail(); // dropped
     await browser.settle();
     track();
     // The leader's core runs the backoff (its countdown shows); the follower's waits for it.
     expect(follower.stream.state()).toEqual(
-      jasmine.objectContaining({ status: 'reconnecting', reason: 'http', delayMs: null }),
+      jasmine.objectContaining({ status: 'reconnecting', reason: 'network', delayMs: null }),
     );
     expect(leader.stream.state()).toEqual(
       jasmine.objectContaining({ status: 'reconnecting', delayMs: jasmine.any(Number) }),
@@ -182,8 +182,8 @@ describe('withCrossTabSharing', () => {
     const { browser, tabs, live } = setupTabs(3);
     const watchers = tabs.map(watch);
     await browser.settle();
-    live(URL)[0].open();
-    live(URL)[0].fail({ status: 401 });
+    // What the fetch transport reports for a 401 (an EventSource would only see `refused`).
+    live(URL)[0].fail({ reason: 'http', status: 401 });
     await browser.settle();
     for (const tab of watchers) {
       expect(tab.stream.state()).toEqual(

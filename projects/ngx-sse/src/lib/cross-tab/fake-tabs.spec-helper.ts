@@ -16,6 +16,7 @@ import {
   type SseStreamOptions,
   provideSse,
   withCrossTabSharing,
+  withFetchTransport,
 } from 'ngx-sse';
 import {
   FakeSseScheduler,
@@ -191,7 +192,11 @@ export class FakeTab {
 export function setupTabs(count: number, providers: (Provider | EnvironmentProviders)[] = []) {
   const scheduler = new FakeSseScheduler();
   TestBed.configureTestingModule({
-    providers: [provideSseTesting(), { provide: SSE_SCHEDULER, useValue: scheduler }],
+    providers: [
+      provideSseTesting(),
+      provideSse(withFetchTransport({ default: false })),
+      { provide: SSE_SCHEDULER, useValue: scheduler },
+    ],
   });
   const browser = new FakeBrowser();
   const tabs = Array.from({ length: count }, () => new FakeTab(browser, providers));

@@ -1,0 +1,94 @@
+import { EnvironmentInjector, NgZone, createEnvironmentInjector, signal } from '@angular/core';
+import { TestBed } from '@angular/core/testing';
+import {
+  SSE_SCHEDULER,
+  provideSse,
+  sseResource,
+  withLinger,
+  type SseResourceRequest,
+} from 'ngx-sse';
+import { FakeSseScheduler, SseTestingController, provideSseTesting } from 'ngx-sse/testing';
+
+interface Events {
+  n: { v: number };
+}
+
+async function settle() {
+  TestBed.inject(NgZone).run(() => TestBed.tick());
+  await new Promise((resolve) => setTimeout(resolve));
+}
+
+/** Runs `make` in a fresh child injector, which the test destroys like a route's. */
+function create<T>(make: () => T): { ref: T; injector: EnvironmentInjector } {
+  const injector = createEnvironmentInjector([], TestBed.inject(EnvironmentInjector));
+  return { ref: injector.runInContext(make), injector };
+}
+
+describe('sseResource: the connection across a destroyed context and an equal request', () => {
+  let sse: SseTestingController;
+  let scheduler: FakeSseScheduler;
+
+  function configure(...providers: unknown[]) {
+    scheduler = new FakeSseScheduler();
+    TestBed.configureTestingModule({
+      providers: [
+        provideSseTesting(),
+        { provide: SSE_SCHEDULER, useValue: scheduler },
+        ...(providers as never[]),
+      ],
+    });
+    sse = TestBed.inject(SseTestingController);
+  }
+
+  it('a destroyed context lets the connection linger (withLinger), as a stream() handle does', async () => {
+    configure(provideSse(withLinger(5000)));
+    const { injector } = create(() => sseResource<Events, 'n'>(() => '/a', { event: 'n' }));
+    await settle();
+    const connection = sse.expectConnection('/a');
+    connection.open();
+    injector.destroy();
+    await settle();
+    expect(connection.cancelled).toBeFalse();
+    scheduler.tick(5000);
+    expect(connection.cancelled).toBeTrue();
+  });
+
+  it("a destroyed context lets the connection linger for the request's own lingerMs", async () => {
+    configure();
+    const { injector } = create(() =>
+      sseResource<Events, 'n'>(() => ({ url: '/a', lingerMs: 5000 }), { event: 'n' }),
+    );
+    await settle();
+    const connection = sse.expectConnection('/a');
+    connection.open();
+    injector.destroy();
+    await settle();
+    expect(connection.cancelled).toBeFalse();
+    scheduler.tick(5000);
+    expect(connection.cancelled).toBeTrue();
+  });
+
+  it('an equal request recomputed as a new object keeps the value and the connection', async () => {
+    configure();
+    const tick = signal(0);
+    const { ref } = create(() =>
+      sseResource<Events, 'n', number[]>(() => (tick(), { url: '/a' }) as SseResourceRequest, {
+        event: 'n',
+        reduce: (list, { data }) => [...list, data.v],
+        initialValue: [],
+      }),
+    );
+    await settle();
+    const connection = sse.expectConnection('/a');
+    connection.open();
+    connection.emit('n', { v: 1 }, '1');
+    tick.set(1);
+    await settle();
+    // Not closed and reopened without its id (the server would replay event 1 into the value).
+    expect(connection.cancelled).toBeFalse();
+    sse.expectNone('/a');
+    connection.emit('n', { v: 2 }, '2');
+    await settle();
+    expect(ref.value()).toEqual([1, 2]);
+  });
+});
