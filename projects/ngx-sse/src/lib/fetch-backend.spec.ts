@@ -143,8 +143,21 @@ describe('FetchBackend (real HTTP)', () => {
     stream.close();
   });
 
+  it('stops on 204 with reason no-content, completing subscribers: the server is done', async () => {
+    const key = uniqueKey();
+    const stream = open(`/sse-stub/status?key=${key}&code=204`);
+    let outcome = '';
+    stream.on('echo').subscribe({
+      complete: () => (outcome = 'complete'),
+      error: () => (outcome = 'error'),
+    });
+    await until(() => stateOf(stream).status === 'closed', 'closed');
+    expect(stateOf(stream)).toEqual({ status: 'closed', reason: 'no-content', error: null });
+    expect(outcome).toBe('complete');
+    expect((await stats(key)).count).toBe(1);
+  });
+
   for (const [code, reason] of [
-    [204, 'no-content'],
     [404, 'http'],
     [403, 'unauthorized'],
   ] as const) {

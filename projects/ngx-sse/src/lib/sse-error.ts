@@ -56,8 +56,14 @@ export class SseError extends Error {
   }
 }
 
-/** The error for a failed attempt; `null` for a normal end of stream, which is no error. */
+/**
+ * The error for a failed attempt; `null` when the server ended the stream on purpose: a normal
+ * end of the body (`ended`), or a 204 (`no-content`, "no more": a clean close, which completes
+ * subscribers as rxjs `webSocket` does on a normal closure).
+ */
 export function failureError(failure: SseFailure, url: string, attempt: number): SseError | null {
   const { reason, status, detail } = failure;
-  return reason === 'ended' ? null : new SseError(reason, { url, attempt, status, detail });
+  return reason === 'ended' || reason === 'no-content'
+    ? null
+    : new SseError(reason, { url, attempt, status, detail });
 }
