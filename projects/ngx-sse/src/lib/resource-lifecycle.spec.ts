@@ -1,4 +1,10 @@
-import { EnvironmentInjector, NgZone, createEnvironmentInjector, signal } from '@angular/core';
+import {
+  DOCUMENT,
+  EnvironmentInjector,
+  NgZone,
+  createEnvironmentInjector,
+  signal,
+} from '@angular/core';
 import { TestBed } from '@angular/core/testing';
 import {
   SSE_SCHEDULER,
@@ -8,6 +14,8 @@ import {
   type SseResourceRequest,
 } from 'ngx-sse';
 import { FakeSseScheduler, SseTestingController, provideSseTesting } from 'ngx-sse/testing';
+
+import { standInDocument } from './testing.spec-helper';
 
 interface Events {
   n: { v: number };
@@ -90,5 +98,19 @@ describe('sseResource: the connection across a destroyed context and an equal re
     connection.emit('n', { v: 2 }, '2');
     await settle();
     expect(ref.value()).toEqual([1, 2]);
+  });
+
+  it('reload() while the stream is paused (hidden page) schedules nothing, and says so', async () => {
+    const page = standInDocument();
+    configure({ provide: DOCUMENT, useValue: page });
+    const { ref } = create(() =>
+      sseResource<Events, 'n'>(() => ({ url: '/a', pauseWhenHidden: true }), { event: 'n' }),
+    );
+    await settle();
+    sse.expectConnection('/a').open();
+    page.setHidden(true);
+    expect(ref.state().status).toBe('paused');
+    expect(ref.reload()).toBeFalse();
+    sse.expectNone('/a');
   });
 });

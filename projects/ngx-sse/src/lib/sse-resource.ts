@@ -219,7 +219,10 @@ export function sseResource<M extends SseEventMap, K extends keyof M & string, T
     asReadonly: () => ref.asReadonly(),
     reload: () => {
       const stream = current();
-      if (!run || !stream || stream.state().status === 'closed') return ref.reload();
+      const status = stream?.state().status;
+      if (!run || !stream || status === 'closed') return ref.reload();
+      // A paused stream resumes when the page is visible again: nothing to reload until then.
+      if (status === 'paused') return false;
       stream.reconnect();
       return true;
     },
