@@ -5,19 +5,11 @@ import {
   type SseRequest,
 } from '../backend';
 import type { SseFailure } from '../reason';
-import { type SseScheduler, clearTimer } from '../scheduler';
+import { clearTimer } from '../scheduler';
 import type { CrossTabMessage, FollowerMessage, LeaderMessage } from './messages';
-import type { SseChannel, SseChannelFactory, SseLockManager, SsePageLifecycle } from './platform';
 import { ReplayFilter } from './replay-filter';
 import { TabNames } from './tab-names';
-
-/** The browser pieces of one tab. */
-export interface CrossTabPlatform {
-  readonly locks: SseLockManager;
-  readonly channel: SseChannelFactory;
-  readonly lifecycle: SsePageLifecycle;
-  readonly scheduler: SseScheduler;
-}
+import { type CrossTabPlatform, TabMembership } from './tab-membership';
 
 /** The local core's side of one attempt. */
 interface Attachment {
@@ -48,12 +40,7 @@ export class CrossTabBackend extends SseBackend {
   readonly #names = new TabNames(() => this.#local?.types ?? []);
   #local: Attachment | null = null;
   #lastId = '';
-  #channel: SseChannel | null = null;
-  #offLifecycle: (() => void) | null = null;
-  #suspended = false;
-  #pending: AbortController | null = null;
-  // Set while this tab leads: resolving it releases the lock.
-  #release: (() => void) | null = null;
+  readonly #seat: TabMembership;
   #leader = '';
   #real: SseBackendConnection | null = null;
   #attempt: object | null = null;
@@ -63,10 +50,15 @@ export class CrossTabBackend extends SseBackend {
 
   constructor(
     private readonly inner: SseBackend,
-    private readonly name: string,
+    name: string,
     private readonly platform: CrossTabPlatform,
   ) {
     super();
+    this.#seat = new TabMembership(name, platform, {
+      message: (message) => this.#receive(message),
+      lead: () => this.#lead(),
+      page: (phase) => (phase === 'hide' ? this.#suspend() : this.#resume()),
+    });
   }
 
   connect(request: SseRequest, handlers: SseBackendHandlers): SseBackendConnection {
@@ -75,7 +67,7 @@ export class CrossTabBackend extends SseBackend {
     this.#lastId = request.lastEventId;
     this.#hold = clearTimer(this.platform.scheduler, this.#hold);
     this.#join();
-    if (this.#release) {
+    if (this.#seat.leading) {
       handlers.role?.('leader');
       this.#openReal(local);
     } else {
@@ -86,15 +78,15 @@ export class CrossTabBackend extends SseBackend {
     return {
       listen: (type) => {
         if (!mine()) return;
-        if (this.#release && !this.#names.all().has(type)) this.#real?.listen(type);
+        if (this.#seat.leading && !this.#names.all().has(type)) this.#real?.listen(type);
         local.types.add(type);
-        if (!this.#release) this.#post({ k: 'listen', from: this.#tab, type });
+        if (!this.#seat.leading) this.#post({ k: 'listen', from: this.#tab, type });
       },
       unlisten: (type) => {
         if (!mine()) return;
         local.types.delete(type);
-        if (this.#release && !this.#names.all().has(type)) this.#real?.unlisten(type);
-        if (!this.#release) this.#post({ k: 'unlisten', from: this.#tab, type });
+        if (this.#seat.leading && !this.#names.all().has(type)) this.#real?.unlisten(type);
+        if (!this.#seat.leading) this.#post({ k: 'unlisten', from: this.#tab, type });
       },
       close: (retryInMs) => mine() && this.#detach(retryInMs),
     };
@@ -103,7 +95,7 @@ export class CrossTabBackend extends SseBackend {
   /** The core closed its attempt; `retryInMs` when it attempts again after that delay. */
   #detach(retryInMs: number | undefined): void {
     this.#local = null;
-    const leading = !!this.#release;
+    const leading = this.#seat.leading;
     this.#closeReal();
     if (leading && retryInMs !== undefined) {
       // The core retries after its backoff: keep leading until then, so tabs never take turns
@@ -119,25 +111,11 @@ export class CrossTabBackend extends SseBackend {
   }
 
   #join(): void {
-    this.#offLifecycle ??= this.platform.lifecycle((phase) =>
-      phase === 'hide' ? this.#suspend() : this.#resume(),
-    );
-    if (this.#channel || this.#suspended) return;
-    this.#channel = this.platform.channel(this.name);
-    this.#channel.onmessage = (event) => this.#receive(event.data as CrossTabMessage);
-    const pending = (this.#pending = new AbortController());
-    this.platform.locks
-      .request(this.name, { mode: 'exclusive', signal: pending.signal }, () =>
-        pending.signal.aborted
-          ? Promise.resolve()
-          : new Promise<void>((resolve) => this.#lead(resolve)),
-      )
-      .catch(() => undefined);
+    this.#seat.join();
   }
 
-  #lead(release: () => void): void {
-    this.#pending = null;
-    this.#release = release;
+  /** This tab took the lock: its attempts become real ones, relayed to the others. */
+  #lead(): void {
     this.#leader = this.#tab;
     this.#filter.handover();
     this.#post({ k: 'leader', from: this.#tab });
@@ -215,7 +193,7 @@ export class CrossTabBackend extends SseBackend {
   }
 
   #receive(message: CrossTabMessage): void {
-    if (this.#release) this.#serve(message);
+    if (this.#seat.leading) this.#serve(message);
     else if (!FOLLOWER_KINDS.includes(message.k)) this.#follow(message as LeaderMessage);
   }
 
@@ -302,45 +280,38 @@ export class CrossTabBackend extends SseBackend {
 
   /** Leaving the page (bfcache, freeze): hand over, and come back on `show`. */
   #suspend(): void {
-    if (!this.#channel) return;
-    this.#part();
-    this.#suspended = true;
+    if (!this.#seat.joined) return;
+    this.#part(false);
+    this.#seat.suspended = true;
   }
 
   #resume(): void {
-    if (!this.#suspended) return;
-    this.#suspended = false;
+    if (!this.#seat.suspended) return;
+    this.#seat.suspended = false;
     if (!this.#local) return this.#leave();
     this.#join();
     this.#hello();
   }
 
   #leave(): void {
-    this.#part();
-    this.#suspended = false;
-    this.#offLifecycle?.();
-    this.#offLifecycle = null;
+    this.#part(true);
   }
 
-  /** Releases the lock (the next waiting tab leads) or gives up waiting for it; says goodbye. */
-  #part(): void {
+  /**
+   * Closes the real connection if this tab leads, hands the lock on (or leaves the line) and says
+   * goodbye; `leave`: for good, no longer following the page lifecycle either.
+   */
+  #part(leave: boolean): void {
     this.#hold = clearTimer(this.platform.scheduler, this.#hold);
-    if (this.#release) {
-      this.#closeReal();
-      this.#release();
-      this.#release = null;
-    } else {
-      this.#pending?.abort();
-    }
-    this.#pending = null;
-    this.#post({ k: 'bye', from: this.#tab });
-    this.#channel?.close();
-    this.#channel = null;
+    if (this.#seat.leading) this.#closeReal();
+    const bye: CrossTabMessage = { k: 'bye', from: this.#tab };
+    if (leave) this.#seat.leave(bye);
+    else this.#seat.part(bye);
     this.#names.clear();
     this.#leader = '';
   }
 
   #post(message: CrossTabMessage): void {
-    this.#channel?.postMessage(message);
+    this.#seat.post(message);
   }
 }
