@@ -27,6 +27,7 @@ import { tickRoutes } from './routes/ticks.ts';
 import { addSecurityHeaders } from './security-headers.ts';
 import { requireSession } from './sessions.ts';
 import { serveSpa } from './static.ts';
+import { refuseUnknownQueries } from './strict-query.ts';
 
 /** Builds the mock SSE server without listening, so tests can bind it to an ephemeral port. */
 export function buildServer(overrides: Partial<ServerOptions> = {}): FastifyInstance {
@@ -69,6 +70,7 @@ export function buildServer(overrides: Partial<ServerOptions> = {}): FastifyInst
   });
 
   app.addHook('onRequest', guardOrigin(options.corsOrigins));
+  refuseUnknownQueries(app);
 
   app.register(async (scope) => {
     healthRoutes(scope, ctx);
