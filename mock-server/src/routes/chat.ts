@@ -1,5 +1,6 @@
 import type { FastifyInstance } from 'fastify';
 
+import { requireEventStreamAccept } from '../accept.ts';
 import { remoteOf, startStream } from '../connection.ts';
 import { currentUser, type ServerContext } from '../context.ts';
 import type { ChatRequest } from '../wire.ts';
@@ -22,6 +23,7 @@ export function chatRoutes(app: FastifyInstance, ctx: ServerContext): void {
     '/api/chat',
     {
       schema: chatSchema,
+      preHandler: requireEventStreamAccept,
       onRequest: async (request) => {
         const { state } = currentUser(ctx, request);
         state.counters.chatRequests++;
