@@ -3,6 +3,7 @@ import type { FastifyInstance } from 'fastify';
 import { requireEventStreamAccept } from '../accept.ts';
 import { remoteOf, startStream } from '../connection.ts';
 import { currentUser, type ServerContext } from '../context.ts';
+import { textOf } from '../schema.ts';
 import type { ChatRequest } from '../wire.ts';
 
 const chatSchema = {
@@ -10,7 +11,7 @@ const chatSchema = {
     type: 'object',
     required: ['prompt'],
     additionalProperties: false,
-    properties: { prompt: { type: 'string', minLength: 1, maxLength: 2000 } },
+    properties: { prompt: textOf(2000, { minLength: 1 }) },
   },
 };
 
