@@ -4,6 +4,7 @@ import Fastify, { type FastifyInstance } from 'fastify';
 
 import { createContext } from './context.ts';
 import { trackInFlight } from './drain.ts';
+import { guardHost } from './host-guard.ts';
 import { guardOrigin } from './origin-guard.ts';
 import { installErrorHandling, jsonNotFound } from './errors.ts';
 import {
@@ -54,6 +55,7 @@ export function buildServer(overrides: Partial<ServerOptions> = {}): FastifyInst
   app.decorateRequest('session', null);
   app.addHook('onRequest', requireHost);
   addSecurityHeaders(app);
+  app.addHook('onRequest', guardHost(options.corsOrigins));
   answerUnsupportedRequests(app.server);
   app.register(fastifyCookie);
   app.register(fastifyCors, {
