@@ -14,7 +14,7 @@ import {
   requireHost,
 } from './low-level-errors.ts';
 import { parseJsonBodies } from './json-body.ts';
-import { answerMethodNotAllowed } from './method-not-allowed.ts';
+import { answerMethodNotAllowed, refuseUnknownPreflights } from './method-not-allowed.ts';
 import { BODY_LIMIT_BYTES, defaultOptions, type ServerOptions } from './options.ts';
 import { chatRoutes } from './routes/chat.ts';
 import { debugStatsRoutes } from './routes/debug-stats.ts';
@@ -57,6 +57,7 @@ export function buildServer(overrides: Partial<ServerOptions> = {}): FastifyInst
   addSecurityHeaders(app);
   app.addHook('onRequest', guardHost(options.corsOrigins));
   answerUnsupportedRequests(app.server);
+  app.addHook('onRequest', refuseUnknownPreflights);
   app.register(fastifyCookie);
   app.register(fastifyCors, {
     // A function, not the list: a list would still send Allow-Credentials to other origins.

@@ -1,8 +1,8 @@
 import { METHODS as NODE_METHODS } from 'node:http';
 
-import type { FastifyInstance } from 'fastify';
+import type { FastifyInstance, FastifyRequest } from 'fastify';
 
-import { HttpError } from './errors.ts';
+import { HttpError, notFound } from './errors.ts';
 
 // Every method Node's parser lets through, so TRACE, QUERY or PROPFIND on a known path is a 405
 // too, not a 404. CONNECT never reaches routing (app.ts answers it); OPTIONS has its own answer.
@@ -58,4 +58,21 @@ export function answerMethodNotAllowed(app: FastifyInstance): void {
       });
     }
   });
+}
+
+/**
+ * onRequest hook, added before @fastify/cors: an `OPTIONS` on an unknown path is the JSON 404,
+ * preflight or not. The CORS plugin routes `OPTIONS *`, so without this it would answer an
+ * allowed origin's preflight 204 for any path, as if the resource existed. Known paths have
+ * their own `OPTIONS` route (above), so only unknown ones land on the wildcard.
+ *
+ * @example
+ * app.addHook('onRequest', refuseUnknownPreflights);
+ * app.register(fastifyCors, corsOptions);
+ */
+export async function refuseUnknownPreflights(request: FastifyRequest): Promise<void> {
+  const wildcard = request.is404 || request.routeOptions.url === '*';
+  if (request.method === 'OPTIONS' && wildcard) {
+    throw notFound(`no route OPTIONS ${request.url.split('?')[0]}`);
+  }
 }
