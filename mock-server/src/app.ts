@@ -4,6 +4,7 @@ import Fastify, { type FastifyInstance } from 'fastify';
 
 import { createContext } from './context.ts';
 import { trackInFlight } from './drain.ts';
+import { guardHost } from './host-guard.ts';
 import { guardOrigin } from './origin-guard.ts';
 import { installErrorHandling, jsonNotFound } from './errors.ts';
 import {
@@ -13,7 +14,7 @@ import {
   requireHost,
 } from './low-level-errors.ts';
 import { parseJsonBodies } from './json-body.ts';
-import { answerMethodNotAllowed } from './method-not-allowed.ts';
+import { answerMethodNotAllowed, refuseUnknownPreflights } from './method-not-allowed.ts';
 import { BODY_LIMIT_BYTES, defaultOptions, type ServerOptions } from './options.ts';
 import { chatRoutes } from './routes/chat.ts';
 import { debugStatsRoutes } from './routes/debug-stats.ts';
@@ -27,6 +28,7 @@ import { tickRoutes } from './routes/ticks.ts';
 import { addSecurityHeaders } from './security-headers.ts';
 import { requireSession } from './sessions.ts';
 import { serveSpa } from './static.ts';
+import { refuseUnknownQueries } from './strict-query.ts';
 
 /** Builds the mock SSE server without listening, so tests can bind it to an ephemeral port. */
 export function buildServer(overrides: Partial<ServerOptions> = {}): FastifyInstance {
@@ -53,7 +55,9 @@ export function buildServer(overrides: Partial<ServerOptions> = {}): FastifyInst
   app.decorateRequest('session', null);
   app.addHook('onRequest', requireHost);
   addSecurityHeaders(app);
+  app.addHook('onRequest', guardHost(options.corsOrigins));
   answerUnsupportedRequests(app.server);
+  app.addHook('onRequest', refuseUnknownPreflights);
   app.register(fastifyCookie);
   app.register(fastifyCors, {
     // A function, not the list: a list would still send Allow-Credentials to other origins.
@@ -69,6 +73,7 @@ export function buildServer(overrides: Partial<ServerOptions> = {}): FastifyInst
   });
 
   app.addHook('onRequest', guardOrigin(options.corsOrigins));
+  refuseUnknownQueries(app);
 
   app.register(async (scope) => {
     healthRoutes(scope, ctx);

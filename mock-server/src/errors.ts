@@ -3,7 +3,7 @@ import { STATUS_CODES } from 'node:http';
 import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 
 import { BODY_LIMIT_BYTES } from './options.ts';
-import { NOT_BLANK } from './schema.ts';
+import { PATTERN_MESSAGES } from './schema.ts';
 
 /** The one error body of the API, whatever failed: clients parse a single shape. */
 export interface ErrorBody {
@@ -90,9 +90,9 @@ function validationMessage(error: FastifyError): string {
       ? 'unknown query parameter: not one this route takes'
       : 'unknown field: not part of this body';
   }
-  if (first?.keyword === 'pattern' && first.params['pattern'] === NOT_BLANK) {
-    return 'must not be blank';
-  }
+  const ours =
+    first?.keyword === 'pattern' && PATTERN_MESSAGES.get(String(first.params['pattern']));
+  if (ours) return ours;
   const allowed = first?.params['allowedValues'];
   const list = Array.isArray(allowed) ? `: ${allowed.join(', ')}` : '';
   return `${error.message}${list}`;

@@ -1,8 +1,12 @@
-import type { FastifyInstance } from 'fastify';
+import { METHODS as NODE_METHODS } from 'node:http';
 
-import { HttpError } from './errors.ts';
+import type { FastifyInstance, FastifyRequest } from 'fastify';
 
-const METHODS = ['GET', 'HEAD', 'POST', 'PUT', 'PATCH', 'DELETE'];
+import { HttpError, notFound } from './errors.ts';
+
+// Every method Node's parser lets through, so TRACE, QUERY or PROPFIND on a known path is a 405
+// too, not a 404. CONNECT never reaches routing (app.ts answers it); OPTIONS has its own answer.
+const METHODS = NODE_METHODS.filter((method) => method !== 'CONNECT' && method !== 'OPTIONS');
 
 /**
  * Makes every known path say which methods it takes, the same way for every method: `OPTIONS`
@@ -12,13 +16,18 @@ const METHODS = ['GET', 'HEAD', 'POST', 'PUT', 'PATCH', 'DELETE'];
  * A CORS preflight from an allowed origin never gets here: @fastify/cors answers it in its
  * `onRequest` hook. Call this after registering every route plugin: the hook records their
  * routes as they load, and the routes added here come from a plugin that, registered last,
- * loads after them.
+ * loads after them. Methods Fastify does not route by default are added, bodyless (no content
+ * type required), and the 405 comes from an `onRequest` hook: before the body is parsed, so a
+ * wrong method is a 405 whatever its body's type, syntax or size.
  *
  * @example
  * app.register(sessionRoutes);
  * answerMethodNotAllowed(app); // PUT /api/session: 405, Allow: POST, GET, DELETE, OPTIONS
  */
 export function answerMethodNotAllowed(app: FastifyInstance): void {
+  for (const method of METHODS) {
+    if (!app.supportedMethods.includes(method)) app.addHttpMethod(method);
+  }
   const allowedByUrl = new Map<string, Set<string>>();
   let sealed = false;
   app.addHook('onRoute', (route) => {
@@ -42,10 +51,28 @@ export function answerMethodNotAllowed(app: FastifyInstance): void {
       scope.route({
         method: missing,
         url,
-        handler: async () => {
+        onRequest: async () => {
           throw error;
         },
+        handler: async () => undefined,
       });
     }
   });
+}
+
+/**
+ * onRequest hook, added before @fastify/cors: an `OPTIONS` on an unknown path is the JSON 404,
+ * preflight or not. The CORS plugin routes `OPTIONS *`, so without this it would answer an
+ * allowed origin's preflight 204 for any path, as if the resource existed. Known paths have
+ * their own `OPTIONS` route (above), so only unknown ones land on the wildcard.
+ *
+ * @example
+ * app.addHook('onRequest', refuseUnknownPreflights);
+ * app.register(fastifyCors, corsOptions);
+ */
+export async function refuseUnknownPreflights(request: FastifyRequest): Promise<void> {
+  const wildcard = request.is404 || request.routeOptions.url === '*';
+  if (request.method === 'OPTIONS' && wildcard) {
+    throw notFound(`no route OPTIONS ${request.url.split('?')[0]}`);
+  }
 }

@@ -11,7 +11,9 @@ const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
  * cookies stop other sites but not other ports of the same host, so:
  * - a stream or write whose `Sec-Fetch-Site` is `same-site` or `cross-site` needs an `Origin`
  *   in the CORS allow-list (an `<iframe>` or `<img>` sends none and is refused);
- * - a write with an `Origin` needs it to be the server's own origin or allow-listed.
+ * - a stream or write with an `Origin` needs it to be the server's own origin or allow-listed:
+ *   browsers send none on a same-origin GET, so a stream request carrying a foreign one comes
+ *   from another page, also in browsers that send no `Sec-Fetch-Site`.
  * Requests without these headers (curl, Node, older browsers' same-origin GETs) pass, as do
  * preflights, which CORS answers.
  *
@@ -29,8 +31,8 @@ export function guardOrigin(allowList: readonly string[]) {
     if ((site === 'same-site' || site === 'cross-site') && !allowed) {
       throw forbidden(`Sec-Fetch-Site: ${site} from ${origin ?? 'no origin'}`);
     }
-    if (write && origin !== undefined && !allowed && origin !== ownOrigin(request)) {
-      throw forbidden(`a write from ${origin}`);
+    if (origin !== undefined && !allowed && origin !== ownOrigin(request)) {
+      throw forbidden(`${write ? 'a write' : 'a stream'} from ${origin}`);
     }
   };
 }

@@ -79,6 +79,17 @@ describe('CORS', () => {
     assert.equal(plain.headers.get('access-control-allow-origin'), 'http://app.test:4200');
   });
 
+  it('answers a preflight for an unknown path with the JSON 404, even from an allowed origin', async () => {
+    for (const path of ['/api/nope', '/api/jobs/a/b']) {
+      const response = await fetch(`${server.url}${path}`, {
+        method: 'OPTIONS',
+        headers: { origin: 'http://app.test:4200', 'access-control-request-method': 'POST' },
+      });
+      assert.equal(response.status, 404, path);
+      assert.equal(((await response.json()) as { error: string }).error, 'not-found');
+    }
+  });
+
   it('defaults to the Angular dev origins', async () => {
     const dev = await startServer();
     for (const origin of ['http://localhost:4200', 'http://127.0.0.1:4200']) {

@@ -109,9 +109,15 @@ describe('malformed low-level requests get the one JSON error shape', () => {
     ['CONNECT', `CONNECT 127.0.0.1:1 HTTP/1.1\r\n${HOST}\r\n`, 405, 'method-not-allowed'],
     [
       'unknown route with a valid method',
-      `PROPFIND /api/health HTTP/1.1\r\n${HOST}\r\n`,
+      `PROPFIND /api/nope HTTP/1.1\r\n${HOST}\r\n`,
       404,
       'not-found',
+    ],
+    [
+      'a WebDAV method on a known route',
+      `PROPFIND /api/health HTTP/1.1\r\n${HOST}\r\n`,
+      405,
+      'method-not-allowed',
     ],
     [
       'bad percent-encoding in the query',

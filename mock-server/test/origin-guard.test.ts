@@ -39,11 +39,24 @@ describe('streams and writes only for the app’s own pages', () => {
     assert.equal(ticks.status, 403, 'public streams too');
   });
 
+  it('refuses a stream from a foreign origin without Sec-Fetch-Site, as older browsers send', async () => {
+    for (const origin of ['http://evil.test', 'http://127.0.0.1:1', 'null']) {
+      for (const path of ['/api/events?topics=jobs', '/api/ticks']) {
+        // Opened as a stream, so a wrongly accepted one shows as a 200 instead of hanging.
+        const stream = await SseStream.open(`${server.url}${path}`, cookie, { origin });
+        stream.close();
+        assert.equal(stream.response.status, 403, `${path} from ${origin}`);
+      }
+    }
+  });
+
   it('accepts the same from an allow-listed origin, the own origin, or without the headers', async () => {
     const fine: Record<string, string>[] = [
       { 'sec-fetch-site': 'same-site', origin: APP },
       { 'sec-fetch-site': 'same-origin', origin: server.url },
       { 'sec-fetch-site': 'none' },
+      { origin: APP },
+      { origin: server.url },
       {},
     ];
     for (const headers of fine) {

@@ -1,7 +1,9 @@
 import type { FastifyInstance } from 'fastify';
 
+import { requireEventStreamAccept } from '../accept.ts';
 import { remoteOf, startStream } from '../connection.ts';
 import { currentUser, type ServerContext } from '../context.ts';
+import { textOf } from '../schema.ts';
 import type { ChatRequest } from '../wire.ts';
 
 const chatSchema = {
@@ -9,7 +11,7 @@ const chatSchema = {
     type: 'object',
     required: ['prompt'],
     additionalProperties: false,
-    properties: { prompt: { type: 'string', minLength: 1, maxLength: 2000 } },
+    properties: { prompt: textOf(2000, { minLength: 1 }) },
   },
 };
 
@@ -22,6 +24,7 @@ export function chatRoutes(app: FastifyInstance, ctx: ServerContext): void {
     '/api/chat',
     {
       schema: chatSchema,
+      preHandler: requireEventStreamAccept,
       onRequest: async (request) => {
         const { state } = currentUser(ctx, request);
         state.counters.chatRequests++;

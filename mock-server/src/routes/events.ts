@@ -1,5 +1,6 @@
 import type { FastifyInstance } from 'fastify';
 
+import { requireEventStreamAccept } from '../accept.ts';
 import { remoteOf, startStream } from '../connection.ts';
 import { currentUser, type ServerContext } from '../context.ts';
 import { HttpError } from '../errors.ts';
@@ -24,7 +25,7 @@ export function eventRoutes(app: FastifyInstance, ctx: ServerContext): void {
 
   app.get<{ Querystring: EventsQuery }>(
     '/api/events',
-    { schema: eventsSchema },
+    { schema: eventsSchema, preHandler: requireEventStreamAccept },
     (request, reply) => {
       const { session, state } = currentUser(ctx, request);
       const topics = parseTopics(request.query.topics);

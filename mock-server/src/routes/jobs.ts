@@ -3,7 +3,7 @@ import type { FastifyInstance } from 'fastify';
 import { acknowledge, REQUEST_ID_HEADERS } from '../ack.ts';
 import { currentUser, type ServerContext } from '../context.ts';
 import type { JobStart } from '../jobs.ts';
-import { NOT_BLANK } from '../schema.ts';
+import { labelOf } from '../schema.ts';
 
 const createSchema = {
   headers: REQUEST_ID_HEADERS,
@@ -12,7 +12,7 @@ const createSchema = {
     required: ['name'],
     additionalProperties: false,
     properties: {
-      name: { type: 'string', minLength: 1, maxLength: 200, pattern: NOT_BLANK },
+      name: labelOf(200),
       durationMs: { type: 'integer', minimum: 100, maximum: 3_600_000, default: 10_000 },
       failAt: { type: 'integer', minimum: 1, maximum: 99 },
     },

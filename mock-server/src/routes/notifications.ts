@@ -5,7 +5,7 @@ import { currentUser, type ServerContext } from '../context.ts';
 import { LEVELS, makeNotification, type Level } from '../events.ts';
 import { listNotifications, markRead } from '../read-state.ts';
 import { NOTIFICATIONS_KEPT } from '../recent.ts';
-import { NOT_BLANK } from '../schema.ts';
+import { labelOf, textOf } from '../schema.ts';
 import type { NotificationList, NotificationReadReply, NotificationReadRequest } from '../wire.ts';
 
 interface NotificationBody {
@@ -22,8 +22,8 @@ const createSchema = {
     additionalProperties: false,
     properties: {
       level: { type: 'string', enum: LEVELS },
-      title: { type: 'string', minLength: 1, maxLength: 200, pattern: NOT_BLANK },
-      message: { type: 'string', maxLength: 2000, default: '' },
+      title: labelOf(200),
+      message: textOf(2000, { default: '' }),
     },
   },
 };

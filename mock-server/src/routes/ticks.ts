@@ -1,5 +1,6 @@
 import type { FastifyInstance } from 'fastify';
 
+import { requireEventStreamAccept } from '../accept.ts';
 import { remoteOf, startStream } from '../connection.ts';
 import type { ServerContext } from '../context.ts';
 import { HttpError } from '../errors.ts';
@@ -20,7 +21,8 @@ export function tickRoutes(app: FastifyInstance, ctx: ServerContext): void {
   const byAddress = new Map<string, number>();
   let total = 0;
 
-  app.get('/api/ticks', { schema: ticksSchema }, (request, reply) => {
+  const route = { schema: ticksSchema, preHandler: requireEventStreamAccept };
+  app.get('/api/ticks', route, (request, reply) => {
     const address = request.ip;
     const own = byAddress.get(address) ?? 0;
     if (own >= maxTicksPerAddress || total >= maxTicks) {

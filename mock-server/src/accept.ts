@@ -1,0 +1,37 @@
+import type { FastifyRequest } from 'fastify';
+
+import { HttpError } from './errors.ts';
+
+const STREAM_RANGES = new Set(['text/event-stream', 'text/*', '*/*']);
+const MEDIA_RANGE = /^[\w.+*-]+\/[\w.+*-]+$/;
+
+/**
+ * preHandler of the stream routes: 406 when `Accept` rules `text/event-stream` out (e.g. only
+ * `application/json`, or `text/event-stream;q=0`), rather than a stream the client said it
+ * cannot read. No `Accept`, an empty one or one without a valid media range takes anything
+ * (RFC 9110 §12.5.1), as do `text/*` and `*\/*`.
+ *
+ * @example
+ * app.get('/api/ticks', { preHandler: requireEventStreamAccept }, handler);
+ */
+export async function requireEventStreamAccept(request: FastifyRequest): Promise<void> {
+  const header = request.headers.accept;
+  if (header === undefined || acceptsEventStream(header)) return;
+  throw new HttpError(
+    406,
+    'not-acceptable',
+    `Accept: ${header}; this route sends text/event-stream`,
+  );
+}
+
+function acceptsEventStream(header: string): boolean {
+  const ranges = header
+    .split(',')
+    .map((part) => {
+      const [range, ...params] = part.split(';').map((piece) => piece.trim().toLowerCase());
+      const q = params.find((param) => param.startsWith('q='));
+      return { range, q: q === undefined ? 1 : Number(q.slice(2)) };
+    })
+    .filter(({ range }) => MEDIA_RANGE.test(range));
+  return ranges.length === 0 || ranges.some(({ range, q }) => STREAM_RANGES.has(range) && q > 0);
+}
