@@ -2,7 +2,10 @@ import { BreakpointObserver } from '@angular/cdk/layout';
 import {
   ChangeDetectionStrategy,
   Component,
+  ElementRef,
+  Injector,
   afterEveryRender,
+  afterNextRender,
   computed,
   effect,
   inject,
@@ -13,7 +16,7 @@ import { MatIconModule, MatIconRegistry } from '@angular/material/icon';
 import { MatListModule } from '@angular/material/list';
 import { MatSidenavModule } from '@angular/material/sidenav';
 import { NavigationEnd, Router, RouterLink, RouterLinkActive, RouterOutlet } from '@angular/router';
-import { filter, map } from 'rxjs';
+import { filter, map, skip } from 'rxjs';
 
 import { benchHooks } from './core/bench-hooks';
 import { EventLog } from './core/event-log';
@@ -143,6 +146,16 @@ export class App {
     if (!open) this.drawerOpen.set(false);
   }
 
+  private readonly host: HTMLElement = inject(ElementRef).nativeElement;
+
+  private focusHeading(): void {
+    const heading = this.host.querySelector<HTMLElement>('main h2');
+    if (!heading) return;
+    // Focusable by script only, so it stays out of the Tab order.
+    heading.tabIndex = -1;
+    heading.focus({ preventScroll: true });
+  }
+
   protected toggleDrawer(): void {
     this.drawerOpen.update((open) => !open);
   }
@@ -156,10 +169,18 @@ export class App {
     inject(EventLog);
     inject(GapRecovery);
     // A chosen page closes the drawer; so does growing past the breakpoint.
-    inject(Router)
-      .events.pipe(filter((event) => event instanceof NavigationEnd))
-      .pipe(takeUntilDestroyed())
-      .subscribe(() => this.drawerOpen.set(false));
+    const navigations = inject(Router).events.pipe(
+      filter((event) => event instanceof NavigationEnd),
+      takeUntilDestroyed(),
+    );
+    navigations.subscribe(() => this.drawerOpen.set(false));
+    // After a navigation (not the first load) focus moves to the new page's heading, as Angular's
+    // accessibility guide advises: otherwise it stays on a removed control or the menu button,
+    // the next Tab lands anywhere, and a screen reader is not told that the page changed.
+    const injector = inject(Injector);
+    navigations
+      .pipe(skip(1))
+      .subscribe(() => afterNextRender(() => this.focusHeading(), { injector }));
     effect(() => {
       if (!this.compact()) this.drawerOpen.set(false);
     });

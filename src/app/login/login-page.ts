@@ -28,7 +28,8 @@ const USERNAME_MAX = 64;
   changeDetection: ChangeDetectionStrategy.OnPush,
   template: `
     <mat-card appearance="outlined">
-      <mat-card-header><mat-card-title>Sign in</mat-card-title></mat-card-header>
+      <!-- The page's heading: what focus moves to after a navigation (see App). -->
+      <mat-card-header><h2 mat-card-title>Sign in</h2></mat-card-header>
       <mat-card-content>
         @if (session.notice(); as notice) {
           <p class="notice" role="alert">{{ notice }}</p>
