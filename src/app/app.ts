@@ -26,6 +26,7 @@ import { MetricStore } from './core/metric-store';
 import { NotificationStore } from './core/notification-store';
 import { Session } from './core/session';
 import { AppToolbar } from './shell/app-toolbar';
+import { StreamStopped } from './shell/stream-stopped';
 
 interface NavItem {
   path: string;
@@ -50,6 +51,7 @@ export const COMPACT_QUERY = '(max-width: 839.98px)';
     MatListModule,
     MatIconModule,
     AppToolbar,
+    StreamStopped,
   ],
   changeDetection: ChangeDetectionStrategy.OnPush,
   // Escape closes the drawer wherever focus is, the menu button included.
@@ -84,6 +86,7 @@ export const COMPACT_QUERY = '(max-width: 839.98px)';
       </mat-sidenav>
       <mat-sidenav-content>
         <main>
+          <app-stream-stopped />
           <router-outlet />
         </main>
       </mat-sidenav-content>

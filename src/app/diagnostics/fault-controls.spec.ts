@@ -93,19 +93,4 @@ describe('FaultControls', () => {
     );
     expect(text('[role="status"]')).toBe('');
   });
-
-  it('offers a reconnect once the client stopped for good, and only then', async () => {
-    let reconnects = 0;
-    fixture.componentInstance.reconnect.subscribe(() => reconnects++);
-    fixture.componentRef.setInput('state', { status: 'closed', reason: 'closed' });
-    expect(await loader.getAllHarnesses(MatButtonHarness.with({ text: 'Reconnect' }))).toEqual([]);
-
-    fixture.componentRef.setInput('state', { status: 'closed', reason: 'no-content' });
-    await fixture.whenStable();
-    expect(text('.stopped p')).toBe(
-      'The stream stopped (no-content) and will not reconnect by itself.',
-    );
-    await (await loader.getHarness(MatButtonHarness.with({ text: 'Reconnect' }))).click();
-    expect(reconnects).toBe(1);
-  });
 });

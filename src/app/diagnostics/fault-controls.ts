@@ -1,14 +1,6 @@
-import {
-  ChangeDetectionStrategy,
-  Component,
-  computed,
-  inject,
-  input,
-  output,
-  signal,
-} from '@angular/core';
+import { ChangeDetectionStrategy, Component, computed, inject, input, signal } from '@angular/core';
 import { MatButtonModule } from '@angular/material/button';
-import type { SseState, SseTransport } from 'ngx-sse';
+import type { SseTransport } from 'ngx-sse';
 
 import { errorMessage } from '../core/api';
 import { Faults } from '../core/faults';
@@ -17,8 +9,8 @@ import { type FaultAction, faultActions } from './fault-actions';
 
 /**
  * Buttons that ask the mock server to break the stream, each saying what will happen with the
- * settings in effect; the outcome is shown inline, and a stream the client stopped for good can be
- * reconnected from here.
+ * settings in effect; the outcome is shown inline. A stream the client stopped for good is
+ * reconnected from the shell's banner (`shell/stream-stopped.ts`), on this page as on any other.
  */
 @Component({
   selector: 'app-fault-controls',
@@ -45,12 +37,6 @@ import { type FaultAction, faultActions } from './fault-actions';
     <!-- Both regions always exist: screen readers only announce changes to existing regions. -->
     <p class="outcome" role="status">{{ success() }}</p>
     <p class="outcome error" role="alert">{{ failure() }}</p>
-    @if (stoppedReason(); as reason) {
-      <div class="stopped">
-        <p>The stream stopped ({{ reason }}) and will not reconnect by itself.</p>
-        <button mat-flat-button type="button" (click)="reconnect.emit()">Reconnect</button>
-      </div>
-    }
   `,
   styles: `
     .actions {
@@ -87,29 +73,12 @@ import { type FaultAction, faultActions } from './fault-actions';
     .error {
       color: var(--mat-sys-error);
     }
-    .stopped {
-      display: flex;
-      flex-wrap: wrap;
-      align-items: center;
-      gap: 8px 16px;
-      margin-top: 8px;
-      padding: 8px 12px;
-      border-radius: 8px;
-      background: var(--mat-sys-error-container);
-      color: var(--mat-sys-on-error-container);
-    }
-    .stopped p {
-      margin: 0;
-    }
   `,
 })
 export class FaultControls {
   /** The settings in effect, which decide the stall's length and what each fault will do. */
   readonly transport = input<SseTransport>('fetch');
   readonly heartbeatTimeoutMs = input(DEFAULT_HEARTBEAT_TIMEOUT_MS);
-  /** The live stream's state, to offer a reconnect once it stopped for good. */
-  readonly state = input<SseState>({ status: 'idle' });
-  readonly reconnect = output<void>();
 
   private readonly faults = inject(Faults);
   protected readonly actions = computed(() =>
@@ -118,10 +87,6 @@ export class FaultControls {
   protected readonly busy = signal(false);
   protected readonly success = signal('');
   protected readonly failure = signal('');
-  protected readonly stoppedReason = computed(() => {
-    const state = this.state();
-    return state.status === 'closed' && state.reason !== 'closed' ? state.reason : null;
-  });
 
   protected async trigger({ label, fault }: FaultAction): Promise<void> {
     this.busy.set(true);
