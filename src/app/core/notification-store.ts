@@ -128,7 +128,8 @@ export class NotificationStore {
   private announce(notification: Notification): void {
     this.announced.add(notification.id);
     if (notification.level === 'ERROR') {
-      this.snackBar.open(notification.title, 'Dismiss', {
+      // Said like the polite announcement: a bare title would not tell what popped up.
+      this.snackBar.open(`Error notification: ${notification.title}`, 'Dismiss', {
         duration: 6000,
         politeness: 'assertive',
       });
