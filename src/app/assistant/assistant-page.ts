@@ -68,7 +68,7 @@ const STATUS_TEXT: Record<ChatStatus, string> = {
             }
           </mat-form-field>
           <div class="actions">
-            <button mat-flat-button type="submit" [disabled]="chat.busy()">
+            <button mat-flat-button type="submit" [disabled]="chat.busy()" disabledInteractive>
               <mat-icon aria-hidden="true">send</mat-icon>
               Send
             </button>
@@ -76,6 +76,7 @@ const STATUS_TEXT: Record<ChatStatus, string> = {
               mat-stroked-button
               type="button"
               [disabled]="!chat.busy()"
+              disabledInteractive
               (click)="chat.stop()"
             >
               <mat-icon aria-hidden="true">stop</mat-icon>

@@ -24,6 +24,7 @@ import { type FaultAction, faultActions } from './fault-actions';
             mat-stroked-button
             type="button"
             [disabled]="busy()"
+            disabledInteractive
             [attr.aria-describedby]="'fault-description-' + i"
             (click)="trigger(action)"
           >
@@ -89,6 +90,7 @@ export class FaultControls {
   protected readonly failure = signal('');
 
   protected async trigger({ label, fault }: FaultAction): Promise<void> {
+    if (this.busy()) return;
     this.busy.set(true);
     this.success.set('');
     this.failure.set('');

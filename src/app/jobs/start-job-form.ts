@@ -57,7 +57,7 @@ const WHOLE = Validators.pattern(/^\d+$/);
         }
       </mat-form-field>
       <app-error-message [message]="error()" />
-      <button mat-flat-button type="submit" [disabled]="busy()">Start</button>
+      <button mat-flat-button type="submit" [disabled]="busy()" disabledInteractive>Start</button>
     </form>
   `,
   styles: `

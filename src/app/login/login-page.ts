@@ -51,7 +51,9 @@ const USERNAME_MAX = 64;
           </mat-form-field>
           <app-error-message [message]="error()" />
           <!-- Not disabled when invalid: a refused submit shows why (and Enter always submits). -->
-          <button mat-flat-button type="submit" [disabled]="busy()">Sign in</button>
+          <button mat-flat-button type="submit" [disabled]="busy()" disabledInteractive>
+            Sign in
+          </button>
         </form>
       </mat-card-content>
     </mat-card>

@@ -79,7 +79,7 @@ const MESSAGE_MAX = 2000;
         }
       </mat-form-field>
       <app-error-message [message]="error()" />
-      <button mat-flat-button type="submit" [disabled]="busy()">Send</button>
+      <button mat-flat-button type="submit" [disabled]="busy()" disabledInteractive>Send</button>
     </form>
   `,
   styles: `
