@@ -93,4 +93,16 @@ describe('FaultControls', () => {
     );
     expect(text('[role="status"]')).toBe('');
   });
+
+  it('keeps every fault label on one line, the buttons one width, even with larger text', async () => {
+    // Larger than the default 14 px, as a user's font settings may make it.
+    fixture.nativeElement.style.setProperty('--mat-button-outlined-label-text-size', '20px');
+    await fixture.whenStable();
+    const buttons: HTMLElement[] = [...fixture.nativeElement.querySelectorAll('li button')];
+    const label = buttons[0].querySelector('.mdc-button__label')!;
+    expect(label.getClientRects().length).toBe(1);
+    expect(label.getBoundingClientRect().height).toBeLessThan(30);
+    const widths = new Set(buttons.map((button) => button.getBoundingClientRect().width));
+    expect(widths.size).toBe(1);
+  });
 });

@@ -40,9 +40,11 @@ import { type FaultAction, faultActions } from './fault-actions';
     <p class="outcome error" role="alert">{{ failure() }}</p>
   `,
   styles: `
+    /* One grid for all rows (each row a subgrid), so the buttons share the width of the widest
+       label on one line and the descriptions line up. */
     .actions {
-      display: flex;
-      flex-direction: column;
+      display: grid;
+      grid-template-columns: max-content 1fr;
       gap: 12px;
       margin: 0;
       padding: 0;
@@ -50,9 +52,9 @@ import { type FaultAction, faultActions } from './fault-actions';
     }
     li {
       display: grid;
-      grid-template-columns: 152px 1fr;
+      grid-column: 1 / -1;
+      grid-template-columns: subgrid;
       align-items: center;
-      gap: 12px;
     }
     li button {
       width: 100%;
@@ -63,9 +65,11 @@ import { type FaultAction, faultActions } from './fault-actions';
       color: var(--mat-sys-on-surface-variant);
     }
     @media (max-width: 599.98px) {
-      li {
+      .actions {
         grid-template-columns: 1fr;
-        gap: 4px;
+      }
+      li {
+        row-gap: 4px;
       }
     }
     .outcome {
