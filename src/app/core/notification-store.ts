@@ -49,6 +49,8 @@ export class NotificationStore {
   private readonly loading = new LoadState();
   /** Why the last load of the list failed, or null: the page says so, with a Retry. */
   readonly loadError = this.loading.error.asReadonly();
+  /** Whether the list is being loaded (at sign-in, on Retry, after a gap). */
+  readonly loadPending = this.loading.pending.asReadonly();
 
   readonly items = computed<NotificationItem[]>(() => {
     const byId = new Map<string, Notification>();
