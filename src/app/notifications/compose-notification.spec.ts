@@ -126,4 +126,11 @@ describe('ComposeNotification', () => {
     await settle(fixture);
     expect(text('mat-error')).toBe('');
   });
+
+  it('gives the level select the height of the title field beside it', async () => {
+    const [level, title] = [
+      ...fixture.nativeElement.querySelectorAll('.mat-mdc-text-field-wrapper'),
+    ].map((field: Element) => field.getBoundingClientRect().height);
+    expect(level).toBe(title);
+  });
 });
