@@ -55,7 +55,9 @@ test('cross-tab: 3 tabs hold 1 stream, a handover loses and repeats nothing, log
 
   await others[0].getByRole('button', { name: 'User menu' }).click();
   await others[0].getByRole('menuitem', { name: /Log out/ }).click();
-  for (const tab of others) await expect(tab).toHaveURL(/\/login$/, { timeout: 20_000 });
+  await expect(others[0]).toHaveURL(/\/login$/, { timeout: 20_000 });
+  // The other tab learns that its session ended; signing in there leads back to its page.
+  await expect(others[1]).toHaveURL(/\/login\?returnUrl=%2Fnotifications$/, { timeout: 20_000 });
   await expect.poll(() => streamsOf(context.request, user)).toBe(0);
 });
 

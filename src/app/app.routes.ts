@@ -1,15 +1,22 @@
 import { inject } from '@angular/core';
 import { type CanActivateFn, Router, type Routes } from '@angular/router';
 
+import { toLogin } from './core/login-redirect';
 import { Session } from './core/session';
 
-const signedIn: CanActivateFn = () =>
-  inject(Session).user() !== null || inject(Router).createUrlTree(['/login']);
+// A deep link opened signed out leads to the login page and, once signed in, back to itself.
+const signedIn: CanActivateFn = (_, state) =>
+  inject(Session).user() !== null || toLogin(inject(Router), state.url);
+
+// A signed-in user has nothing to do on the login form (it would read as being signed out).
+const signedOut: CanActivateFn = () =>
+  inject(Session).user() === null || inject(Router).createUrlTree(['/']);
 
 export const routes: Routes = [
   {
     path: 'login',
     title: 'Sign in · SSE Dashboard',
+    canActivate: [signedOut],
     loadComponent: () => import('./login/login-page').then((m) => m.LoginPage),
   },
   {

@@ -15,7 +15,7 @@ import { App, COMPACT_QUERY } from './app';
 import { Session } from './core/session';
 import { provideLiveTesting } from './testing/live-testing';
 
-@Component({ template: 'page' })
+@Component({ template: '<h2>Page</h2><button type="button">act</button>' })
 class Page {}
 
 describe('App shell', () => {
@@ -95,5 +95,19 @@ describe('App shell', () => {
       ...fixture.nativeElement.querySelectorAll('mat-sidenav a [matListItemTitle]'),
     ].map((a: Element) => a.textContent?.trim());
     expect(links).toEqual(['Overview', 'Notifications', 'Jobs', 'Assistant', 'Diagnostics']);
+  });
+
+  it("moves focus to the new page's heading after a navigation, not on the first load", async () => {
+    const router = TestBed.inject(Router);
+    await router.navigateByUrl('/');
+    await fixture.whenStable();
+    expect(document.activeElement?.tagName).not.toBe('H2');
+
+    await router.navigateByUrl('/jobs');
+    await fixture.whenStable();
+    const heading = fixture.nativeElement.querySelector('main h2');
+    expect(document.activeElement).toBe(heading);
+    // Focusable by script, not a Tab stop.
+    expect(heading.tabIndex).toBe(-1);
   });
 });

@@ -2,7 +2,10 @@ import { BreakpointObserver } from '@angular/cdk/layout';
 import {
   ChangeDetectionStrategy,
   Component,
+  ElementRef,
+  Injector,
   afterEveryRender,
+  afterNextRender,
   computed,
   effect,
   inject,
@@ -13,7 +16,7 @@ import { MatIconModule, MatIconRegistry } from '@angular/material/icon';
 import { MatListModule } from '@angular/material/list';
 import { MatSidenavModule } from '@angular/material/sidenav';
 import { NavigationEnd, Router, RouterLink, RouterLinkActive, RouterOutlet } from '@angular/router';
-import { filter, map } from 'rxjs';
+import { filter, map, skip } from 'rxjs';
 
 import { benchHooks } from './core/bench-hooks';
 import { EventLog } from './core/event-log';
@@ -23,6 +26,7 @@ import { MetricStore } from './core/metric-store';
 import { NotificationStore } from './core/notification-store';
 import { Session } from './core/session';
 import { AppToolbar } from './shell/app-toolbar';
+import { StreamStopped } from './shell/stream-stopped';
 
 interface NavItem {
   path: string;
@@ -47,6 +51,7 @@ export const COMPACT_QUERY = '(max-width: 839.98px)';
     MatListModule,
     MatIconModule,
     AppToolbar,
+    StreamStopped,
   ],
   changeDetection: ChangeDetectionStrategy.OnPush,
   // Escape closes the drawer wherever focus is, the menu button included.
@@ -81,6 +86,7 @@ export const COMPACT_QUERY = '(max-width: 839.98px)';
       </mat-sidenav>
       <mat-sidenav-content>
         <main>
+          <app-stream-stopped />
           <router-outlet />
         </main>
       </mat-sidenav-content>
@@ -143,6 +149,16 @@ export class App {
     if (!open) this.drawerOpen.set(false);
   }
 
+  private readonly host: HTMLElement = inject(ElementRef).nativeElement;
+
+  private focusHeading(): void {
+    const heading = this.host.querySelector<HTMLElement>('main h2');
+    if (!heading) return;
+    // Focusable by script only, so it stays out of the Tab order.
+    heading.tabIndex = -1;
+    heading.focus({ preventScroll: true });
+  }
+
   protected toggleDrawer(): void {
     this.drawerOpen.update((open) => !open);
   }
@@ -156,10 +172,18 @@ export class App {
     inject(EventLog);
     inject(GapRecovery);
     // A chosen page closes the drawer; so does growing past the breakpoint.
-    inject(Router)
-      .events.pipe(filter((event) => event instanceof NavigationEnd))
-      .pipe(takeUntilDestroyed())
-      .subscribe(() => this.drawerOpen.set(false));
+    const navigations = inject(Router).events.pipe(
+      filter((event) => event instanceof NavigationEnd),
+      takeUntilDestroyed(),
+    );
+    navigations.subscribe(() => this.drawerOpen.set(false));
+    // After a navigation (not the first load) focus moves to the new page's heading, as Angular's
+    // accessibility guide advises: otherwise it stays on a removed control or the menu button,
+    // the next Tab lands anywhere, and a screen reader is not told that the page changed.
+    const injector = inject(Injector);
+    navigations
+      .pipe(skip(1))
+      .subscribe(() => afterNextRender(() => this.focusHeading(), { injector }));
     effect(() => {
       if (!this.compact()) this.drawerOpen.set(false);
     });

@@ -142,4 +142,24 @@ describe('AssistantPage', () => {
     expect(await page.getAnswer()).toBe('<img src=x onerror=alert(1)>');
     expect(document.querySelector('img[src="x"]')).toBeNull();
   });
+
+  it('keeps keyboard focus on Send and Stop when pressing them disables them', async () => {
+    const send = await page.button('Send');
+    await page.setPrompt('What is SSE?');
+    await (await send.host()).focus();
+    await send.click();
+    sse.expectConnection('/api/chat').open();
+    expect(await send.isDisabled()).toBeTrue();
+    // The browser drops focus from a disabled control at its next rendering step.
+    await frame();
+    expect(await (await send.host()).isFocused()).toBeTrue();
+
+    const stop = await page.button('Stop');
+    await (await stop.host()).focus();
+    await stop.click();
+    expect(await page.getStatus()).toBe('stopped');
+    expect(await stop.isDisabled()).toBeTrue();
+    await frame();
+    expect(await (await stop.host()).isFocused()).toBeTrue();
+  });
 });

@@ -9,6 +9,7 @@ import { MatProgressBarModule } from '@angular/material/progress-bar';
 
 import { ChatSession, type ChatStatus } from './chat-session';
 import { ErrorMessage } from '../shared/error-message';
+import { charCount, maxChars } from '../shared/max-chars';
 
 export const MAX_PROMPT = 2000;
 
@@ -55,19 +56,19 @@ const STATUS_TEXT: Record<ChatStatus, string> = {
               (keydown.meta.enter)="send()"
             ></textarea>
             <mat-hint>Ctrl+Enter sends. Answers are canned by the mock server.</mat-hint>
-            <mat-hint align="end" class="counter">{{ prompt.value.length }} / {{ max }}</mat-hint>
+            <mat-hint align="end" class="counter">{{ count(prompt.value) }} / {{ max }}</mat-hint>
             @if (prompt.hasError('required')) {
               <mat-error>Enter a prompt.</mat-error>
             }
             <!-- No native maxlength: it would cut a pasted prompt without a word. -->
             @if (prompt.hasError('maxlength')) {
               <mat-error
-                >At most {{ max }} characters: this prompt has {{ prompt.value.length }}.</mat-error
+                >At most {{ max }} characters: this prompt has {{ count(prompt.value) }}.</mat-error
               >
             }
           </mat-form-field>
           <div class="actions">
-            <button mat-flat-button type="submit" [disabled]="chat.busy()">
+            <button mat-flat-button type="submit" [disabled]="chat.busy()" disabledInteractive>
               <mat-icon aria-hidden="true">send</mat-icon>
               Send
             </button>
@@ -75,6 +76,7 @@ const STATUS_TEXT: Record<ChatStatus, string> = {
               mat-stroked-button
               type="button"
               [disabled]="!chat.busy()"
+              disabledInteractive
               (click)="chat.stop()"
             >
               <mat-icon aria-hidden="true">stop</mat-icon>
@@ -162,10 +164,11 @@ const STATUS_TEXT: Record<ChatStatus, string> = {
 export class AssistantPage {
   protected readonly chat = inject(ChatSession);
   protected readonly max = MAX_PROMPT;
+  protected readonly count = charCount;
   protected readonly form = new FormGroup({
     prompt: new FormControl('', {
       nonNullable: true,
-      validators: [Validators.required, Validators.maxLength(MAX_PROMPT)],
+      validators: [Validators.required, maxChars(MAX_PROMPT)],
     }),
   });
   protected readonly prompt = this.form.controls.prompt;

@@ -1,6 +1,6 @@
 import { HttpErrorResponse } from '@angular/common/http';
 
-import { errorMessage } from './api';
+import { UNREACHABLE, errorMessage } from './api';
 
 describe('errorMessage', () => {
   const failed = (error: unknown) => new HttpErrorResponse({ error, status: 400 });
@@ -25,5 +25,19 @@ describe('errorMessage', () => {
     expect(errorMessage(failed({ error: 'not-found', detail: { id: 3 } }))).toBe('not-found');
     expect(errorMessage(new Error('offline'))).toBe('offline');
     expect(errorMessage('?')).toBe('Request failed');
+  });
+
+  it('says the server is unreachable when no answer came (status 0)', () => {
+    const refused = new HttpErrorResponse({ status: 0, error: new ProgressEvent('error') });
+    expect(errorMessage(refused)).toBe(UNREACHABLE);
+  });
+
+  it('names the status of an answer without the JSON error body', () => {
+    const proxy = new HttpErrorResponse({
+      status: 502,
+      statusText: 'Bad Gateway',
+      error: '<html>bad gateway</html>',
+    });
+    expect(errorMessage(proxy)).toBe('The server answered 502 Bad Gateway');
   });
 });

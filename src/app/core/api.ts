@@ -27,11 +27,21 @@ export type {
   TickEvents,
   Topic,
 } from '../../../mock-server/src/wire';
+import { HttpErrorResponse } from '@angular/common/http';
+
 import type { ApiError } from '../../../mock-server/src/wire';
+
+/** What a request that never got an answer (server down, network gone) tells the user. */
+export const UNREACHABLE = 'Cannot reach the server: check the connection and try again';
 
 /**
  * A readable message for a failed HTTP call, preferring the server's `{ error, detail }`; a
  * validation error's detail is `{ field, message }`, so the user learns which field is wrong.
+ * Without that body it says whether the server was unreachable or which status it answered
+ * (an `HttpErrorResponse` is no `Error`, so it has no message of its own to fall back on).
+ *
+ * @example
+ * errorMessage(new HttpErrorResponse({ status: 0 })); // 'Cannot reach the server: …'
  */
 export function errorMessage(error: unknown): string {
   const body = (error as { error?: Partial<ApiError> } | null)?.error;
@@ -40,6 +50,10 @@ export function errorMessage(error: unknown): string {
     const message =
       typeof detail === 'string' ? detail : (detail as { message?: unknown })?.message;
     return typeof message === 'string' ? `${body.error}: ${message}` : body.error;
+  }
+  if (error instanceof HttpErrorResponse) {
+    if (error.status === 0) return UNREACHABLE;
+    return `The server answered ${error.status}${error.statusText ? ` ${error.statusText}` : ''}`;
   }
   return error instanceof Error ? error.message : 'Request failed';
 }

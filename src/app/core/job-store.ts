@@ -35,6 +35,8 @@ export class JobStore {
   private readonly loading = new LoadState();
   /** Why the last load of the list failed, or null: the page says so, with a Retry. */
   readonly loadError = this.loading.error.asReadonly();
+  /** Whether the list is being loaded (at sign-in, on Retry, after a gap). */
+  readonly loadPending = this.loading.pending.asReadonly();
 
   readonly jobs = computed(() => {
     // One copy, updated in place: not a copy of the map per streamed job.

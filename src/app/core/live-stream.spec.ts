@@ -1,6 +1,6 @@
 import { HttpTestingController } from '@angular/common/http/testing';
 import { TestBed } from '@angular/core/testing';
-import { Router } from '@angular/router';
+import { Router, type UrlTree } from '@angular/router';
 import { SSE_SCHEDULER } from 'ngx-sse';
 import { FakeSseScheduler, SseTestingController } from 'ngx-sse/testing';
 
@@ -84,7 +84,8 @@ describe('LiveStream', () => {
   });
 
   it('on 401 checks the session and, if it is gone, sends the user to /login with a notice', async () => {
-    const navigate = spyOn(TestBed.inject(Router), 'navigate').and.resolveTo(true);
+    const router = TestBed.inject(Router);
+    const navigate = spyOn(router, 'navigateByUrl').and.resolveTo(true);
     session.user.set('alice');
     flushEffects();
     sse.expectConnection('/api/events').fail({ status: 401 });
@@ -93,11 +94,11 @@ describe('LiveStream', () => {
     await new Promise((resolve) => setTimeout(resolve));
     expect(session.user()).toBeNull();
     expect(session.notice()).toContain('expired');
-    expect(navigate).toHaveBeenCalledWith(['/login']);
+    expect(router.serializeUrl(navigate.calls.mostRecent().args[0] as UrlTree)).toBe('/login');
   });
 
   it('on 401 keeps the user signed in when the session probe itself fails', async () => {
-    const navigate = spyOn(TestBed.inject(Router), 'navigate').and.resolveTo(true);
+    const navigate = spyOn(TestBed.inject(Router), 'navigateByUrl').and.resolveTo(true);
     session.user.set('alice');
     flushEffects();
     sse.expectConnection('/api/events').fail({ status: 401 });

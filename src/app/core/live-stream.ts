@@ -3,6 +3,7 @@ import { Router } from '@angular/router';
 import { type SseResourceRequest, type SseTransport, sseResource } from 'ngx-sse';
 
 import type { AppEvents } from './api';
+import { toLogin } from './login-redirect';
 import { Session } from './session';
 
 /**
@@ -81,7 +82,7 @@ export class LiveStream {
     const username = await this.session.probe().catch(() => undefined);
     if (username === null) {
       this.session.expire('Your session has expired. Please sign in again.');
-      await this.router.navigate(['/login']);
+      await this.router.navigateByUrl(toLogin(this.router, this.router.url));
     }
   }
 }

@@ -13,20 +13,26 @@ import { errorMessage } from './api';
 export class LoadState {
   /** The readable reason of the last failed load; null once a load succeeds. */
   readonly error = signal<string | null>(null);
+  /** A load is under way: an empty list then means "not yet", not "none". */
+  readonly pending = signal(false);
 
   /** Runs `load`, recording its outcome; rejects as `load` did, for callers that react. */
   async run(load: () => Promise<void>): Promise<void> {
+    this.pending.set(true);
     try {
       await load();
       this.error.set(null);
     } catch (error) {
       this.error.set(errorMessage(error));
       throw error;
+    } finally {
+      this.pending.set(false);
     }
   }
 
   /** Forgets a failure (on logout). */
   clear(): void {
     this.error.set(null);
+    this.pending.set(false);
   }
 }

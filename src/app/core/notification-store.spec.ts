@@ -29,7 +29,7 @@ describe('NotificationStore', () => {
     sse.emit('notification', notification('n1', { level: 'ERROR', title: 'Disk full' }), '1');
     TestBed.tick();
     expect(snackBar).toHaveBeenCalledOnceWith(
-      'Disk full',
+      'Error notification: Disk full',
       'Dismiss',
       jasmine.objectContaining({ politeness: 'assertive' }),
     );

@@ -49,6 +49,8 @@ export class NotificationStore {
   private readonly loading = new LoadState();
   /** Why the last load of the list failed, or null: the page says so, with a Retry. */
   readonly loadError = this.loading.error.asReadonly();
+  /** Whether the list is being loaded (at sign-in, on Retry, after a gap). */
+  readonly loadPending = this.loading.pending.asReadonly();
 
   readonly items = computed<NotificationItem[]>(() => {
     const byId = new Map<string, Notification>();
@@ -128,7 +130,8 @@ export class NotificationStore {
   private announce(notification: Notification): void {
     this.announced.add(notification.id);
     if (notification.level === 'ERROR') {
-      this.snackBar.open(notification.title, 'Dismiss', {
+      // Said like the polite announcement: a bare title would not tell what popped up.
+      this.snackBar.open(`Error notification: ${notification.title}`, 'Dismiss', {
         duration: 6000,
         politeness: 'assertive',
       });

@@ -53,8 +53,6 @@ import { TransitionTimeline } from './transition-timeline';
           <app-fault-controls
             [transport]="live.transport()"
             [heartbeatTimeoutMs]="live.heartbeatTimeoutMs()"
-            [state]="live.state()"
-            (reconnect)="reconnect()"
           />
         </mat-card-content>
       </mat-card>
@@ -88,11 +86,6 @@ export class DiagnosticsPage {
   protected readonly now = inject(Clock).now;
   protected readonly entries = inject(EventLog).entries;
   protected readonly transitions = computed(() => this.live.diagnostics()?.log ?? []);
-
-  /** Opens the stream again with the settings in effect, after the client stopped it for good. */
-  protected reconnect(): void {
-    this.live.reconnect();
-  }
 
   protected configure({ transport, heartbeatTimeoutMs, crossTab }: StreamSettingsValue): void {
     this.live.configure(transport, heartbeatTimeoutMs, crossTab);

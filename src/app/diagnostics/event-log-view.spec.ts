@@ -1,8 +1,9 @@
+import { BreakpointObserver } from '@angular/cdk/layout';
 import { type ComponentFixture, TestBed } from '@angular/core/testing';
 
 import type { LogEntry } from '../core/event-log';
 import { formatTime } from '../shared/format';
-import { EventLogView } from './event-log-view';
+import { EventLogView, TOUCH_QUERY } from './event-log-view';
 
 function entry(seq: number, data: string): LogEntry {
   return { seq, receivedAt: 0, type: 'notification', lastEventId: String(seq), data };
@@ -83,5 +84,17 @@ describe('EventLogView', () => {
     expect(fixture.nativeElement.textContent).toContain(
       '5,000 events, newest first (the last 5,000 are kept)',
     );
+  });
+
+  it('makes each row a 44 px tap target on a touch screen, payload button included', async () => {
+    TestBed.configureTestingModule({
+      providers: [
+        { provide: BreakpointObserver, useValue: { isMatched: (q: string) => q === TOUCH_QUERY } },
+      ],
+    });
+    const fixture = await render([entry(1, '{}'), entry(2, '{}')]);
+    const [row] = rows(fixture);
+    expect(row.getBoundingClientRect().height).toBe(44);
+    expect(row.querySelector('button')!.getBoundingClientRect().height).toBe(44);
   });
 });

@@ -1,5 +1,6 @@
+import { BreakpointObserver } from '@angular/cdk/layout';
 import { ScrollingModule } from '@angular/cdk/scrolling';
-import { ChangeDetectionStrategy, Component, computed, input, signal } from '@angular/core';
+import { ChangeDetectionStrategy, Component, computed, inject, input, signal } from '@angular/core';
 import { MatButtonModule } from '@angular/material/button';
 
 import { LOG_LIMIT, type LogEntry } from '../core/event-log';
@@ -7,6 +8,10 @@ import { formatCount, formatTime } from '../shared/format';
 
 /** Row height in px; fixed so the viewport can place thousands of rows without measuring them. */
 const ROW_PX = 28;
+/** On a touch screen a row is a 44 px tap target, the least a finger hits reliably. */
+const TOUCH_ROW_PX = 44;
+/** A finger rather than a mouse is the main pointer. */
+export const TOUCH_QUERY = '(pointer: coarse)';
 
 /**
  * The raw events, newest first, in a virtual scroll viewport: only the visible rows exist in the
@@ -102,6 +107,7 @@ const ROW_PX = 28;
       color: var(--mat-sys-on-surface-variant);
     }
     .payload {
+      align-self: stretch;
       min-width: 0;
       flex: 1;
       padding: 0;
@@ -150,7 +156,9 @@ export class EventLogView {
   protected readonly selected = signal<LogEntry | null>(null);
   protected readonly count = computed(() => formatCount(this.entries().length));
   protected readonly limit = formatCount(LOG_LIMIT);
-  protected readonly rowPx = ROW_PX;
+  protected readonly rowPx = inject(BreakpointObserver).isMatched(TOUCH_QUERY)
+    ? TOUCH_ROW_PX
+    : ROW_PX;
   protected readonly time = formatTime;
   protected readonly bySeq = (_: number, entry: LogEntry): number => entry.seq;
 

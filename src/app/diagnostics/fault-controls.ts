@@ -1,14 +1,6 @@
-import {
-  ChangeDetectionStrategy,
-  Component,
-  computed,
-  inject,
-  input,
-  output,
-  signal,
-} from '@angular/core';
+import { ChangeDetectionStrategy, Component, computed, inject, input, signal } from '@angular/core';
 import { MatButtonModule } from '@angular/material/button';
-import type { SseState, SseTransport } from 'ngx-sse';
+import type { SseTransport } from 'ngx-sse';
 
 import { errorMessage } from '../core/api';
 import { Faults } from '../core/faults';
@@ -17,8 +9,8 @@ import { type FaultAction, faultActions } from './fault-actions';
 
 /**
  * Buttons that ask the mock server to break the stream, each saying what will happen with the
- * settings in effect; the outcome is shown inline, and a stream the client stopped for good can be
- * reconnected from here.
+ * settings in effect; the outcome is shown inline. A stream the client stopped for good is
+ * reconnected from the shell's banner (`shell/stream-stopped.ts`), on this page as on any other.
  */
 @Component({
   selector: 'app-fault-controls',
@@ -32,6 +24,7 @@ import { type FaultAction, faultActions } from './fault-actions';
             mat-stroked-button
             type="button"
             [disabled]="busy()"
+            disabledInteractive
             [attr.aria-describedby]="'fault-description-' + i"
             (click)="trigger(action)"
           >
@@ -45,17 +38,13 @@ import { type FaultAction, faultActions } from './fault-actions';
     <!-- Both regions always exist: screen readers only announce changes to existing regions. -->
     <p class="outcome" role="status">{{ success() }}</p>
     <p class="outcome error" role="alert">{{ failure() }}</p>
-    @if (stoppedReason(); as reason) {
-      <div class="stopped">
-        <p>The stream stopped ({{ reason }}) and will not reconnect by itself.</p>
-        <button mat-flat-button type="button" (click)="reconnect.emit()">Reconnect</button>
-      </div>
-    }
   `,
   styles: `
+    /* One grid for all rows (each row a subgrid), so the buttons share the width of the widest
+       label on one line and the descriptions line up. */
     .actions {
-      display: flex;
-      flex-direction: column;
+      display: grid;
+      grid-template-columns: max-content 1fr;
       gap: 12px;
       margin: 0;
       padding: 0;
@@ -63,9 +52,9 @@ import { type FaultAction, faultActions } from './fault-actions';
     }
     li {
       display: grid;
-      grid-template-columns: 152px 1fr;
+      grid-column: 1 / -1;
+      grid-template-columns: subgrid;
       align-items: center;
-      gap: 12px;
     }
     li button {
       width: 100%;
@@ -76,9 +65,11 @@ import { type FaultAction, faultActions } from './fault-actions';
       color: var(--mat-sys-on-surface-variant);
     }
     @media (max-width: 599.98px) {
-      li {
+      .actions {
         grid-template-columns: 1fr;
-        gap: 4px;
+      }
+      li {
+        row-gap: 4px;
       }
     }
     .outcome {
@@ -87,29 +78,12 @@ import { type FaultAction, faultActions } from './fault-actions';
     .error {
       color: var(--mat-sys-error);
     }
-    .stopped {
-      display: flex;
-      flex-wrap: wrap;
-      align-items: center;
-      gap: 8px 16px;
-      margin-top: 8px;
-      padding: 8px 12px;
-      border-radius: 8px;
-      background: var(--mat-sys-error-container);
-      color: var(--mat-sys-on-error-container);
-    }
-    .stopped p {
-      margin: 0;
-    }
   `,
 })
 export class FaultControls {
   /** The settings in effect, which decide the stall's length and what each fault will do. */
   readonly transport = input<SseTransport>('fetch');
   readonly heartbeatTimeoutMs = input(DEFAULT_HEARTBEAT_TIMEOUT_MS);
-  /** The live stream's state, to offer a reconnect once it stopped for good. */
-  readonly state = input<SseState>({ status: 'idle' });
-  readonly reconnect = output<void>();
 
   private readonly faults = inject(Faults);
   protected readonly actions = computed(() =>
@@ -118,12 +92,9 @@ export class FaultControls {
   protected readonly busy = signal(false);
   protected readonly success = signal('');
   protected readonly failure = signal('');
-  protected readonly stoppedReason = computed(() => {
-    const state = this.state();
-    return state.status === 'closed' && state.reason !== 'closed' ? state.reason : null;
-  });
 
   protected async trigger({ label, fault }: FaultAction): Promise<void> {
+    if (this.busy()) return;
     this.busy.set(true);
     this.success.set('');
     this.failure.set('');

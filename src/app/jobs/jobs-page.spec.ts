@@ -56,6 +56,15 @@ describe('JobsPage', () => {
     expect(fixture.nativeElement.textContent).not.toContain('No jobs yet.');
   });
 
+  it('says "Loading jobs…", not "No jobs yet.", until the list has come', async () => {
+    const text = () => fixture.nativeElement.textContent;
+    expect(text()).toContain('Loading jobs…');
+    expect(text()).not.toContain('No jobs yet.');
+    await loadJobs([]);
+    expect(text()).not.toContain('Loading jobs…');
+    expect(text()).toContain('No jobs yet.');
+  });
+
   it('says a failed load failed, not "No jobs yet.", and loads again on Retry', async () => {
     http
       .expectOne('/api/jobs')

@@ -38,7 +38,9 @@ import { ErrorMessage } from '../shared/error-message';
       @for (job of store.jobs(); track job.jobId) {
         <app-job-card [job]="job" (cancelJob)="cancel($event)" />
       } @empty {
-        @if (!store.loadError()) {
+        @if (store.loadPending()) {
+          <p class="empty" role="status">Loading jobs…</p>
+        } @else if (!store.loadError()) {
           <p class="empty">No jobs yet.</p>
         }
       }

@@ -11,6 +11,7 @@ import { MatFormFieldModule } from '@angular/material/form-field';
 import { MatInputModule } from '@angular/material/input';
 
 import { JobStore, type StartJob } from '../core/job-store';
+import { maxChars } from '../shared/max-chars';
 import { notBlank } from '../shared/not-blank';
 import { Submission } from '../shared/submission';
 import { ErrorMessage } from '../shared/error-message';
@@ -56,7 +57,7 @@ const WHOLE = Validators.pattern(/^\d+$/);
         }
       </mat-form-field>
       <app-error-message [message]="error()" />
-      <button mat-flat-button type="submit" [disabled]="busy()">Start</button>
+      <button mat-flat-button type="submit" [disabled]="busy()" disabledInteractive>Start</button>
     </form>
   `,
   styles: `
@@ -76,7 +77,7 @@ export class StartJobForm {
   protected readonly form = new FormGroup({
     name: new FormControl('', {
       nonNullable: true,
-      validators: [Validators.required, notBlank, Validators.maxLength(NAME_MAX)],
+      validators: [Validators.required, notBlank, maxChars(NAME_MAX)],
     }),
     // Null while the number field is empty; reset() restores the default of 10.
     seconds: new FormControl<number | null>(10, {

@@ -10,12 +10,13 @@ import { LoginPage } from './login-page';
 import { provideLiveTesting, settle } from '../testing/live-testing';
 
 describe('LoginPage', () => {
-  async function setup() {
+  async function setup(returnUrl?: string) {
     TestBed.configureTestingModule({
       providers: [...provideLiveTesting()],
     });
-    const navigate = spyOn(TestBed.inject(Router), 'navigate').and.resolveTo(true);
+    const navigate = spyOn(TestBed.inject(Router), 'navigateByUrl').and.resolveTo(true);
     const fixture = TestBed.createComponent(LoginPage);
+    if (returnUrl !== undefined) fixture.componentRef.setInput('returnUrl', returnUrl);
     const loader = TestbedHarnessEnvironment.loader(fixture);
     await fixture.whenStable();
     return {
@@ -36,8 +37,22 @@ describe('LoginPage', () => {
     request.flush({ username: 'alice' });
     await settle(fixture);
     expect(TestBed.inject(Session).user()).toBe('alice');
-    expect(navigate).toHaveBeenCalledWith(['/']);
+    expect(navigate).toHaveBeenCalledWith('/');
   });
+
+  for (const [returnUrl, target] of [
+    ['/jobs?tab=1', '/jobs?tab=1'],
+    ['//evil.example/phish', '/'],
+  ]) {
+    it(`after signing in goes to the returnUrl "${returnUrl}" only if it stays in the app`, async () => {
+      const { input, submit, http, navigate, fixture } = await setup(returnUrl);
+      await input.setValue('alice');
+      await submit.click();
+      http.expectOne('/api/session').flush({ username: 'alice' });
+      await settle(fixture);
+      expect(navigate).toHaveBeenCalledWith(target);
+    });
+  }
 
   it('shows the server error and stays', async () => {
     const { input, submit, http, navigate, fixture } = await setup();

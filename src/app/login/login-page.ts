@@ -1,4 +1,4 @@
-import { ChangeDetectionStrategy, Component, inject } from '@angular/core';
+import { ChangeDetectionStrategy, Component, inject, input } from '@angular/core';
 import { FormControl, FormGroup, ReactiveFormsModule, Validators } from '@angular/forms';
 import { MatButtonModule } from '@angular/material/button';
 import { MatCardModule } from '@angular/material/card';
@@ -6,6 +6,7 @@ import { MatFormFieldModule } from '@angular/material/form-field';
 import { MatInputModule } from '@angular/material/input';
 import { Router } from '@angular/router';
 
+import { returnTarget } from '../core/login-redirect';
 import { Session } from '../core/session';
 import { Submission } from '../shared/submission';
 import { ErrorMessage } from '../shared/error-message';
@@ -27,7 +28,8 @@ const USERNAME_MAX = 64;
   changeDetection: ChangeDetectionStrategy.OnPush,
   template: `
     <mat-card appearance="outlined">
-      <mat-card-header><mat-card-title>Sign in</mat-card-title></mat-card-header>
+      <!-- The page's heading: what focus moves to after a navigation (see App). -->
+      <mat-card-header><h2 mat-card-title>Sign in</h2></mat-card-header>
       <mat-card-content>
         @if (session.notice(); as notice) {
           <p class="notice" role="alert">{{ notice }}</p>
@@ -49,7 +51,9 @@ const USERNAME_MAX = 64;
           </mat-form-field>
           <app-error-message [message]="error()" />
           <!-- Not disabled when invalid: a refused submit shows why (and Enter always submits). -->
-          <button mat-flat-button type="submit" [disabled]="busy()">Sign in</button>
+          <button mat-flat-button type="submit" [disabled]="busy()" disabledInteractive>
+            Sign in
+          </button>
         </form>
       </mat-card-content>
     </mat-card>
@@ -72,6 +76,8 @@ const USERNAME_MAX = 64;
 export class LoginPage {
   protected readonly session = inject(Session);
   private readonly router = inject(Router);
+  /** The page to go to once signed in (the `returnUrl` query parameter), if any. */
+  readonly returnUrl = input<string>();
   protected readonly usernameMax = USERNAME_MAX;
   protected readonly username = new FormControl('', {
     nonNullable: true,
@@ -90,7 +96,7 @@ export class LoginPage {
     if (this.username.invalid) return;
     await this.submission.run(async () => {
       await this.session.login(this.username.value);
-      await this.router.navigate(['/']);
+      await this.router.navigateByUrl(returnTarget(this.returnUrl()));
     });
   }
 }

@@ -108,4 +108,29 @@ describe('ComposeNotification', () => {
     );
     expect(errors).toEqual(['At most 200 characters', 'At most 2000 characters']);
   });
+
+  it('counts and takes 200 emoji as 200 characters, as the server does', async () => {
+    const title = '😀'.repeat(200);
+    await (await input('title')).setValue(title);
+    expect(text('mat-hint')).toBe('200 / 200');
+    await send();
+    const request = http.expectOne('/api/notifications');
+    expect(request.request.body.title).toBe(title);
+    request.flush({
+      id: 'n8',
+      level: 'INFO',
+      title,
+      message: '',
+      createdAt: new Date().toISOString(),
+    });
+    await settle(fixture);
+    expect(text('mat-error')).toBe('');
+  });
+
+  it('gives the level select the height of the title field beside it', async () => {
+    const [level, title] = [
+      ...fixture.nativeElement.querySelectorAll('.mat-mdc-text-field-wrapper'),
+    ].map((field: Element) => field.getBoundingClientRect().height);
+    expect(level).toBe(title);
+  });
 });

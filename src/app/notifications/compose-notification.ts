@@ -15,6 +15,7 @@ import type { Level } from '../core/api';
 import { NotificationStore } from '../core/notification-store';
 import { LEVELS } from './level';
 import { LevelIcon } from './level-icon';
+import { charCount, maxChars } from '../shared/max-chars';
 import { notBlank } from '../shared/not-blank';
 import { Submission } from '../shared/submission';
 import { ErrorMessage } from '../shared/error-message';
@@ -58,7 +59,7 @@ const MESSAGE_MAX = 2000;
       <mat-form-field appearance="outline" class="title">
         <mat-label>Title</mat-label>
         <input matInput formControlName="title" required />
-        <mat-hint align="end">{{ form.controls.title.value.length }} / {{ titleMax }}</mat-hint>
+        <mat-hint align="end">{{ count(form.controls.title.value) }} / {{ titleMax }}</mat-hint>
         @if (form.controls.title.hasError('required')) {
           <mat-error>A title is required</mat-error>
         }
@@ -72,13 +73,13 @@ const MESSAGE_MAX = 2000;
       <mat-form-field appearance="outline" class="message">
         <mat-label>Message</mat-label>
         <textarea matInput formControlName="message" rows="3"></textarea>
-        <mat-hint align="end">{{ form.controls.message.value.length }} / {{ messageMax }}</mat-hint>
+        <mat-hint align="end">{{ count(form.controls.message.value) }} / {{ messageMax }}</mat-hint>
         @if (form.controls.message.hasError('maxlength')) {
           <mat-error>At most {{ messageMax }} characters</mat-error>
         }
       </mat-form-field>
       <app-error-message [message]="error()" />
-      <button mat-flat-button type="submit" [disabled]="busy()">Send</button>
+      <button mat-flat-button type="submit" [disabled]="busy()" disabledInteractive>Send</button>
     </form>
   `,
   styles: `
@@ -100,15 +101,16 @@ export class ComposeNotification {
   protected readonly levels = LEVELS;
   protected readonly titleMax = TITLE_MAX;
   protected readonly messageMax = MESSAGE_MAX;
+  protected readonly count = charCount;
   protected readonly form = new FormGroup({
     level: new FormControl<Level>('INFO', { nonNullable: true }),
     title: new FormControl('', {
       nonNullable: true,
-      validators: [Validators.required, notBlank, Validators.maxLength(TITLE_MAX)],
+      validators: [Validators.required, notBlank, maxChars(TITLE_MAX)],
     }),
     message: new FormControl('', {
       nonNullable: true,
-      validators: [Validators.maxLength(MESSAGE_MAX)],
+      validators: [maxChars(MESSAGE_MAX)],
     }),
   });
   private readonly submission = new Submission();

@@ -20,6 +20,8 @@ import { LEVEL_META } from './level';
   styles: `
     :host {
       display: inline-flex;
+      /* Not on the baseline: the gap below it made the level select taller than its neighbours. */
+      vertical-align: top;
       align-items: center;
       gap: 4px;
       font: var(--mat-sys-label-large);

@@ -90,6 +90,20 @@ describe('NotificationsPage', () => {
     ]);
   });
 
+  it('says "Loading notifications…", not "No notifications yet.", while the list loads', async () => {
+    const text = () => fixture.nativeElement.textContent;
+    await settle(fixture);
+    expect(text()).toContain('No notifications yet.');
+    TestBed.inject(NotificationStore).reload();
+    await fixture.whenStable();
+    expect(text()).toContain('Loading notifications…');
+    expect(text()).not.toContain('No notifications yet.');
+    http.expectOne('/api/notifications').flush({ items: [] });
+    await settle(fixture);
+    expect(text()).not.toContain('Loading notifications…');
+    expect(text()).toContain('No notifications yet.');
+  });
+
   it('says a failed load failed, not "No notifications yet.", and loads again on Retry', async () => {
     TestBed.inject(NotificationStore).reload();
     http

@@ -13,6 +13,12 @@ import { LoadError } from '../shared/load-error';
   imports: [MatCardModule, ComposeNotification, NotificationList, LoadError],
   changeDetection: ChangeDetectionStrategy.OnPush,
   host: { class: 'app-page narrow' },
+  styles: `
+    .loading {
+      margin: 0;
+      color: var(--mat-sys-on-surface-variant);
+    }
+  `,
   template: `
     <h2>Notifications</h2>
     <mat-card appearance="outlined">
@@ -22,10 +28,13 @@ import { LoadError } from '../shared/load-error';
     @if (store.loadError(); as message) {
       <app-load-error what="notifications" [message]="message" (retry)="store.reload()" />
     }
+    @if (store.loadPending() && !store.items().length) {
+      <p class="loading" role="status">Loading notifications…</p>
+    }
     <app-notification-list
       [items]="store.items()"
       [now]="now()"
-      [loaded]="!store.loadError()"
+      [loaded]="!store.loadError() && !store.loadPending()"
       (markRead)="store.markRead($event)"
       (markAllRead)="store.markAllRead()"
     />

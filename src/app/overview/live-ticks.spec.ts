@@ -1,8 +1,9 @@
 import { TestbedHarnessEnvironment } from '@angular/cdk/testing/testbed';
 import { type ComponentFixture, TestBed } from '@angular/core/testing';
-import { SseTestingController, provideSseTesting } from 'ngx-sse/testing';
+import { SSE_SCHEDULER } from 'ngx-sse';
+import { FakeSseScheduler, SseTestingController, provideSseTesting } from 'ngx-sse/testing';
 
-import { LiveTicks } from './live-ticks';
+import { LiveTicks, TICK_SILENCE_MS } from './live-ticks';
 import { LiveTicksHarness } from './testing/live-ticks-harness';
 
 describe('LiveTicks', () => {
@@ -10,9 +11,13 @@ describe('LiveTicks', () => {
   let controller: SseTestingController;
   let fixture: ComponentFixture<LiveTicks>;
   let clock: LiveTicksHarness;
+  let scheduler: FakeSseScheduler;
 
   beforeEach(async () => {
-    TestBed.configureTestingModule({ providers: [provideSseTesting()] });
+    scheduler = new FakeSseScheduler();
+    TestBed.configureTestingModule({
+      providers: [provideSseTesting(), { provide: SSE_SCHEDULER, useValue: scheduler }],
+    });
     controller = TestBed.inject(SseTestingController);
     fixture = TestBed.createComponent(LiveTicks);
     clock = await TestbedHarnessEnvironment.harnessForFixture(fixture, LiveTicksHarness);
@@ -45,6 +50,17 @@ describe('LiveTicks', () => {
     connection.emit('tick', { n: 3, at: AT }, '3');
     connection.fail();
     expect(await clock.getText()).toBe('14:03:07 tick #3 Reconnecting (network)…');
+  });
+
+  it('does not show a stalled clock as current: no tick for a while reconnects, saying why', async () => {
+    const connection = controller.expectConnection('/api/ticks');
+    connection.open();
+    connection.emit('tick', { n: 3, at: AT }, '3');
+    scheduler.tick(TICK_SILENCE_MS - 1000);
+    expect(await clock.getText()).toBe('14:03:07 tick #3');
+    scheduler.tick(1000);
+    expect(await clock.getText()).toBe('14:03:07 tick #3 Reconnecting (idle-timeout)…');
+    expect(connection.cancelled).toBeTrue();
   });
 
   it('says the stream is closed, with the reason, after a fatal answer', async () => {

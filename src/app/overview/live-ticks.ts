@@ -7,6 +7,12 @@ import type { TickEvents } from '../core/api';
 import { formatClock, stateReason } from '../shared/format';
 
 /**
+ * Ticks come every second: this long without one is a stalled stream, which would otherwise
+ * stay `open` and show a stopped clock as if it were current. Reconnecting says so and recovers.
+ */
+export const TICK_SILENCE_MS = 5000;
+
+/**
  * The server's clock from the `tick` events of the public `/api/ticks`: proof that SSE flows
  * through the proxy. When the stream is not open it says so (and why), so a failing stream never
  * reads as a slow one.
@@ -50,7 +56,9 @@ import { formatClock, stateReason } from '../shared/format';
   `,
 })
 export class LiveTicks {
-  private readonly stream = inject(SseClient).stream<TickEvents>('/api/ticks');
+  private readonly stream = inject(SseClient).stream<TickEvents>('/api/ticks', {
+    heartbeatTimeoutMs: TICK_SILENCE_MS,
+  });
   protected readonly state = this.stream.state;
   // A fatal failure errors the Observable; `state()` says why, so the clock just stops.
   protected readonly tick = toSignal(

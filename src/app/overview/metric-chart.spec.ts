@@ -2,6 +2,7 @@ import { TestbedHarnessEnvironment } from '@angular/cdk/testing/testbed';
 import { TestBed } from '@angular/core/testing';
 
 import type { MetricPoint } from '../core/metric-store';
+import { formatClock } from '../shared/format';
 import { MetricChart } from './metric-chart';
 import { MetricChartHarness } from './testing/metric-chart-harness';
 
@@ -76,6 +77,20 @@ describe('MetricChart', () => {
     expect((await chart.getLegend()).map(({ shown }) => shown)).toEqual([false, true]);
     await chart.toggle('cpu');
     expect((await chart.getLegend()).map(({ shown }) => shown)).toEqual([true, true]);
+  });
+
+  it('says when its latest values stopped coming, and since when', async () => {
+    const fresh = await render({ cpu: points([3, 42]) });
+    expect(await fresh.getValuesNote()).toBe('Latest values');
+
+    const stale = await render({ cpu: points([40, 41], [25, 42]) });
+    const last = formatClock(NOW - 25_000);
+    expect(await stale.getValuesNote()).toBe(
+      `Latest values: no new values for 25 s, last at ${last}`,
+    );
+    expect(await stale.getLabel()).toBe(
+      `Metrics over the last 60 seconds (no new values for 25 s, last at ${last}): cpu 42 %`,
+    );
   });
 
   it('says so while there is no data', async () => {

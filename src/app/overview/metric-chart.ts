@@ -15,6 +15,7 @@ import {
 import uPlot from 'uplot';
 
 import { type MetricPoint, WINDOW_MS } from '../core/metric-store';
+import { formatApproxDuration, formatClock } from '../shared/format';
 import { Theme } from '../shell/theme';
 import { toColumns } from './metric-columns';
 import { chartOptions, unitsOf } from './chart-options';
@@ -37,6 +38,9 @@ interface CursorValues {
 }
 
 const HEIGHT = 240;
+// Metrics arrive twice a second; this much silence means the values shown are old. Generous, so
+// a server clock a few seconds off ours does not raise it.
+const STALE_MS = 10_000;
 const BUCKETS = 300;
 const NARROW_PX = 600;
 const numberFormat = new Intl.NumberFormat('en', { maximumFractionDigits: 1 });
@@ -61,7 +65,7 @@ const sameNames = (a: readonly string[], b: readonly string[]) =>
   styleUrl: './metric-chart.scss',
   template: `
     <div #plot class="plot" role="img" [attr.aria-label]="label()"></div>
-    <p class="cursor" aria-hidden="true">{{ cursorTime() }}</p>
+    <p class="cursor" aria-hidden="true" [class.stale]="staleFor() !== null">{{ cursorTime() }}</p>
     <div class="legend" role="group" aria-label="Series: press to show or hide">
       @for (entry of legend(); track entry.name) {
         <button
@@ -113,16 +117,43 @@ export class MetricChart {
     });
   });
 
+  /** Send time of the newest point of any series, or 0 before any. */
+  private readonly latestAt = computed(() =>
+    Math.max(0, ...[...this.series().values()].map((points) => points.at(-1)?.at ?? 0)),
+  );
+
+  /**
+   * How long no point has come (ms), once that is long enough to matter, else null: the legend
+   * would otherwise go on showing the last values as if they were current.
+   */
+  readonly staleFor = computed(() => {
+    const latestAt = this.latestAt();
+    const silence = this.now() - latestAt;
+    return latestAt > 0 && silence > STALE_MS ? silence : null;
+  });
+
+  /** What the legend's values are: under the cursor, the latest, or old ones and since when. */
+  private readonly staleNote = computed(() => {
+    const silence = this.staleFor();
+    return silence === null
+      ? null
+      : `no new values for ${formatApproxDuration(silence)}, last at ${formatClock(this.latestAt())}`;
+  });
+
   protected readonly cursorTime = computed(() => {
     const cursor = this.cursor();
-    return cursor ? `At ${timeFormat.format(cursor.at)}` : 'Latest values';
+    if (cursor) return `At ${timeFormat.format(cursor.at)}`;
+    const stale = this.staleNote();
+    return stale ? `Latest values: ${stale}` : 'Latest values';
   });
 
   protected readonly label = computed(() => {
     const window = `Metrics over the last ${this.windowMs() / 1000} seconds`;
     const entries = this.legend();
     if (!entries.length) return `${window}: no data yet`;
-    return `${window}: ${entries.map((e) => `${e.name} ${e.value} ${e.unit}`).join(', ')}`;
+    const values = entries.map((e) => `${e.name} ${e.value} ${e.unit}`).join(', ');
+    const stale = this.staleNote();
+    return stale ? `${window} (${stale}): ${values}` : `${window}: ${values}`;
   });
 
   private plot: uPlot | null = null;
@@ -198,9 +229,8 @@ export class MetricChart {
     } else {
       this.plot.setData(data);
     }
-    const latestAt = Math.max(0, ...raw.map((points) => points.at(-1)?.at ?? 0));
     this.host.setAttribute('data-points', String(points));
-    this.host.setAttribute('data-latest-at', String(latestAt));
+    this.host.setAttribute('data-latest-at', String(this.latestAt()));
   }
 
   /** Phones: slimmer value axes, so three units still leave room for the lines. */

@@ -46,6 +46,10 @@ describe('OverviewPage', () => {
     const fixture = TestBed.createComponent(OverviewPage);
     const loader = TestbedHarnessEnvironment.loader(fixture);
     await fixture.whenStable();
+    const card = (label: string) => loader.getHarness(SummaryCardHarness.with({ label }));
+    // Until the lists have come, the counts are not yet known: not a 0.
+    expect(await (await card('Unread notifications')).getValue()).toBe('loading');
+    expect(await (await card('Running jobs')).getAccessibleName()).toBe('Running jobs: loading');
     TestBed.inject(HttpTestingController)
       .expectOne('/api/jobs')
       .flush({ jobs: [job('1', 'running'), job('2', 'done'), job('3', 'running')] });
@@ -62,9 +66,9 @@ describe('OverviewPage', () => {
     events.emit('metric', { name: 'mem', value: 512, at: NOW - 1000 }, '5');
     ticks.open();
     ticks.emit('tick', { n: 9, at: NOW }, '9');
+    await new Promise((resolve) => setTimeout(resolve));
     await fixture.whenStable();
 
-    const card = (label: string) => loader.getHarness(SummaryCardHarness.with({ label }));
     expect(await (await card('Unread notifications')).getAccessibleName()).toBe(
       'Unread notifications: 2',
     );

@@ -18,8 +18,18 @@ import { SummaryCard } from './summary-card';
   template: `
     <h2>Overview</h2>
     <section class="app-card-grid" aria-label="Summary">
-      <app-summary-card label="Unread notifications" icon="notifications" [value]="unread()" />
-      <app-summary-card label="Running jobs" icon="work" [value]="running()" />
+      <app-summary-card
+        label="Unread notifications"
+        icon="notifications"
+        [value]="unread()"
+        [loading]="notifications.loadPending() && !notifications.items().length"
+      />
+      <app-summary-card
+        label="Running jobs"
+        icon="work"
+        [value]="running()"
+        [loading]="jobs.loadPending() && !jobs.jobs().length"
+      />
       <!-- Changes every second: announcing it would drown out everything else. -->
       <app-summary-card
         label="Events per second"
@@ -48,8 +58,8 @@ import { SummaryCard } from './summary-card';
 })
 export class OverviewPage {
   private readonly metrics = inject(MetricStore);
-  private readonly notifications = inject(NotificationStore);
-  private readonly jobs = inject(JobStore);
+  protected readonly notifications = inject(NotificationStore);
+  protected readonly jobs = inject(JobStore);
   // A count from a list that failed to load would be a silent, wrong 0.
   protected readonly unread = computed(() =>
     this.notifications.loadError() ? null : this.notifications.unread(),

@@ -47,12 +47,15 @@ export class SummaryCard {
   readonly label = input.required<string>();
   /** `null` when the figure is unknown (its list failed to load): shown as such, never as 0. */
   readonly value = input.required<number | null>();
+  /** The figure's list is still loading: "loading", not a 0 that would only mean "not yet". */
+  readonly loading = input(false);
   /** A Material Symbols name. */
   readonly icon = input('info');
   /** Whether screen readers announce changes; off for values that change every second. */
   readonly announce = input(true);
 
   protected readonly text = computed(() => {
+    if (this.loading()) return 'loading';
     const value = this.value();
     return value === null ? 'unavailable' : numberFormat.format(value);
   });

@@ -63,7 +63,8 @@ describe('AppToolbar', () => {
     await menu.open();
     const items = await menu.getItems();
     const texts = await Promise.all(items.map((item) => item.getText()));
-    expect(texts.map((text) => text.replace(/^[a-z_]+ /, ''))).toEqual([
+    // Without the icons' ligatures: the leading theme icon, the trailing check mark.
+    expect(texts.map((text) => text.replace(/^[a-z_]+ | check$/g, ''))).toEqual([
       'System theme',
       'Light theme',
       'Dark theme',
@@ -73,6 +74,10 @@ describe('AppToolbar', () => {
       items.map(async (item) => (await item.host()).getAttribute('aria-checked')),
     );
     expect(checked).toEqual(['true', 'false', 'false', null]);
+    // The check mark trails the chosen theme's label, past the item's middle.
+    const item = await (await items[0].host()).getDimensions();
+    const check = document.querySelector('.mat-mdc-menu-item .check')!.getBoundingClientRect();
+    expect(check.left).toBeGreaterThan(item.left + item.width / 2);
     await menu.clickItem({ text: /Dark theme/ });
     expect(TestBed.inject(Theme).choice()).toBe('dark');
     await menu.open();

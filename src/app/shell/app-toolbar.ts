@@ -98,8 +98,9 @@ const THEME_META: Record<ThemeChoice, { label: string; icon: string }> = {
             >
               <mat-icon aria-hidden="true">{{ themeMeta[choice].icon }}</mat-icon>
               {{ themeMeta[choice].label }}
+              <!-- Wrapped: a menu item puts every top-level mat-icon before its label. -->
               @if (theme.choice() === choice) {
-                <mat-icon class="check" aria-hidden="true">check</mat-icon>
+                <span class="check" aria-hidden="true"><mat-icon>check</mat-icon></span>
               }
             </button>
           }
@@ -146,7 +147,12 @@ const THEME_META: Record<ThemeChoice, { label: string; icon: string }> = {
       color: var(--mat-sys-on-surface-variant);
     }
     .check {
-      margin: 0 0 0 auto;
+      float: inline-end;
+      height: 24px;
+      margin-inline-start: 16px;
+    }
+    .check mat-icon {
+      margin: 0;
     }
   `,
 })

@@ -55,6 +55,16 @@ describe('ConnectionStatus', () => {
     expect(await chip.getText()).toContain('in 1s');
   });
 
+  it('says "now", not "in 0s", once the retry is due but not yet under way', async () => {
+    const { host, chip } = await setup();
+    host.state.set(RETRYING_503);
+    host.now.set(5200);
+    expect(await chip.getText()).toContain('reconnecting #2 now');
+    expect(await chip.getLabel()).toBe(
+      'Connection reconnecting (http 503), attempt 2, retrying now',
+    );
+  });
+
   it('announces a change of state once, not every tick of the countdown', async () => {
     const { host, chip } = await setup();
     expect(await chip.isLive()).toBeFalse();

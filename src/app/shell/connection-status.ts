@@ -80,7 +80,9 @@ export class ConnectionStatus {
     const state = this.state();
     if (state.status !== 'reconnecting') return state.status;
     const seconds = this.secondsLeft();
-    return `reconnecting #${state.attempt}${seconds === null ? '' : ` in ${seconds}s`}`;
+    // The timer is due but the attempt not yet made: "in 0s" would read as stuck.
+    const when = seconds === null ? '' : seconds === 0 ? ' now' : ` in ${seconds}s`;
+    return `reconnecting #${state.attempt}${when}`;
   });
 
   /** What screen readers hear: the state and why, without the countdown. */
@@ -102,7 +104,11 @@ export class ConnectionStatus {
       case 'reconnecting': {
         const seconds = this.secondsLeft();
         const when =
-          seconds === null ? 'retrying' : `retry in ${seconds} second${seconds === 1 ? '' : 's'}`;
+          seconds === null
+            ? 'retrying'
+            : seconds === 0
+              ? 'retrying now'
+              : `retry in ${seconds} second${seconds === 1 ? '' : 's'}`;
         return `Connection reconnecting (${stateReason(state)}), attempt ${state.attempt}, ${when}`;
       }
       case 'closed':

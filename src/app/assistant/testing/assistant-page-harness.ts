@@ -12,12 +12,17 @@ export class AssistantPageHarness extends ComponentHarness {
   private readonly alert = this.locatorForOptional('[role="alert"]');
   private readonly live = this.locatorFor('[data-testid="answer-announcer"]');
 
-  private button(text: string) {
+  /** A button by its text: Send, Stop or Retry. */
+  button(text: string): Promise<MatButtonHarness> {
     return this.locatorFor(MatButtonHarness.with({ text: new RegExp(text) }))();
   }
 
-  async ask(prompt: string): Promise<void> {
+  async setPrompt(prompt: string): Promise<void> {
     await (await this.input()).setValue(prompt);
+  }
+
+  async ask(prompt: string): Promise<void> {
+    await this.setPrompt(prompt);
     await (await this.button('Send')).click();
   }
 

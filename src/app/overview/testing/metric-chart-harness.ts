@@ -17,6 +17,7 @@ export class MetricChartHarness extends ComponentHarness {
   private readonly plot = this.locatorFor('[role="img"]');
   private readonly buttons = this.locatorForAll('.legend button');
   private readonly legendGroup = this.locatorFor('.legend');
+  private readonly cursorLine = this.locatorFor('.cursor');
 
   /** The summary screen readers hear. */
   async getLabel(): Promise<string | null> {
@@ -53,6 +54,11 @@ export class MetricChartHarness extends ComponentHarness {
   /** The legend's text, e.g. the waiting message before any data. */
   async getLegendText(): Promise<string> {
     return (await this.legendGroup()).text();
+  }
+
+  /** The line above the legend: "Latest values", the cursor's time, or how old the values are. */
+  async getValuesNote(): Promise<string> {
+    return (await this.cursorLine()).text();
   }
 
   /** Presses the legend button of a series (shows or hides it). */

@@ -1,0 +1,58 @@
+import { ChangeDetectionStrategy, Component, computed, inject } from '@angular/core';
+import { MatButtonModule } from '@angular/material/button';
+
+import { LiveStream } from '../core/live-stream';
+import { Session } from '../core/session';
+
+/**
+ * Shown above every page once the live stream stopped for good (a 204, a fatal answer): the
+ * data on screen no longer updates, which only the toolbar chip would say otherwise, and
+ * Reconnect opens it again from wherever the user is. The chip's own live region announces it.
+ *
+ * @example
+ * <app-stream-stopped />
+ */
+@Component({
+  selector: 'app-stream-stopped',
+  imports: [MatButtonModule],
+  changeDetection: ChangeDetectionStrategy.OnPush,
+  template: `
+    @if (reason(); as reason) {
+      <div class="stopped" role="region" aria-label="Live updates stopped">
+        <p>
+          The stream stopped ({{ reason }}) and will not reconnect by itself: what you see no longer
+          updates.
+        </p>
+        <button mat-flat-button type="button" (click)="live.reconnect()">Reconnect</button>
+      </div>
+    }
+  `,
+  styles: `
+    .stopped {
+      display: flex;
+      flex-wrap: wrap;
+      align-items: center;
+      gap: 8px 16px;
+      margin-bottom: 16px;
+      padding: 8px 12px;
+      border-radius: 8px;
+      background: var(--mat-sys-error-container);
+      color: var(--mat-sys-on-error-container);
+    }
+    p {
+      flex: 1 1 240px;
+      margin: 0;
+    }
+  `,
+})
+export class StreamStopped {
+  protected readonly live = inject(LiveStream);
+  private readonly session = inject(Session);
+
+  /** Why the stream stopped, while signed in and stopped by anything but our own close. */
+  protected readonly reason = computed(() => {
+    const state = this.live.state();
+    const stopped = state.status === 'closed' && state.reason !== 'closed';
+    return stopped && this.session.user() !== null ? state.reason : null;
+  });
+}
