@@ -19,14 +19,15 @@ describe('StreamStopped', () => {
   it('says nothing while the stream is open or retrying by itself', async () => {
     const { fixture, connection, reconnect } = await setup();
     expect(await reconnect()).toEqual([]);
-    connection.fail({ status: 503 });
+    connection.fail(); // dropped: it retries by itself
     await fixture.whenStable();
     expect(await reconnect()).toEqual([]);
   });
 
   it('says the stream stopped for good, and why, and Reconnect opens it again', async () => {
     const { fixture, connection, reconnect } = await setup();
-    connection.fail({ status: 204 });
+    // What the fetch transport reports when a reconnect is answered 204.
+    connection.fail({ reason: 'http', status: 204 });
     await fixture.whenStable();
     const region: HTMLElement = fixture.nativeElement.querySelector('[role="region"]');
     expect(region.getAttribute('aria-label')).toBe('Live updates stopped');
