@@ -9,7 +9,9 @@ import { HttpError } from './errors.ts';
  * 127.0.0.1 talks to this server as its own origin: `Origin` and `Host` both say `evil.test`,
  * so the origin checks pass it. On a connection to a loopback address the `Host` must therefore
  * be a loopback name (`localhost`, `*.localhost`, 127.x.x.x, `[::1]`) or the host of an
- * allow-listed origin (`--cors-origins`, e.g. a dev proxy's); 403 `forbidden-host` otherwise.
+ * allow-listed origin (`--cors-origins`, e.g. a dev proxy's), or an IP address (a rebinding
+ * page has a name: a phone opening the dev proxy by its LAN address, say, is no such page);
+ * 403 `forbidden-host` otherwise.
  * A server reached on another interface was exposed on purpose and is not checked. An absent
  * `Host` (HTTP/1.0) passes; HTTP/1.1 requires one (see `requireHost`).
  *
@@ -23,7 +25,9 @@ export function guardHost(allowedOrigins: readonly string[]) {
     const host = request.headers.host;
     if (host === undefined || !isLoopback(request.socket.localAddress ?? '')) return;
     const name = hostnameOf(host);
-    if (name !== undefined && (isLoopbackName(name) || allowed.has(name))) return;
+    if (name !== undefined && (isIP(name) !== 0 || isLoopbackName(name) || allowed.has(name))) {
+      return;
+    }
     throw new HttpError(
       403,
       'forbidden-host',

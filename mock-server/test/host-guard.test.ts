@@ -39,7 +39,7 @@ describe('the Host of a request that reached a loopback address', () => {
     }
   });
 
-  it('accepts loopback names and addresses, and the hosts of allow-listed origins', async () => {
+  it('accepts loopback names, IP addresses (no rebinding page has one) and allow-listed hosts', async () => {
     for (const host of [
       `127.0.0.1:${port}`,
       `localhost:${port}`,
@@ -48,6 +48,8 @@ describe('the Host of a request that reached a loopback address', () => {
       `127.1.2.3:${port}`,
       `[::1]:${port}`,
       'app.test:4200',
+      '192.168.1.5:4200',
+      '[fd00::5]:4200',
     ]) {
       assert.equal((await get(server.url, '/api/health', host)).status, 200, host);
     }
