@@ -1,6 +1,6 @@
 import type { FastifyRequest } from 'fastify';
 
-import { HttpError } from './errors.ts';
+import { HttpError, excerpt } from './errors.ts';
 
 const STREAM_RANGES = new Set(['text/event-stream', 'text/*', '*/*']);
 const MEDIA_RANGE = /^[\w.+*-]+\/[\w.+*-]+$/;
@@ -20,7 +20,7 @@ export async function requireEventStreamAccept(request: FastifyRequest): Promise
   throw new HttpError(
     406,
     'not-acceptable',
-    `Accept: ${header}; this route sends text/event-stream`,
+    `Accept: ${excerpt(header)}; this route sends text/event-stream`,
   );
 }
 

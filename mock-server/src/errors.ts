@@ -23,6 +23,17 @@ export class HttpError extends Error {
   }
 }
 
+/**
+ * A client's header value as an error detail quotes it: at most 100 characters, so a 16 KB
+ * header is not echoed back whole.
+ *
+ * @example
+ * `Host: ${excerpt(host)}`
+ */
+export function excerpt(value: string, max = 100): string {
+  return value.length > max ? `${value.slice(0, max)}…` : value;
+}
+
 /** 400 naming the offending field, the shape of every validation failure. */
 export function badRequest(field: string, message: string): HttpError {
   return new HttpError(400, 'bad-request', { field, message });

@@ -2,7 +2,7 @@ import { isIP } from 'node:net';
 
 import type { FastifyRequest } from 'fastify';
 
-import { HttpError } from './errors.ts';
+import { HttpError, excerpt } from './errors.ts';
 
 /**
  * onRequest hook against DNS rebinding. A page on `evil.test` whose name is made to resolve to
@@ -31,7 +31,7 @@ export function guardHost(allowedOrigins: readonly string[]) {
     throw new HttpError(
       403,
       'forbidden-host',
-      `Host: ${host}: a loopback server answers loopback names and --cors-origins hosts only`,
+      `Host: ${excerpt(host)}: a loopback server answers loopback names and --cors-origins hosts only`,
     );
   };
 }

@@ -1,6 +1,6 @@
 import type { FastifyRequest } from 'fastify';
 
-import { HttpError } from './errors.ts';
+import { HttpError, excerpt } from './errors.ts';
 
 /** Routes that hold a connection open: the costly ones a foreign page must not open. */
 const STREAM_ROUTES = new Set(['/api/events', '/api/ticks', '/api/chat']);
@@ -32,7 +32,7 @@ export function guardOrigin(allowList: readonly string[]) {
       throw forbidden(`Sec-Fetch-Site: ${site} from ${origin ?? 'no origin'}`);
     }
     if (origin !== undefined && !allowed && origin !== ownOrigin(request)) {
-      throw forbidden(`${write ? 'a write' : 'a stream'} from ${origin}`);
+      throw forbidden(`${write ? 'a write' : 'a stream'} from ${excerpt(origin)}`);
     }
   };
 }

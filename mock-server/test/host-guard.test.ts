@@ -55,3 +55,19 @@ describe('the Host of a request that reached a loopback address', () => {
     }
   });
 });
+
+describe('a refused header in an error detail', () => {
+  let server: Server;
+  before(async () => {
+    server = await startServer({});
+  });
+  after(() => server.stop());
+
+  it('is quoted, not echoed whole', async () => {
+    const { status, body } = await get(server.url, '/api/health', `${'a'.repeat(4000)}.test`);
+    assert.equal(status, 403);
+    const { detail } = JSON.parse(body) as { detail: string };
+    assert.ok(detail.length < 200, `detail of ${detail.length} characters`);
+    assert.match(detail, /^Host: a{100}…: /);
+  });
+});
