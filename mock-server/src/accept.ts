@@ -2,7 +2,13 @@ import type { FastifyRequest } from 'fastify';
 
 import { HttpError, excerpt } from './errors.ts';
 
-const STREAM_RANGES = new Set(['text/event-stream', 'text/*', '*/*']);
+// The ranges that cover `text/event-stream`, by specificity: the most specific one present
+// decides (RFC 9110 §12.5.1), so `text/event-stream;q=0, */*` refuses it.
+const SPECIFICITY: Readonly<Record<string, number>> = {
+  'text/event-stream': 3,
+  'text/*': 2,
+  '*/*': 1,
+};
 const MEDIA_RANGE = /^[\w.+*-]+\/[\w.+*-]+$/;
 
 /**
@@ -33,5 +39,11 @@ function acceptsEventStream(header: string): boolean {
       return { range, q: q === undefined ? 1 : Number(q.slice(2)) };
     })
     .filter(({ range }) => MEDIA_RANGE.test(range));
-  return ranges.length === 0 || ranges.some(({ range, q }) => STREAM_RANGES.has(range) && q > 0);
+  if (ranges.length === 0) return true;
+  let decisive: { specificity: number; q: number } | undefined;
+  for (const { range, q } of ranges) {
+    const specificity = SPECIFICITY[range] ?? 0;
+    if (specificity > (decisive?.specificity ?? 0)) decisive = { specificity, q };
+  }
+  return decisive !== undefined && decisive.q > 0;
 }

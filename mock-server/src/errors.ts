@@ -49,6 +49,16 @@ export function notFound(what: string): HttpError {
   return new HttpError(404, 'not-found', what);
 }
 
+/** The path of a request's URL, without its query. */
+export function pathOf(request: FastifyRequest): string {
+  return request.url.split('?')[0];
+}
+
+/** 404 naming the method and path no route answers. */
+export function noRoute(request: FastifyRequest): HttpError {
+  return notFound(`no route ${request.method} ${pathOf(request)}`);
+}
+
 /** Sends an HttpError as the JSON error body. */
 export function sendError(reply: FastifyReply, error: HttpError): FastifyReply {
   const body: ErrorBody = { error: error.code, detail: error.detail };
@@ -90,7 +100,7 @@ function toHttpError(error: FastifyError, request: FastifyRequest): HttpError {
 
 /** JSON 404 for any unmatched route. */
 export function jsonNotFound(request: FastifyRequest, reply: FastifyReply): FastifyReply {
-  return sendError(reply, notFound(`no route ${request.method} ${request.url.split('?')[0]}`));
+  return sendError(reply, noRoute(request));
 }
 
 /** Ajv's message, made plain where Ajv's wording says little to an API user. */

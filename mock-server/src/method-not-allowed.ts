@@ -2,7 +2,7 @@ import { METHODS as NODE_METHODS } from 'node:http';
 
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 
-import { HttpError, notFound } from './errors.ts';
+import { HttpError, noRoute } from './errors.ts';
 
 // Every method Node's parser lets through, so TRACE, QUERY or PROPFIND on a known path is a 405
 // too, not a 404. CONNECT never reaches routing (app.ts answers it); OPTIONS has its own answer.
@@ -73,6 +73,6 @@ export function answerMethodNotAllowed(app: FastifyInstance): void {
 export async function refuseUnknownPreflights(request: FastifyRequest): Promise<void> {
   const wildcard = request.is404 || request.routeOptions.url === '*';
   if (request.method === 'OPTIONS' && wildcard) {
-    throw notFound(`no route OPTIONS ${request.url.split('?')[0]}`);
+    throw noRoute(request);
   }
 }

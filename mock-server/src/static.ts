@@ -1,7 +1,7 @@
 import fastifyStatic from '@fastify/static';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 
-import { badRequest, jsonNotFound } from './errors.ts';
+import { badRequest, jsonNotFound, pathOf } from './errors.ts';
 
 // A `..` segment, with either slash, as @fastify/static's `send` detects it (then a bare 403).
 const DOT_DOT = /(?:^|[\\/])\.\.(?:[\\/]|$)/;
@@ -31,8 +31,4 @@ async function refuseEscapingPaths(request: FastifyRequest): Promise<void> {
   if (DOT_DOT.test(path) || path.includes('\0')) {
     throw badRequest('url', 'a path with a ".." segment or a NUL byte cannot name a file');
   }
-}
-
-function pathOf(request: FastifyRequest): string {
-  return request.url.split('?')[0];
 }

@@ -54,7 +54,13 @@ describe('the Accept header of a stream request', () => {
   });
 
   it('answers 406 when Accept rules text/event-stream out', async () => {
-    for (const accept of ['application/json', 'text/html, image/*', 'text/event-stream;q=0']) {
+    for (const accept of [
+      'application/json',
+      'text/html, image/*',
+      'text/event-stream;q=0',
+      'text/event-stream;q=0, */*', // the most specific range decides
+      'text/*;q=0, */*',
+    ]) {
       for (const [path, json] of STREAMS) {
         const { status, body } = await ask(path, accept, json);
         assert.equal(status, 406, `${path} Accept: ${accept}`);

@@ -36,7 +36,9 @@ export class JobStore {
   /** Why the last load of the list failed, or null: the page says so, with a Retry. */
   readonly loadError = this.loading.error.asReadonly();
   /** Whether the list is being loaded (at sign-in, on Retry, after a gap). */
-  readonly loadPending = this.loading.pending.asReadonly();
+  readonly loadPending = this.loading.pending;
+  /** Loading with nothing listed yet: pages say "loading", not "none". */
+  readonly loadingEmpty = computed(() => this.loadPending() && !this.jobs().length);
 
   readonly jobs = computed(() => {
     // One copy, updated in place: not a copy of the map per streamed job.

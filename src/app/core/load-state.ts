@@ -1,4 +1,4 @@
-import { signal } from '@angular/core';
+import { computed, signal } from '@angular/core';
 
 import { errorMessage } from './api';
 
@@ -13,12 +13,15 @@ import { errorMessage } from './api';
 export class LoadState {
   /** The readable reason of the last failed load; null once a load succeeds. */
   readonly error = signal<string | null>(null);
+  // Loads under way: they overlap (the sign-in load and a gap reload), so the first to finish
+  // must not say that none is.
+  readonly #running = signal(0);
   /** A load is under way: an empty list then means "not yet", not "none". */
-  readonly pending = signal(false);
+  readonly pending = computed(() => this.#running() > 0);
 
   /** Runs `load`, recording its outcome; rejects as `load` did, for callers that react. */
   async run(load: () => Promise<void>): Promise<void> {
-    this.pending.set(true);
+    this.#running.update((n) => n + 1);
     try {
       await load();
       this.error.set(null);
@@ -26,13 +29,13 @@ export class LoadState {
       this.error.set(errorMessage(error));
       throw error;
     } finally {
-      this.pending.set(false);
+      this.#running.update((n) => Math.max(0, n - 1));
     }
   }
 
-  /** Forgets a failure (on logout). */
+  /** Forgets a failure and the loads under way (on logout). */
   clear(): void {
     this.error.set(null);
-    this.pending.set(false);
+    this.#running.set(0);
   }
 }

@@ -50,7 +50,9 @@ export class NotificationStore {
   /** Why the last load of the list failed, or null: the page says so, with a Retry. */
   readonly loadError = this.loading.error.asReadonly();
   /** Whether the list is being loaded (at sign-in, on Retry, after a gap). */
-  readonly loadPending = this.loading.pending.asReadonly();
+  readonly loadPending = this.loading.pending;
+  /** Loading with nothing listed yet: pages say "loading", not "none". */
+  readonly loadingEmpty = computed(() => this.loadPending() && !this.items().length);
 
   readonly items = computed<NotificationItem[]>(() => {
     const byId = new Map<string, Notification>();

@@ -28,7 +28,7 @@ import { LoadError } from '../shared/load-error';
     @if (store.loadError(); as message) {
       <app-load-error what="notifications" [message]="message" (retry)="store.reload()" />
     }
-    @if (store.loadPending() && !store.items().length) {
+    @if (store.loadingEmpty()) {
       <p class="loading" role="status">Loading notifications…</p>
     }
     <app-notification-list

@@ -22,13 +22,13 @@ import { SummaryCard } from './summary-card';
         label="Unread notifications"
         icon="notifications"
         [value]="unread()"
-        [loading]="notifications.loadPending() && !notifications.items().length"
+        [loading]="notifications.loadingEmpty()"
       />
       <app-summary-card
         label="Running jobs"
         icon="work"
         [value]="running()"
-        [loading]="jobs.loadPending() && !jobs.jobs().length"
+        [loading]="jobs.loadingEmpty()"
       />
       <!-- Changes every second: announcing it would drown out everything else. -->
       <app-summary-card

@@ -45,6 +45,8 @@ export class SseConnection implements SseMachineSink {
   readonly #fanOut: SseFanOut;
   #items: unknown[] = [];
   #flushing = false;
+  // Set by a restart during a flush: the rest of the batch being delivered was the old run's.
+  #stale = false;
   readonly #machine: SseReconnectMachine;
   readonly #ctx: SseMachineContext;
   readonly #batcher: SseBatcher;
@@ -130,8 +132,13 @@ export class SseConnection implements SseMachineSink {
       while (this.#items.length) {
         const items = this.#items;
         this.#items = [];
+        this.#stale = false;
         this.#commit();
-        for (let i = 0; i < items.length; i += 4) this.#apply(items, i);
+        for (let i = 0; i < items.length; i += 4) {
+          const type = items[i];
+          if (this.#stale && type !== null && type !== END) continue;
+          this.#apply(items, i);
+        }
         this.#fanOut.endBatch();
         this.#commit();
       }
@@ -146,6 +153,7 @@ export class SseConnection implements SseMachineSink {
    */
   #restart(): void {
     this.#tally.reset();
+    this.#stale = this.#flushing;
     const items = this.#items;
     this.#items = [];
     for (let i = 0; i < items.length; i += 4) {

@@ -16,7 +16,7 @@ import type { SseMessage } from './types';
  * @example
  * const fanOut = new SseFanOut(url, tally);
  * fanOut.start();
- * fanOut.deliver(subscribers.named('job'), 'job', data, id, at);
+ * fanOut.deliver(subscribers.named('job') ?? [], 'job', data, id, at);
  * fanOut.endBatch();
  */
 export class SseFanOut {

@@ -10,6 +10,7 @@ import {
   SSE_SCHEDULER,
   provideSse,
   sseResource,
+  withFetchTransport,
   withLinger,
   type SseResourceRequest,
 } from 'ngx-sse';
@@ -96,6 +97,35 @@ describe('sseResource: the connection across a destroyed context and an equal re
     expect(connection.cancelled).toBeFalse();
     sse.expectNone('/a');
     connection.emit('n', { v: 2 }, '2');
+    await settle();
+    expect(ref.value()).toEqual([1, 2]);
+  });
+
+  it('an equal POST with a shareKey, recomputed, keeps its connection and so its value', async () => {
+    configure(provideSse(withFetchTransport({ default: false })));
+    const tick = signal(0);
+    const { ref } = create(() =>
+      sseResource<Events, 'n', number[]>(
+        () =>
+          (tick(),
+          {
+            url: '/chat',
+            transport: 'fetch',
+            method: 'POST',
+            body: 'hi',
+            shareKey: 'chat-1',
+          }) as SseResourceRequest,
+        { event: 'n', reduce: (list, { data }) => [...list, data.v], initialValue: [] },
+      ),
+    );
+    await settle();
+    const connection = sse.expectConnection('/chat');
+    connection.open();
+    connection.emit('n', { v: 1 });
+    tick.set(1);
+    await settle();
+    expect(connection.cancelled).toBeFalse();
+    connection.emit('n', { v: 2 });
     await settle();
     expect(ref.value()).toEqual([1, 2]);
   });

@@ -22,6 +22,27 @@ describe('SseStream: starting again after a close', () => {
     expect(second.diagnostics().eventsReceived).toBe(0);
   });
 
+  it('a close and a new subscribe from inside a delivery get none of the rest of that batch', async () => {
+    const { client, controller } = setup([withBatching('microtask')]);
+    const first = client.stream<TestEvents>('/e');
+    const seen: string[] = [];
+    first.on('notification').subscribe(({ data }) => {
+      seen.push(`first:${data.title}`);
+      first.close();
+      client
+        .stream<TestEvents>('/e')
+        .on('notification')
+        .subscribe(({ data: next }) => seen.push(`second:${next.title}`));
+    });
+    const connection = controller.expectConnection('/e');
+    connection.open();
+    connection.emit('notification', { title: 'a' }, '1');
+    connection.emit('notification', { title: 'b' }, '2');
+    await new Promise((resolve) => setTimeout(resolve));
+    expect(seen).toEqual(['first:a']);
+    expect(controller.expectConnection('/e').request.lastEventId).toBe('');
+  });
+
   it('after a fatal stop, a restart resumes from the id the server left, even an empty one', () => {
     const { client, controller } = setup();
     const stream = client.stream<TestEvents>('/e', { lastEventId: 'initial' });

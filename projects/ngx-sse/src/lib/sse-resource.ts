@@ -37,9 +37,10 @@ const byIdentity = (name: string, value: unknown) =>
 
 /**
  * Server-Sent Events as an Angular Resource, as `httpResource` is for HTTP. The request
- * function is reactive: when its value changes, the previous connection is released and one for
- * the new request opens (resume state reset); `undefined` is idle. Like `httpResource` it
- * connects as soon as the request is defined, not when the value is read.
+ * function is reactive: when its value changes to a different request, the previous connection
+ * is released and one for the new request opens (resume state reset); an equal request keeps the
+ * connection, its resume id and the value; `undefined` is idle. Like `httpResource` it connects
+ * as soon as the request is defined, not when the value is read.
  *
  * - `value`: the latest message of the named event(s), or the `reduce` accumulation. It is
  *   written once per delivered batch, however many events the batch holds.
@@ -48,12 +49,14 @@ const byIdentity = (name: string, value: unknown) =>
  *   says whether it is connecting, open or retrying); `error` with the {@link SseError} when a
  *   failure stops the stream. A bad payload does not change it (diagnostics report it).
  * - `reload()`: reconnects now (a fresh attempt of the shared connection), resuming from the
- *   last event id and keeping the accumulation; after a fatal failure it opens the stream again.
+ *   last event id and keeping the accumulation; after a fatal failure it opens the stream again;
+ *   `false` (nothing to do) while the stream is paused on a hidden page.
  * - `set()` / `update()`: replace the accumulation; the stream goes on and reduces into the new
  *   value (Angular's own `set()` would abort the stream).
  * - A `reduce` that throws skips that message and reports the error to Angular's `ErrorHandler`;
  *   the stream and every other connection go on.
- * - Torn down with its injection context; idle on the server.
+ * - Torn down with its injection context, its connection lingering for `withLinger()` /
+ *   `lingerMs` as a stream handle's does; idle on the server.
  *
  * @example
  * readonly notifications = sseResource<AppEvents, 'notification', AppEvents['notification'][]>(
@@ -106,6 +109,7 @@ export function sseResource<M extends SseEventMap, K extends keyof M & string, T
   // The running stream's accumulation, so `set()` can replace it without ending the stream.
   let run: {
     readonly key: string;
+    readonly stream: SseStreamRef<M>;
     value: T;
     failed: boolean;
     readonly out: WritableSignal<ResourceStreamItem<T>>;
@@ -139,18 +143,30 @@ export function sseResource<M extends SseEventMap, K extends keyof M & string, T
       const { url, ...streamOptions } = typeof params === 'string' ? { url: params } : params;
       const key = JSON.stringify([url, streamOptions], byIdentity);
       const get = ((streamOptions as { method?: string }).method ?? 'GET') === 'GET';
-      // The run this one replaces is still subscribed (see the abort listener): an equal request
-      // takes over its value, and its connection, which keeps its resume id.
-      const previous = run ?? last;
-      const resume = get && previous?.key === key ? previous : null;
       // The same request reuses the same connection, which resumes from its last id itself.
       const stream = client.stream<M>(url, {
         ...streamOptions,
         injector,
       } as SseEventSourceOptions) as SseStreamRef<M>;
+      // The run this one replaces is still subscribed (see the abort listener): a request that
+      // shares its connection (an equal GET, or a POST with the same shareKey) takes over its
+      // value. With no run left (a reload after a stop), an equal GET resumes what it left.
+      const resume = run
+        ? stream.shares(run.stream)
+          ? run
+          : null
+        : get && last?.key === key
+          ? last
+          : null;
       current.set(stream);
       const value = resume ? resume.value : (options.initialValue as T);
-      const mine = { key, value, failed: false, out: signal<ResourceStreamItem<T>>({ value }) };
+      const mine = {
+        key,
+        stream,
+        value,
+        failed: false,
+        out: signal<ResourceStreamItem<T>>({ value }),
+      };
       let dirty = false;
       const stop = stream.observe(
         types,

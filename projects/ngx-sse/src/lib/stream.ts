@@ -158,6 +158,11 @@ export class SseStreamRef<M extends SseEventMap> implements SseStream<M> {
     this.#connection.release(this.#owner, true);
   }
 
+  /** Whether `other` is a handle of the same connection (an equal request, shared). */
+  shares(other: SseStreamRef<M>): boolean {
+    return this.#connection === other.#connection;
+  }
+
   /** Released when `scope` is destroyed; `close()` unbinds it until the next subscribe. */
   bindTo(scope: DestroyRef): void {
     this.#scope = scope;

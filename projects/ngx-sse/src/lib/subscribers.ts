@@ -30,7 +30,7 @@ export const isServerName = (type: unknown): type is string => typeof type === '
  *
  * @example
  * const subscribers = new SseSubscribers();
- * if (subscribers.add(entry)) backend.listen(entry.type); // the first for its name
+ * if (subscribers.add(entry)) backend.listen(entry.type as string); // the first of a server name
  */
 export class SseSubscribers {
   readonly #lists = new Map<string | symbol, readonly SseEntry[]>();

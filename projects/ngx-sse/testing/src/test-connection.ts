@@ -1,5 +1,7 @@
 import type { SseBackendConnection, SseBackendHandlers, SseFailure, SseRequest } from 'ngx-sse';
 
+import { eventProblem, failureProblem, idProblem } from './wire-checks';
+
 /**
  * How `TestConnection.fail()` fails: an HTTP answer, a wrong content type, or (by default) the
  * network.
@@ -25,7 +27,7 @@ export interface TestFailure {
  * const connection = controller.expectConnection('/api/events');
  * connection.open();
  * connection.emit('notification', { title: 'Hi' }, '1');
- * connection.fail({ status: 503 });
+ * connection.fail(); // a drop; a status goes to an attempt not yet open: fail({ status: 503 })
  */
 export class TestConnection {
   /** Event names the client currently listens to. */
@@ -71,16 +73,7 @@ export class TestConnection {
    */
   emit(type: string, data: unknown, id?: string): void {
     const handlers = this.#accepted('emit');
-    if (data === undefined) this.#misuse(`emit('${type}', undefined): an event always has data`);
-    if (type === '')
-      this.#misuse("emit(''): an empty `event:` is 'message' on the wire; emit('message', …)");
-    if (/[\r\n]/.test(type))
-      this.#misuse(`emit(${JSON.stringify(type)}): a line break ends the \`event:\` line`);
-    if (typeof data === 'string' && data.includes('\r')) {
-      this.#misuse(
-        `emit('${type}', ${JSON.stringify(data)}): a CR ends a \`data:\` line; the client would see LF`,
-      );
-    }
+    this.#check(eventProblem(type, data));
     if (id !== undefined) this.#setId('emit', id);
     const heard = this.request.transport === 'fetch' || type === 'message' || this.types.has(type);
     if (!heard) return;
@@ -120,30 +113,8 @@ export class TestConnection {
   fail(failure: TestFailure | SseFailure = {}): void {
     const handlers = this.#live('fail');
     if ('reason' in failure) return handlers.error(failure);
+    this.#check(failureProblem(failure, this.#opened));
     const { status, retryAfterMs, contentType } = failure;
-    if (this.#opened && (status !== undefined || contentType !== undefined)) {
-      this.#misuse(
-        `fail({ ${status !== undefined ? 'status' : 'contentType'} }) after open(): the stream was already accepted with a 200; fail() alone is a dropped connection`,
-      );
-    }
-    if (retryAfterMs !== undefined && status === undefined) {
-      this.#misuse(
-        'fail({ retryAfterMs }) without a status: Retry-After comes with an HTTP answer',
-      );
-    }
-    if (status !== undefined && contentType !== undefined) {
-      throw new Error(
-        `ngx-sse/testing: fail() on ${this.url} with both status and contentType: a wrong content type comes with a 200; give one.`,
-      );
-    }
-    if (
-      status !== undefined &&
-      (status === 200 || !Number.isInteger(status) || status < 100 || status > 599)
-    ) {
-      throw new Error(
-        `ngx-sse/testing: fail({ status: ${status} }) on ${this.url}: ${status === 200 ? 'a 200 is an accepted stream: use open(), or fail({ contentType }) for a 200 that is not text/event-stream' : 'not an HTTP status'}.`,
-      );
-    }
     const answered = status !== undefined || contentType !== undefined;
     handlers.error(
       answered && this.request.transport === 'eventsource'
@@ -171,12 +142,12 @@ export class TestConnection {
   }
 
   #setId(action: string, id: string): void {
-    if (/[\0\r\n]/.test(id)) {
-      this.#misuse(
-        `${action}() with id ${JSON.stringify(id)}: an id cannot hold NUL or a line break`,
-      );
-    }
+    this.#check(idProblem(action, id));
     this.#lastEventId = id;
+  }
+
+  #check(problem: string | undefined): void {
+    if (problem) this.#misuse(problem);
   }
 
   #misuse(what: string): never {
