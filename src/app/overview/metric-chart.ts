@@ -15,11 +15,11 @@ import {
 import uPlot from 'uplot';
 
 import { type MetricPoint, WINDOW_MS } from '../core/metric-store';
-import { formatApproxDuration, formatClock } from '../shared/format';
 import { Theme } from '../shell/theme';
 import { toColumns } from './metric-columns';
 import { chartOptions, unitsOf } from './chart-options';
 import { FrameGate } from './frame-gate';
+import { staleValuesNote } from './metric-staleness';
 import { seriesColor, unitOf } from './metric-units';
 
 /** One legend entry: a series, its unit and colour, and the value at the cursor or the latest. */
@@ -38,9 +38,6 @@ interface CursorValues {
 }
 
 const HEIGHT = 240;
-// Metrics arrive twice a second; this much silence means the values shown are old. Generous, so
-// a server clock a few seconds off ours does not raise it.
-const STALE_MS = 10_000;
 const BUCKETS = 300;
 const NARROW_PX = 600;
 const numberFormat = new Intl.NumberFormat('en', { maximumFractionDigits: 1 });
@@ -65,7 +62,7 @@ const sameNames = (a: readonly string[], b: readonly string[]) =>
   styleUrl: './metric-chart.scss',
   template: `
     <div #plot class="plot" role="img" [attr.aria-label]="label()"></div>
-    <p class="cursor" aria-hidden="true" [class.stale]="staleFor() !== null">{{ cursorTime() }}</p>
+    <p class="cursor" aria-hidden="true" [class.stale]="staleNote() !== null">{{ cursorTime() }}</p>
     <div class="legend" role="group" aria-label="Series: press to show or hide">
       @for (entry of legend(); track entry.name) {
         <button
@@ -122,23 +119,8 @@ export class MetricChart {
     Math.max(0, ...[...this.series().values()].map((points) => points.at(-1)?.at ?? 0)),
   );
 
-  /**
-   * How long no point has come (ms), once that is long enough to matter, else null: the legend
-   * would otherwise go on showing the last values as if they were current.
-   */
-  readonly staleFor = computed(() => {
-    const latestAt = this.latestAt();
-    const silence = this.now() - latestAt;
-    return latestAt > 0 && silence > STALE_MS ? silence : null;
-  });
-
-  /** What the legend's values are: under the cursor, the latest, or old ones and since when. */
-  private readonly staleNote = computed(() => {
-    const silence = this.staleFor();
-    return silence === null
-      ? null
-      : `no new values for ${formatApproxDuration(silence)}, last at ${formatClock(this.latestAt())}`;
-  });
+  /** Old values and since when, once nothing came for long enough to matter; else null. */
+  protected readonly staleNote = computed(() => staleValuesNote(this.latestAt(), this.now()));
 
   protected readonly cursorTime = computed(() => {
     const cursor = this.cursor();
