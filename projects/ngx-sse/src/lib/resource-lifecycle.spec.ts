@@ -1,10 +1,4 @@
-import {
-  DOCUMENT,
-  EnvironmentInjector,
-  NgZone,
-  createEnvironmentInjector,
-  signal,
-} from '@angular/core';
+import { DOCUMENT, signal } from '@angular/core';
 import { TestBed } from '@angular/core/testing';
 import {
   SSE_SCHEDULER,
@@ -16,22 +10,10 @@ import {
 } from 'ngx-sse';
 import { FakeSseScheduler, SseTestingController, provideSseTesting } from 'ngx-sse/testing';
 
+import { type ResourceEvents, collect, create, settle } from './resource.spec-helper';
 import { standInDocument } from './testing.spec-helper';
 
-interface Events {
-  n: { v: number };
-}
-
-async function settle() {
-  TestBed.inject(NgZone).run(() => TestBed.tick());
-  await new Promise((resolve) => setTimeout(resolve));
-}
-
-/** Runs `make` in a fresh child injector, which the test destroys like a route's. */
-function create<T>(make: () => T): { ref: T; injector: EnvironmentInjector } {
-  const injector = createEnvironmentInjector([], TestBed.inject(EnvironmentInjector));
-  return { ref: injector.runInContext(make), injector };
-}
+type Events = ResourceEvents;
 
 describe('sseResource: the connection across a destroyed context and an equal request', () => {
   let sse: SseTestingController;
@@ -49,44 +31,29 @@ describe('sseResource: the connection across a destroyed context and an equal re
     sse = TestBed.inject(SseTestingController);
   }
 
-  it('a destroyed context lets the connection linger (withLinger), as a stream() handle does', async () => {
-    configure(provideSse(withLinger(5000)));
-    const { injector } = create(() => sseResource<Events, 'n'>(() => '/a', { event: 'n' }));
-    await settle();
-    const connection = sse.expectConnection('/a');
-    connection.open();
-    injector.destroy();
-    await settle();
-    expect(connection.cancelled).toBeFalse();
-    scheduler.tick(5000);
-    expect(connection.cancelled).toBeTrue();
-  });
-
-  it("a destroyed context lets the connection linger for the request's own lingerMs", async () => {
-    configure();
-    const { injector } = create(() =>
-      sseResource<Events, 'n'>(() => ({ url: '/a', lingerMs: 5000 }), { event: 'n' }),
-    );
-    await settle();
-    const connection = sse.expectConnection('/a');
-    connection.open();
-    injector.destroy();
-    await settle();
-    expect(connection.cancelled).toBeFalse();
-    scheduler.tick(5000);
-    expect(connection.cancelled).toBeTrue();
-  });
+  const lingers: [string, SseResourceRequest, unknown[]][] = [
+    ['withLinger(), as a stream() handle does', '/a', [provideSse(withLinger(5000))]],
+    ["the request's own lingerMs", { url: '/a', lingerMs: 5000 }, []],
+  ];
+  for (const [how, request, providers] of lingers) {
+    it(`a destroyed context lets the connection linger for ${how}`, async () => {
+      configure(...providers);
+      const { injector } = create(() => sseResource<Events, 'n'>(() => request, { event: 'n' }));
+      await settle();
+      const connection = sse.expectConnection('/a');
+      connection.open();
+      injector.destroy();
+      await settle();
+      expect(connection.cancelled).toBeFalse();
+      scheduler.tick(5000);
+      expect(connection.cancelled).toBeTrue();
+    });
+  }
 
   it('an equal request recomputed as a new object keeps the value and the connection', async () => {
     configure();
     const tick = signal(0);
-    const { ref } = create(() =>
-      sseResource<Events, 'n', number[]>(() => (tick(), { url: '/a' }) as SseResourceRequest, {
-        event: 'n',
-        reduce: (list, { data }) => [...list, data.v],
-        initialValue: [],
-      }),
-    );
+    const { ref } = collect(() => (tick(), { url: '/a' }) as SseResourceRequest);
     await settle();
     const connection = sse.expectConnection('/a');
     connection.open();
@@ -104,19 +71,16 @@ describe('sseResource: the connection across a destroyed context and an equal re
   it('an equal POST with a shareKey, recomputed, keeps its connection and so its value', async () => {
     configure(provideSse(withFetchTransport({ default: false })));
     const tick = signal(0);
-    const { ref } = create(() =>
-      sseResource<Events, 'n', number[]>(
-        () =>
-          (tick(),
-          {
-            url: '/chat',
-            transport: 'fetch',
-            method: 'POST',
-            body: 'hi',
-            shareKey: 'chat-1',
-          }) as SseResourceRequest,
-        { event: 'n', reduce: (list, { data }) => [...list, data.v], initialValue: [] },
-      ),
+    const { ref } = collect(
+      () =>
+        (tick(),
+        {
+          url: '/chat',
+          transport: 'fetch',
+          method: 'POST',
+          body: 'hi',
+          shareKey: 'chat-1',
+        }) as SseResourceRequest,
     );
     await settle();
     const connection = sse.expectConnection('/chat');

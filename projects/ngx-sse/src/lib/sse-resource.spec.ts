@@ -1,11 +1,9 @@
 import {
   Component,
-  EnvironmentInjector,
   ErrorHandler,
   Injector,
   NgZone,
   PLATFORM_ID,
-  createEnvironmentInjector,
   provideZoneChangeDetection,
   signal,
 } from '@angular/core';
@@ -20,10 +18,9 @@ import {
 } from 'ngx-sse';
 import { SseTestingController, provideSseTesting } from 'ngx-sse/testing';
 
-interface Events {
-  n: { v: number };
-  m: { s: string };
-}
+import { type ResourceEvents, collect, create, settle } from './resource.spec-helper';
+
+type Events = ResourceEvents;
 
 describe('sseResource', () => {
   let sse: SseTestingController;
@@ -37,30 +34,6 @@ describe('sseResource', () => {
       ],
     });
     sse = TestBed.inject(SseTestingController);
-  }
-
-  /** Runs the resource's effect and lets its loader settle. */
-  async function settle() {
-    // As an app does: change detection runs inside the zone when there is one.
-    TestBed.inject(NgZone).run(() => TestBed.tick());
-    await new Promise((resolve) => setTimeout(resolve));
-  }
-
-  /** A resource created in a child injector, so a test can destroy its context. */
-  function create<T>(make: () => T): { ref: T; injector: EnvironmentInjector } {
-    const injector = createEnvironmentInjector([], TestBed.inject(EnvironmentInjector));
-    return { ref: injector.runInContext(make), injector };
-  }
-
-  /** A resource collecting the `v` of every `n` event, made in a child injector. */
-  function collect(request: () => SseResourceRequest | undefined, event: 'n' | 'n'[] = 'n') {
-    return create(() =>
-      sseResource<Events, 'n', number[]>(request, {
-        event,
-        reduce: (list, { data }) => [...list, data.v],
-        initialValue: [],
-      }),
-    );
   }
 
   it('is idle with no connection while the request is undefined', async () => {
