@@ -108,7 +108,6 @@ export function sseResource<M extends SseEventMap, K extends keyof M & string, T
   const errors = injector.get(ErrorHandler);
   // The running stream's accumulation, so `set()` can replace it without ending the stream.
   let run: {
-    readonly key: string;
     readonly stream: SseStreamRef<M>;
     value: T;
     failed: boolean;
@@ -151,17 +150,10 @@ export function sseResource<M extends SseEventMap, K extends keyof M & string, T
       // The run this one replaces is still subscribed (see the abort listener): a request that
       // shares its connection (an equal GET, or a POST with the same shareKey) takes over its
       // value. With no run left (a reload after a stop), an equal GET resumes what it left.
-      const resume = run
-        ? stream.shares(run.stream)
-          ? run
-          : null
-        : get && last?.key === key
-          ? last
-          : null;
+      const resume = run ? stream.shares(run.stream) && run : get && last?.key === key && last;
       current.set(stream);
       const value = resume ? resume.value : (options.initialValue as T);
       const mine = {
-        key,
         stream,
         value,
         failed: false,

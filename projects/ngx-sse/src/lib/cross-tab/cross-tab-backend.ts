@@ -66,7 +66,7 @@ export class CrossTabBackend extends SseBackend {
     this.#local = local;
     this.#lastId = request.lastEventId;
     this.#hold = clearTimer(this.platform.scheduler, this.#hold);
-    this.#join();
+    this.#seat.join();
     if (this.#seat.leading) {
       handlers.role?.('leader');
       this.#openReal(local);
@@ -108,10 +108,6 @@ export class CrossTabBackend extends SseBackend {
       // `reconnect()` attaches again at once; anything else leaves (and hands over).
       queueMicrotask(() => this.#local || this.#leave());
     }
-  }
-
-  #join(): void {
-    this.#seat.join();
   }
 
   /** This tab took the lock: its attempts become real ones, relayed to the others. */
@@ -289,7 +285,7 @@ export class CrossTabBackend extends SseBackend {
     if (!this.#seat.suspended) return;
     this.#seat.suspended = false;
     if (!this.#local) return this.#leave();
-    this.#join();
+    this.#seat.join();
     this.#hello();
   }
 
