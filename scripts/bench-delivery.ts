@@ -22,6 +22,7 @@ const USAGE = `flags:
 
 const CONSUMERS = [
   'raw-event-source',
+  'raw-event-source-ids',
   'ngx-native',
   'ngx-native-microtask',
   'ngx-native-animation-frame',
