@@ -107,5 +107,27 @@ export function formatGoals({ burst, paced }: Rows): string {
     }
   }
   const met = lines.filter((l): l is string => l !== null);
-  return met.length ? `\nGoals (issue 15), on medians:\n${met.join('\n')}` : '';
+  return met.length
+    ? `\nGoals (issue 15), on medians:\n${met.join('\n')}${idReadShare(burst)}`
+    : '';
+}
+
+/**
+ * The library against the raw consumer that also reads each event's id, as the library must:
+ * how much of the native gap is the browser building that string, not the library's own work.
+ */
+function idReadShare(burst: Row[]): string {
+  const lines = [false, true].map((zone) => {
+    const row = find(burst, 'ngx-native', zone);
+    const ids = find(burst, 'raw-event-source-ids', zone);
+    const raw = find(burst, 'raw-event-source', zone);
+    if (!row || !ids || !raw) return null;
+    const of = (r: Row) => medianOf(r, 'eventsPerSecond');
+    const page = zone ? 'zone.js' : 'zoneless';
+    return `  ${page}: raw reading ids ${(of(ids) / of(raw)).toFixed(2)}x raw; ngx-native ${(of(row) / of(ids)).toFixed(2)}x raw reading ids`;
+  });
+  const shown = lines.filter((l): l is string => l !== null);
+  return shown.length
+    ? `\nFor reference, events/s in bursts (no goal): what reading each event's lastEventId costs\n${shown.join('\n')}`
+    : '';
 }
