@@ -136,8 +136,8 @@ export class CrossTabBackend extends SseBackend {
   #part(leave: boolean): void {
     this.#hold = clearTimer(this.#scheduler, this.#hold);
     if (this.#seat.leading) this.#relay.close();
-    if (leave) this.#seat.leave({ k: 'bye' });
-    else this.#seat.part({ k: 'bye' });
+    if (leave) this.#seat.leave();
+    else this.#seat.part();
     this.#relay.forget();
     this.#mirror.reset();
   }

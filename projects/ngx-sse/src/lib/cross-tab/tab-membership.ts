@@ -87,10 +87,10 @@ export class TabMembership {
   }
 
   /**
-   * Releases the lock (the next tab in line leads) or leaves the line, says `farewell` and
-   * closes the channel.
+   * Releases the lock (the next tab in line leads) or leaves the line, says goodbye (`bye`: the
+   * leader forgets this tab's names) and closes the channel.
    */
-  part(farewell: UnsignedMessage): void {
+  part(): void {
     if (this.#release) {
       this.#release();
       this.#release = null;
@@ -98,14 +98,14 @@ export class TabMembership {
       this.#pending?.abort();
     }
     this.#pending = null;
-    this.post(farewell);
+    this.post({ k: 'bye' });
     this.#channel?.close();
     this.#channel = null;
   }
 
   /** Parts and stops following the page lifecycle. */
-  leave(farewell: UnsignedMessage): void {
-    this.part(farewell);
+  leave(): void {
+    this.part();
     this.suspended = false;
     this.#offLifecycle?.();
     this.#offLifecycle = null;
