@@ -57,7 +57,7 @@ export function failureProblem(failure: TestFailure, opened: boolean): string | 
   if (status === 200) {
     return 'fail({ status: 200 }): a 200 is an accepted stream: use open(), or fail({ contentType }) for a 200 that is not text/event-stream';
   }
-  if (status !== undefined && (!Number.isInteger(status) || status < 100 || status > 599)) {
+  if (status !== undefined && !isHttpStatus(status)) {
     return `fail({ status: ${status} }): not an HTTP status`;
   }
   return undefined;
@@ -94,7 +94,7 @@ const SHAPES: Record<SseTransport, string> = {
  *
  * @example
  * reportedProblem({ reason: 'http', status: 401 }, 'eventsource');
- * // "fail({ reason: 'http', status: 401 }) on eventsource: … it reports only { reason: 'refused' } and …"
+ * // 'fail({"reason":"http","status":401}) on eventsource: the eventsource transport never reports reason …'
  */
 export function reportedProblem(failure: SseFailure, transport: SseTransport): string | undefined {
   const fields = REPORTED[transport][failure.reason];
@@ -121,11 +121,13 @@ function shapeProblem(failure: SseFailure, transport: SseTransport): string | un
   if (reason === 'http' && (status === undefined || status === 200)) {
     return 'an HTTP failure carries its status, never 200';
   }
-  if (reason === 'http' && (!Number.isInteger(status) || status! < 100 || status! > 599)) {
-    return `${status} is not an HTTP status`;
-  }
+  if (reason === 'http' && !isHttpStatus(status!)) return `${status} is not an HTTP status`;
   if (reason === 'bad-content-type' && status !== undefined && status !== 200) {
     return 'a wrong content type comes with a 200';
   }
   return undefined;
+}
+
+function isHttpStatus(status: number): boolean {
+  return Number.isInteger(status) && status >= 100 && status <= 599;
 }
