@@ -156,8 +156,8 @@ export class ResourceRuns<M extends SseEventMap, K extends keyof M & string, T> 
     return true;
   }
 
-  /** The running accumulation, or `fallback` without a run. */
-  value(fallback: T): T {
-    return this.#run ? this.#run.value : fallback;
+  /** The running accumulation, or what `fallback` reads without a run (read only then). */
+  value(fallback: () => T): T {
+    return this.#run ? this.#run.value : fallback();
   }
 }

@@ -121,7 +121,7 @@ export function sseResource<M extends SseEventMap, K extends keyof M & string, T
     snapshot: ref.snapshot,
     hasValue: () => ref.hasValue(),
     set,
-    update: (updater: (value: T) => T) => set(updater(runs.value(ref.value()))),
+    update: (updater: (value: T) => T) => set(updater(runs.value(ref.value))),
     asReadonly: () => ref.asReadonly(),
     reload: () => {
       const stream = runs.stream;
