@@ -12,7 +12,7 @@ import {
 } from 'ngx-sse';
 import { firstValueFrom, take, toArray } from 'rxjs';
 
-import { parseRetryAfter } from './fetch-backend';
+import { parseRetryAfter } from './fetch-response';
 import { type StubEvents, stats, uniqueKey, until } from './sse-stub.spec-helper';
 import { standInDocument } from './testing.spec-helper';
 

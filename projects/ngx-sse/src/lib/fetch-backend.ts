@@ -7,7 +7,8 @@ import {
   type SseRequest,
 } from './backend';
 import { type SseFeature, type SseRefresh, type SseUnauthorizedHandler, ɵfeature } from './config';
-import { mimeEssence } from './mime';
+import { HeadersFailure, fetchInit } from './fetch-request';
+import { responseFailure } from './fetch-response';
 import type { SseHeaders } from './options';
 import { SseEventTooLargeError, SseParser } from './parser/sse-parser';
 import type { SseFailure } from './reason';
@@ -55,60 +56,6 @@ export const SSE_FETCH = new InjectionToken<typeof fetch>(
   },
 );
 
-/** An attempt's headers could not be built: a header function failed, or a value is invalid. */
-class HeadersFailure extends Error {
-  constructor(
-    /** A value no request may carry: retrying cannot fix it. */
-    readonly invalid: boolean,
-    cause: unknown,
-  ) {
-    super(`${invalid ? 'invalid header' : 'headers function failed'}: ${String(cause)}`, { cause });
-  }
-}
-
-async function resolveHeaders(headers: SseHeaders | undefined): Promise<Headers> {
-  let init: HeadersInit | undefined;
-  try {
-    init = typeof headers === 'function' ? await headers() : headers;
-  } catch (cause) {
-    // A token store that is down now may be up at the next attempt.
-    throw new HeadersFailure(false, cause);
-  }
-  try {
-    return new Headers(init);
-  } catch (cause) {
-    throw new HeadersFailure(true, cause);
-  }
-}
-
-// Seconds, or the IMF-fixdate of RFC 9110 (`Sun, 06 Nov 1994 08:49:37 GMT`).
-const RETRY_AFTER = /^(\d+|[A-Z][a-z]{2}, \d{2} [A-Z][a-z]{2} \d{4} \d{2}:\d{2}:\d{2} GMT)$/;
-
-/**
- * `Retry-After` as seconds or an HTTP date, in ms from `now`; undefined when absent or invalid.
- *
- * @example
- * parseRetryAfter('120'); // 120000
- */
-export function parseRetryAfter(value: string | null, now = Date.now()): number | undefined {
-  const text = value?.trim() ?? '';
-  // Anything else ("1.5", "-1", a loose date) is ignored rather than read as "now".
-  if (!RETRY_AFTER.test(text)) return undefined;
-  const ms = /^\d+$/.test(text) ? Number(text) * 1000 : Date.parse(text) - now;
-  return Number.isNaN(ms) ? undefined : Math.max(0, ms);
-}
-
-/**
- * A header value carrying `id` as UTF-8, as browsers' `EventSource` sends `Last-Event-ID`: fetch
- * headers take only byte strings, so each UTF-8 byte becomes one character.
- *
- * @example
- * lastEventIdHeader('café'); // 'cafÃ©' on the JS side, the bytes 63 61 66 C3 A9 on the wire
- */
-export function lastEventIdHeader(id: string): string {
-  return String.fromCharCode(...new TextEncoder().encode(id));
-}
-
 /**
  * The fetch transport: headers and bodies (POST streams), HTTP statuses and content types the
  * policy can act on, `Last-Event-ID` on every reconnect, comments, and a spec-exact streaming
@@ -146,42 +93,17 @@ export class FetchBackend extends SseBackend {
   }
 
   async #attempt(request: SseRequest, handlers: SseBackendHandlers, signal: AbortSignal) {
-    const { fetch: options, lastEventId } = request;
-    // A stream's headers add to the defaults (an Authorization default survives a POST's
-    // Content-Type); both are evaluated on every attempt.
-    const headers = await resolveHeaders(this.#defaults.headers);
-    (await resolveHeaders(options.headers)).forEach((value, name) => headers.set(name, value));
-    headers.set('Accept', 'text/event-stream');
-    if (lastEventId) headers.set('Last-Event-ID', lastEventIdHeader(lastEventId));
+    const init = await fetchInit(request, this.#defaults, signal);
     if (signal.aborted) return;
-    const response = await this.#fetch(request.url, {
-      method: options.method,
-      headers,
-      body: options.body,
-      credentials:
-        options.credentials ??
-        this.#defaults.credentials ??
-        (request.withCredentials ? 'include' : 'same-origin'),
-      cache: 'no-store',
-      signal,
-    });
-    const { status } = response;
-    const contentType = response.headers.get('Content-Type') ?? '';
-    let failure: SseFailure | null = null;
-    if (status !== 200) {
-      const retryAfterMs = parseRetryAfter(response.headers.get('Retry-After'));
-      failure = { reason: 'http', status, retryAfterMs };
-    } else if (mimeEssence(contentType) !== 'text/event-stream') {
-      failure = { reason: 'bad-content-type', status, detail: contentType };
-    } else if (!response.body) {
-      failure = { reason: 'network', detail: 'no body' };
-    }
+    const response = await this.#fetch(request.url, init);
+    const failure = responseFailure(response);
     if (failure) {
       void response.body?.cancel().catch(() => undefined);
       if (!signal.aborted) handlers.error(failure);
       return;
     }
     handlers.open();
+    const { lastEventId } = request;
     const parser = new SseParser(
       {
         // Every event goes to the core, subscribed or not, so its resume id is never stale.

@@ -164,7 +164,7 @@ describe('SseStream lifecycle additions', () => {
 
   it('a handle that subscribes again after a fatal stop resumes from the last id, its history kept', () => {
     const { client, controller } = setup();
-    const stream = client.stream<TestEvents>('/e');
+    const stream = client.stream<TestEvents>('/e', { transport: 'fetch' });
     stream.on('notification').subscribe();
     const first = controller.expectConnection('/e');
     first.open();

@@ -45,7 +45,7 @@ describe('SseStream: starting again after a close', () => {
 
   it('after a fatal stop, a restart resumes from the id the server left, even an empty one', () => {
     const { client, controller } = setup();
-    const stream = client.stream<TestEvents>('/e', { lastEventId: 'initial' });
+    const stream = client.stream<TestEvents>('/e', { lastEventId: 'initial', transport: 'fetch' });
     stream.on('notification').subscribe({ error: () => undefined });
     const first = controller.expectConnection('/e');
     expect(first.request.lastEventId).toBe('initial');

@@ -119,7 +119,9 @@ describe('sseResource', () => {
 
   it('a 401 puts the resource in error with the SseError; a bad payload does not', async () => {
     configure();
-    const { ref } = create(() => sseResource<Events, 'n'>(() => '/a', { event: 'n' }));
+    const { ref } = create(() =>
+      sseResource<Events, 'n'>(() => ({ url: '/a', transport: 'fetch' }), { event: 'n' }),
+    );
     await settle();
     const connection = sse.expectConnection('/a');
     connection.open();
@@ -245,7 +247,9 @@ describe('sseResource', () => {
 
   it('reload() after a fatal failure opens the stream again', async () => {
     configure();
-    const { ref } = create(() => sseResource<Events, 'n'>(() => '/a', { event: 'n' }));
+    const { ref } = create(() =>
+      sseResource<Events, 'n'>(() => ({ url: '/a', transport: 'fetch' }), { event: 'n' }),
+    );
     await settle();
     const first = sse.expectConnection('/a');
     first.open();
@@ -263,7 +267,8 @@ describe('sseResource', () => {
 
   it('set() and update() replace the accumulation while the stream goes on', async () => {
     configure();
-    const { ref } = collect(() => '/a');
+    // fetch: an event over maxEventSize is fatal, which no EventSource failure is.
+    const { ref } = collect(() => ({ url: '/a', transport: 'fetch' }));
     await settle();
     const connection = sse.expectConnection('/a');
     connection.open();

@@ -1,39 +1,24 @@
 import {
-  DestroyRef,
-  ErrorHandler,
   Injector,
   PLATFORM_ID,
-  type ResourceStreamItem,
-  type WritableSignal,
   assertInInjectionContext,
   computed,
   effect,
   inject,
   resource,
-  signal,
   untracked,
 } from '@angular/core';
 
-import type { SseEventSourceOptions } from './options';
-import { identity } from './request-key';
-import { SseClient } from './sse-client';
-import type { SseError } from './sse-error';
+import { ResourceRuns } from './resource-runs';
 import type {
   SseResourceMessage,
   SseResourceOptions,
   SseResourceRef,
   SseResourceRequest,
 } from './sse-resource-types';
-import type { SseStream, SseStreamRef } from './stream';
 import type { SseEventMap, SseState } from './types';
 
 const IDLE: SseState = { status: 'idle' };
-
-/** A body or header function JSON cannot tell apart (a `FormData`, a function) goes by identity. */
-const byIdentity = (name: string, value: unknown) =>
-  (name === 'body' && value !== null && typeof value === 'object') || typeof value === 'function'
-    ? identity(value as object)
-    : value;
 
 /**
  * Server-Sent Events as an Angular Resource, as `httpResource` is for HTTP. The request
@@ -92,7 +77,6 @@ export function sseResource<M extends SseEventMap, K extends keyof M & string, T
 ): SseResourceRef<T> {
   if (!options.injector) assertInInjectionContext(sseResource);
   const injector = options.injector ?? inject(Injector);
-  const client = injector.get(SseClient);
   const server = injector.get(PLATFORM_ID) !== 'browser';
   const { event } = options;
   // Each name once: a name listed twice would reduce every one of its messages twice.
@@ -104,32 +88,13 @@ export function sseResource<M extends SseEventMap, K extends keyof M & string, T
     );
   }
   const reduce = options.reduce ?? ((_: T, message: SseResourceMessage<M, K>) => message as T);
-  const current = signal<SseStream<M> | null>(null);
-  const errors = injector.get(ErrorHandler);
-  // The running stream's accumulation, so `set()` can replace it without ending the stream.
-  let run: {
-    readonly stream: SseStreamRef<M>;
-    value: T;
-    failed: boolean;
-    readonly out: WritableSignal<ResourceStreamItem<T>>;
-  } | null = null;
-  // What the last run left, so a reload of the same GET request resumes instead of starting over
-  // (its connection resumes too). A non-GET request is sent again, so it starts over.
-  let last: { key: string; value: T } | null = null;
+  const runs = new ResourceRuns<M, K, T>(injector, types, reduce, options.initialValue as T);
 
   const params = computed(() => (server ? undefined : request()));
-  // A destroyed context lets the connection linger, as a stream() handle's does.
-  let destroyed = false;
-  injector.get(DestroyRef).onDestroy(() => (destroyed = true));
-  // Ends the current run: what the abort signal does when the request changes.
-  let release: (() => void) | null = null;
   // Angular does not abort a run when the request becomes undefined; an idle stream must close.
   effect(
     () => {
-      if (params() !== undefined) return;
-      // Closed by its subscriber, the connection starts afresh next time: so does the value.
-      untracked(() => release?.());
-      last = null;
+      if (params() === undefined) untracked(() => runs.idle());
     },
     { injector },
   );
@@ -138,80 +103,13 @@ export function sseResource<M extends SseEventMap, K extends keyof M & string, T
     params,
     defaultValue: options.initialValue as T,
     injector,
-    stream: ({ params, abortSignal }) => {
-      const { url, ...streamOptions } = typeof params === 'string' ? { url: params } : params;
-      const key = JSON.stringify([url, streamOptions], byIdentity);
-      const get = ((streamOptions as { method?: string }).method ?? 'GET') === 'GET';
-      // The same request reuses the same connection, which resumes from its last id itself.
-      const stream = client.stream<M>(url, {
-        ...streamOptions,
-        injector,
-      } as SseEventSourceOptions) as SseStreamRef<M>;
-      // The run this one replaces is still subscribed (see the abort listener): a request that
-      // shares its connection (an equal GET, or a POST with the same shareKey) takes over its
-      // value. With no run left (a reload after a stop), an equal GET resumes what it left.
-      const resume = run ? stream.shares(run.stream) && run : get && last?.key === key && last;
-      current.set(stream);
-      const value = resume ? resume.value : (options.initialValue as T);
-      const mine = {
-        stream,
-        value,
-        failed: false,
-        out: signal<ResourceStreamItem<T>>({ value }),
-      };
-      let dirty = false;
-      const stop = stream.observe(
-        types,
-        {
-          next: (message) => {
-            try {
-              mine.value = reduce(mine.value, message as SseResourceMessage<M, K>);
-              dirty = true;
-            } catch (error) {
-              errors.handleError(error);
-            }
-          },
-          error: (error: SseError) => {
-            mine.failed = true;
-            mine.out.set({ error });
-          },
-          complete: () => undefined,
-        },
-        () => {
-          if (!dirty) return;
-          dirty = false;
-          mine.out.set({ value: mine.value });
-        },
-      );
-      const end = () => {
-        if (release !== end) return;
-        release = null;
-        if (run === mine) run = null;
-        last = { key, value: mine.value };
-        // Before `stop()`: a request change or an idle request closes the connection now (reason
-        // `closed`); a destroyed context releases it, so the linger applies.
-        if (destroyed) stream.release();
-        else stream.close();
-        stop();
-      };
-      release?.();
-      release = end;
-      run = mine;
-      // Deferred: Angular aborts a run right before it starts the next one, which subscribes
-      // first, so the connection an equal request shares is never closed in between.
-      abortSignal.addEventListener('abort', () => queueMicrotask(end));
-      // Resolved at once: a Resource that is loading holds the application unstable, and a stream
-      // may stay quiet for minutes. `state()` says whether it is connecting, open or retrying.
-      return Promise.resolve(mine.out);
-    },
+    stream: ({ params, abortSignal }) => runs.start(params, abortSignal),
   });
 
   function set(value: T): void {
     // After a fatal failure the value is the app's own (`local`), as Angular's resource does:
     // writing it into the stopped stream would hide the error.
-    if (!run || run.failed) return ref.set(value);
-    run.value = value;
-    run.out.set({ value });
+    if (!runs.write(value)) ref.set(value);
   }
 
   // A delegate, not `ref` itself: Angular's implementation has members of its own named `state`.
@@ -223,19 +121,19 @@ export function sseResource<M extends SseEventMap, K extends keyof M & string, T
     snapshot: ref.snapshot,
     hasValue: () => ref.hasValue(),
     set,
-    update: (updater: (value: T) => T) => set(updater(run ? run.value : ref.value())),
+    update: (updater: (value: T) => T) => set(updater(runs.value(ref.value))),
     asReadonly: () => ref.asReadonly(),
     reload: () => {
-      const stream = current();
+      const stream = runs.stream;
       const status = stream?.state().status;
-      if (!run || !stream || status === 'closed') return ref.reload();
+      if (!stream || status === 'closed') return ref.reload();
       // A paused stream resumes when the page is visible again: nothing to reload until then.
       if (status === 'paused') return false;
       stream.reconnect();
       return true;
     },
     destroy: () => ref.destroy(),
-    state: computed(() => current()?.state() ?? IDLE),
-    diagnostics: computed(() => current()?.diagnostics() ?? null),
+    state: computed(() => runs.current()?.state() ?? IDLE),
+    diagnostics: computed(() => runs.current()?.diagnostics() ?? null),
   } as SseResourceRef<T>;
 }

@@ -1,30 +1,10 @@
-import { TestBed } from '@angular/core/testing';
-import { SSE_SCHEDULER, SseClient, SseError, provideSse, withFetchTransport } from 'ngx-sse';
+import { SseError } from 'ngx-sse';
 
-import { FakeSseScheduler } from './fake-sse-scheduler';
-import { provideSseTesting } from './provide-sse-testing';
-import { SseTestingController } from './sse-testing-controller';
-
-/** The kit, a manual clock and, unless `fetch` is false, the fetch transport beside EventSource. */
-function configure(fetch = true) {
-  const scheduler = new FakeSseScheduler();
-  TestBed.configureTestingModule({
-    providers: [
-      provideSseTesting(),
-      fetch ? provideSse(withFetchTransport({ default: false })) : [],
-      { provide: SSE_SCHEDULER, useValue: scheduler },
-    ],
-  });
-  return {
-    client: TestBed.inject(SseClient),
-    controller: TestBed.inject(SseTestingController),
-    scheduler,
-  };
-}
+import { configureKit } from './kit.spec-helper';
 
 describe('ngx-sse/testing: what a real server and browser could do, and nothing else', () => {
   it('fail({ status }) or fail({ contentType }) after open() throws: the 200 was already sent', () => {
-    const { client, controller } = configure();
+    const { client, controller } = configureKit();
     client.stream('/a', { transport: 'fetch' }).on('x').subscribe();
     const connection = controller.expectConnection('/a');
     connection.open();
@@ -37,7 +17,7 @@ describe('ngx-sse/testing: what a real server and browser could do, and nothing 
   });
 
   it('emit() refuses an empty name, a line break in a name or id, NUL in an id and CR in data', () => {
-    const { client, controller } = configure();
+    const { client, controller } = configureKit();
     client.stream('/a', { transport: 'fetch' }).events().subscribe();
     const connection = controller.expectConnection('/a');
     connection.open();
@@ -50,7 +30,7 @@ describe('ngx-sse/testing: what a real server and browser could do, and nothing 
   });
 
   it('id() sends an id:-only frame: the fetch transport resumes from it, diagnostics show it', () => {
-    const { client, controller, scheduler } = configure();
+    const { client, controller, scheduler } = configureKit();
     const stream = client.stream('/a', { transport: 'fetch' });
     stream.events().subscribe();
     const connection = controller.expectConnection('/a');
@@ -63,7 +43,7 @@ describe('ngx-sse/testing: what a real server and browser could do, and nothing 
   });
 
   it('on EventSource an HTTP answer or a wrong content type is seen as a browser sees it: refused', () => {
-    const { client, controller } = configure();
+    const { client, controller } = configureKit();
     const stream = client.stream('/a');
     stream.events().subscribe({ error: () => undefined });
     controller.expectConnection('/a').fail({ status: 401 });
@@ -74,7 +54,7 @@ describe('ngx-sse/testing: what a real server and browser could do, and nothing 
   });
 
   it("transport: 'fetch' without withFetchTransport() throws as it does in production", () => {
-    const { client } = configure(false);
+    const { client } = configureKit(false);
     expect(() => client.stream('/a', { transport: 'fetch' })).toThrowMatching(
       (e: unknown) => e instanceof SseError && /withFetchTransport\(\)/.test(e.message),
     );

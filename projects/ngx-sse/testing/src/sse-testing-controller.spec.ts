@@ -132,18 +132,11 @@ describe('ngx-sse/testing', () => {
     expect(scheduler.now()).toBe(30);
   });
 
-  it('TestConnection.fail also takes any backend failure as it is', () => {
-    const stream = client.stream('/a');
+  it('TestConnection.fail also takes a backend failure as its transport reports it', () => {
+    const stream = client.stream('/a', { transport: 'fetch' });
     stream.on('x').subscribe({ error: () => undefined });
     const connection = controller.expectConnection('/a');
-    connection.fail({ reason: 'network', browserRetrying: true });
-    expect(stream.state()).toEqual({
-      status: 'reconnecting',
-      attempt: 1,
-      delayMs: null,
-      reason: 'network',
-      error: jasmine.objectContaining({ reason: 'network' }),
-    });
+    connection.open();
     connection.fail({ reason: 'too-large' });
     expect(stream.state()).toEqual(
       jasmine.objectContaining({ status: 'closed', reason: 'too-large' }),

@@ -1,6 +1,6 @@
 import type { SseBackendConnection, SseBackendHandlers, SseFailure, SseRequest } from 'ngx-sse';
 
-import { eventProblem, failureProblem, idProblem } from './wire-checks';
+import { eventProblem, failureProblem, idProblem, reportedProblem } from './wire-checks';
 
 /**
  * How `TestConnection.fail()` fails: an HTTP answer, a wrong content type, or (by default) the
@@ -105,14 +105,24 @@ export class TestConnection {
 
   /**
    * Fails the attempt: `{ status }` for an HTTP answer, `{ contentType }` (both only before
-   * `open()`), nothing for a network error, or any backend failure as it is
-   * (`{ reason: 'refused' }`, `{ reason: 'too-large' }`…). On the `eventsource` transport an
-   * HTTP answer or a wrong content type reaches the client as a browser reports it: `refused`,
-   * without the status.
+   * `open()`), nothing for a network error, or a backend failure as it is, one the request's
+   * transport can report (`{ reason: 'too-large' }` on `fetch`, `{ reason: 'refused' }` on
+   * `eventsource`…; any other throws, listing what that transport reports). On the `eventsource`
+   * transport an HTTP answer or a wrong content type reaches the client as a browser reports it:
+   * `refused`, without the status.
+   *
+   * @example
+   * connection.fail({ status: 503, retryAfterMs: 2000 }); // fetch: http 503; eventsource: refused
+   * connection.fail({ reason: 'too-large' }); // fetch only: an event over maxEventSize
    */
   fail(failure: TestFailure | SseFailure = {}): void {
     const handlers = this.#live('fail');
-    if ('reason' in failure) return handlers.error(failure);
+    if ('reason' in failure) {
+      this.#check(reportedProblem(failure, this.request.transport));
+      // What an EventSource reports as it reconnects by itself: the same attempt opens again.
+      if (failure.browserRetrying) this.#opened = false;
+      return handlers.error(failure);
+    }
     this.#check(failureProblem(failure, this.#opened));
     const { status, retryAfterMs, contentType } = failure;
     const answered = status !== undefined || contentType !== undefined;
@@ -125,6 +135,30 @@ export class TestConnection {
             ? { reason: 'bad-content-type', status: 200, detail: contentType }
             : { reason: 'network' },
     );
+  }
+
+  /**
+   * The connection drops and the browser's `EventSource` reconnects by itself, as a real one
+   * does after a network error: the client shows `reconnecting` with `delayMs: null` and opens
+   * no new connection; this attempt stands for the browser's retry, which the test answers with
+   * `open()` (accepted, from the id returned here) or `fail({ status })` (refused: the library
+   * then reconnects after its backoff). `eventsource` only: `fetch` has no browser retry.
+   *
+   * @returns the `Last-Event-ID` the browser sends on its retry (`''` before any id).
+   * @example
+   * connection.emit('notification', { n: 7 }, '7');
+   * connection.dropAndBrowserRetry(); // '7': stream.state() is reconnecting, delayMs null
+   * connection.open(); // the browser's retry was accepted: open again, same connection
+   */
+  dropAndBrowserRetry(): string {
+    this.#live('dropAndBrowserRetry');
+    if (this.request.transport !== 'eventsource') {
+      this.#misuse(
+        'dropAndBrowserRetry() on fetch: only an EventSource reconnects by itself; fail() is a drop the library reconnects from',
+      );
+    }
+    this.fail({ reason: 'network', browserRetrying: true });
+    return this.#lastEventId;
   }
 
   /** The server ended the body normally; the client reconnects, as the spec says. */

@@ -1,3 +1,5 @@
+import type { SseFailure, SseReason, SseTransport } from 'ngx-sse';
+
 import type { TestFailure } from './test-connection';
 
 // What no server can put on the wire, in words: `TestConnection` throws with it, naming the URL.
@@ -55,8 +57,77 @@ export function failureProblem(failure: TestFailure, opened: boolean): string | 
   if (status === 200) {
     return 'fail({ status: 200 }): a 200 is an accepted stream: use open(), or fail({ contentType }) for a 200 that is not text/event-stream';
   }
-  if (status !== undefined && (!Number.isInteger(status) || status < 100 || status > 599)) {
+  if (status !== undefined && !isHttpStatus(status)) {
     return `fail({ status: ${status} }): not an HTTP status`;
   }
   return undefined;
+}
+
+/**
+ * What each transport's backend reports, by reason, with the fields it may set besides `reason`
+ * (read off `event-source-backend.ts` and `fetch-backend.ts`). The other reasons (`unauthorized`,
+ * `no-content`, `idle-timeout`, `max-attempts`…) are the core's own words, never a transport's.
+ */
+const REPORTED: Record<SseTransport, Partial<Record<SseReason, readonly (keyof SseFailure)[]>>> = {
+  // `readyState` CLOSED after an error: the browser gave up (a non-200 or a wrong MIME type,
+  // unknown which). CONNECTING: it reconnects by itself.
+  eventsource: { refused: [], network: ['browserRetrying'] },
+  fetch: {
+    network: ['detail'],
+    ended: [],
+    http: ['status', 'retryAfterMs'],
+    'bad-content-type': ['status', 'detail'],
+    'too-large': [],
+    'invalid-request': ['detail'],
+  },
+};
+
+const SHAPES: Record<SseTransport, string> = {
+  eventsource: "{ reason: 'refused' } and { reason: 'network', browserRetrying: true }",
+  fetch:
+    "{ reason: 'network', detail? }, { reason: 'ended' }, { reason: 'http', status, retryAfterMs? }, { reason: 'bad-content-type', status: 200, detail? }, { reason: 'too-large' } and { reason: 'invalid-request', detail? }",
+};
+
+/**
+ * Why the `transport`'s backend could never report `failure`, or `undefined`: a raw
+ * `fail(failure)` must be one the real transport produces.
+ *
+ * @example
+ * reportedProblem({ reason: 'http', status: 401 }, 'eventsource');
+ * // 'fail({"reason":"http","status":401}) on eventsource: the eventsource transport never reports reason …'
+ */
+export function reportedProblem(failure: SseFailure, transport: SseTransport): string | undefined {
+  const fields = REPORTED[transport][failure.reason];
+  const extra = fields
+    ? (Object.keys(failure) as (keyof SseFailure)[]).find(
+        (key) => key !== 'reason' && failure[key] !== undefined && !fields.includes(key),
+      )
+    : undefined;
+  const why = !fields
+    ? `the ${transport} transport never reports reason '${failure.reason}'`
+    : extra
+      ? `the ${transport} transport never sets \`${extra}\` with reason '${failure.reason}'`
+      : shapeProblem(failure, transport);
+  if (!why) return undefined;
+  return `fail(${JSON.stringify(failure)}) on ${transport}: ${why}; it reports only ${SHAPES[transport]}`;
+}
+
+/** The values a transport puts in the fields it may set. */
+function shapeProblem(failure: SseFailure, transport: SseTransport): string | undefined {
+  const { reason, status, browserRetrying } = failure;
+  if (transport === 'eventsource' && reason === 'network' && browserRetrying !== true) {
+    return 'an EventSource reports a drop only as it reconnects by itself (`browserRetrying: true`, which dropAndBrowserRetry() sends)';
+  }
+  if (reason === 'http' && (status === undefined || status === 200)) {
+    return 'an HTTP failure carries its status, never 200';
+  }
+  if (reason === 'http' && !isHttpStatus(status!)) return `${status} is not an HTTP status`;
+  if (reason === 'bad-content-type' && status !== undefined && status !== 200) {
+    return 'a wrong content type comes with a 200';
+  }
+  return undefined;
+}
+
+function isHttpStatus(status: number): boolean {
+  return Number.isInteger(status) && status >= 100 && status <= 599;
 }

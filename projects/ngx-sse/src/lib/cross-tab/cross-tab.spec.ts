@@ -1,4 +1,11 @@
-import { SSE_LOCK_MANAGER, type SseMessage, type SseState, withCrossTabSharing } from 'ngx-sse';
+import {
+  SSE_LOCK_MANAGER,
+  type SseMessage,
+  type SseState,
+  provideSse,
+  withCrossTabSharing,
+  withFetchTransport,
+} from 'ngx-sse';
 
 import { setup } from '../testing.spec-helper';
 
@@ -156,7 +163,7 @@ describe('withCrossTabSharing', () => {
       leader,
       other: follower,
     } = await twoTabsAfterOneEvent();
-    first.fail({ reason: 'ended' });
+    first.fail({ reason: 'refused' }); // the browser gave up: the core retries after a backoff
     await browser.settle();
     const state = leader.stream.state();
     const delayMs = state.status === 'reconnecting' ? state.delayMs! : NaN;
@@ -179,7 +186,7 @@ describe('withCrossTabSharing', () => {
   });
 
   it('a fatal failure seen by the leader closes every tab with the same reason', async () => {
-    const { browser, tabs, live } = setupTabs(3);
+    const { browser, tabs, live } = setupTabs(3, [provideSse(withFetchTransport())]);
     const watchers = tabs.map(watch);
     await browser.settle();
     // What the fetch transport reports for a 401 (an EventSource would only see `refused`).

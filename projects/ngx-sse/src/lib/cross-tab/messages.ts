@@ -27,6 +27,25 @@ export type FollowerMessage =
 
 export type CrossTabMessage = LeaderMessage | FollowerMessage;
 
+/** A message as a tab posts it: its seat signs it with the tab's id (`from`). */
+export type UnsignedMessage = CrossTabMessage extends infer M
+  ? M extends CrossTabMessage
+    ? Omit<M, 'from'>
+    : never
+  : never;
+
+const FOLLOWER_KINDS: readonly string[] = ['hello', 'listen', 'unlisten', 'bye'];
+
+/**
+ * Whether `message` is a follower's (the leader serves those) rather than a leader's relay.
+ *
+ * @example
+ * isFollowerMessage({ k: 'bye', from: 'tab-2' }); // true
+ */
+export function isFollowerMessage(message: CrossTabMessage): message is FollowerMessage {
+  return FOLLOWER_KINDS.includes(message.k);
+}
+
 /**
  * The lock and channel name of a connection key: a hash, so the URL's query values never show
  * in clear (cyrb53: 53 bits, plenty to keep the streams of one origin apart).

@@ -1,6 +1,8 @@
 import type { SseScheduler } from '../scheduler';
-import type { CrossTabMessage } from './messages';
+import type { CrossTabMessage, UnsignedMessage } from './messages';
 import type { SseChannel, SseChannelFactory, SseLockManager, SsePageLifecycle } from './platform';
+
+let tabs = 0;
 
 /** The browser pieces of one tab. */
 export interface CrossTabPlatform {
@@ -30,6 +32,8 @@ export interface TabMembershipEvents {
  * seat.join(); // open the channel, wait in line for the lock
  */
 export class TabMembership {
+  /** This tab's id: what the other tabs know it by. */
+  readonly tab = `${Date.now().toString(36)}-${Math.random().toString(36).slice(2)}-${++tabs}`;
   #channel: SseChannel | null = null;
   #offLifecycle: (() => void) | null = null;
   #pending: AbortController | null = null;
@@ -77,15 +81,16 @@ export class TabMembership {
       .catch(() => undefined);
   }
 
-  post(message: CrossTabMessage): void {
-    this.#channel?.postMessage(message);
+  /** Posts `message` to the other tabs, signed with this tab's id. */
+  post(message: UnsignedMessage): void {
+    this.#channel?.postMessage({ ...message, from: this.tab });
   }
 
   /**
-   * Releases the lock (the next tab in line leads) or leaves the line, says `farewell` and
-   * closes the channel.
+   * Releases the lock (the next tab in line leads) or leaves the line, says goodbye (`bye`: the
+   * leader forgets this tab's names) and closes the channel.
    */
-  part(farewell: CrossTabMessage): void {
+  part(): void {
     if (this.#release) {
       this.#release();
       this.#release = null;
@@ -93,14 +98,14 @@ export class TabMembership {
       this.#pending?.abort();
     }
     this.#pending = null;
-    this.post(farewell);
+    this.post({ k: 'bye' });
     this.#channel?.close();
     this.#channel = null;
   }
 
   /** Parts and stops following the page lifecycle. */
-  leave(farewell: CrossTabMessage): void {
-    this.part(farewell);
+  leave(): void {
+    this.part();
     this.suspended = false;
     this.#offLifecycle?.();
     this.#offLifecycle = null;

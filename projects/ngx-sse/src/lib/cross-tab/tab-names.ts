@@ -11,12 +11,15 @@ import type { FollowerMessage } from './messages';
  */
 export class TabNames {
   readonly #tabs = new Map<string, Set<string>>();
+  readonly #local: () => Iterable<string>;
 
-  constructor(private readonly local: () => Iterable<string>) {}
+  constructor(local: () => Iterable<string>) {
+    this.#local = local;
+  }
 
   /** Every name some tab listens to. */
   all(): Set<string> {
-    const names = new Set(this.local());
+    const names = new Set(this.#local());
     this.#tabs.forEach((types) => types.forEach((type) => names.add(type)));
     return names;
   }

@@ -1,0 +1,40 @@
+import { mimeEssence } from './mime';
+import type { SseFailure } from './reason';
+
+// Seconds, or the IMF-fixdate of RFC 9110 (`Sun, 06 Nov 1994 08:49:37 GMT`).
+const RETRY_AFTER = /^(\d+|[A-Z][a-z]{2}, \d{2} [A-Z][a-z]{2} \d{4} \d{2}:\d{2}:\d{2} GMT)$/;
+
+/**
+ * `Retry-After` as seconds or an HTTP date, in ms from `now`; undefined when absent or invalid.
+ *
+ * @example
+ * parseRetryAfter('120'); // 120000
+ */
+export function parseRetryAfter(value: string | null, now = Date.now()): number | undefined {
+  const text = value?.trim() ?? '';
+  // Anything else ("1.5", "-1", a loose date) is ignored rather than read as "now".
+  if (!RETRY_AFTER.test(text)) return undefined;
+  const ms = /^\d+$/.test(text) ? Number(text) * 1000 : Date.parse(text) - now;
+  return Number.isNaN(ms) ? undefined : Math.max(0, ms);
+}
+
+/**
+ * Why `response` is not an event stream to read (a status other than 200, another content type,
+ * no body), or `null` when it is one.
+ *
+ * @example
+ * responseFailure(new Response('', { status: 503, headers: { 'Retry-After': '2' } }));
+ * // { reason: 'http', status: 503, retryAfterMs: 2000 }
+ */
+export function responseFailure(response: Response): SseFailure | null {
+  const { status } = response;
+  const contentType = response.headers.get('Content-Type') ?? '';
+  if (status !== 200) {
+    const retryAfterMs = parseRetryAfter(response.headers.get('Retry-After'));
+    return { reason: 'http', status, retryAfterMs };
+  }
+  if (mimeEssence(contentType) !== 'text/event-stream') {
+    return { reason: 'bad-content-type', status, detail: contentType };
+  }
+  return response.body ? null : { reason: 'network', detail: 'no body' };
+}
