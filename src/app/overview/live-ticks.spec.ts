@@ -1,6 +1,6 @@
 import { TestbedHarnessEnvironment } from '@angular/cdk/testing/testbed';
 import { type ComponentFixture, TestBed } from '@angular/core/testing';
-import { SSE_SCHEDULER } from 'ngx-sse';
+import { SSE_SCHEDULER, provideSse, withReconnect } from 'ngx-sse';
 import { FakeSseScheduler, SseTestingController, provideSseTesting } from 'ngx-sse/testing';
 
 import { LiveTicks, TICK_SILENCE_MS } from './live-ticks';
@@ -16,7 +16,12 @@ describe('LiveTicks', () => {
   beforeEach(async () => {
     scheduler = new FakeSseScheduler();
     TestBed.configureTestingModule({
-      providers: [provideSseTesting(), { provide: SSE_SCHEDULER, useValue: scheduler }],
+      providers: [
+        provideSseTesting(),
+        // EventSource reports no statuses: only the policy's attempt limit closes the stream.
+        provideSse(withReconnect({ maxAttempts: 1 })),
+        { provide: SSE_SCHEDULER, useValue: scheduler },
+      ],
     });
     controller = TestBed.inject(SseTestingController);
     fixture = TestBed.createComponent(LiveTicks);
@@ -63,10 +68,12 @@ describe('LiveTicks', () => {
     expect(connection.cancelled).toBeTrue();
   });
 
-  it('says the stream is closed, with the reason, after a fatal answer', async () => {
-    // A fatal failure with a status, as a transport that sees statuses reports it.
-    controller.expectConnection('/api/ticks').fail({ reason: 'http', status: 401 });
-    expect(await clock.getText()).toBe('Closed (unauthorized 401)');
+  it('says the stream is closed, with the reason, once the reconnect policy gives up', async () => {
+    controller.expectConnection('/api/ticks').fail({ reason: 'refused' });
+    expect(await clock.getText()).toBe('Reconnecting (refused)…');
+    scheduler.tick(1000); // the first retry's delay: at most the initial delay
+    controller.expectConnection('/api/ticks').fail({ reason: 'refused' });
+    expect(await clock.getText()).toBe('Closed (max-attempts)');
     expect(await clock.getStreamStatus()).toBe('closed');
   });
 
