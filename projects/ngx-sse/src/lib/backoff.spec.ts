@@ -8,7 +8,8 @@ describe('SseStream backoff after a successful reopen', () => {
     const { client, controller, scheduler } = setup([
       withReconnect({ initialDelayMs: 100, maxDelayMs: 10_000, resetAfterMs: 60_000 }),
     ]);
-    const stream = client.stream<TestEvents>('/e');
+    // fetch: the library reconnects from a drop (an EventSource reconnects by itself).
+    const stream = client.stream<TestEvents>('/e', { transport: 'fetch' });
     const subscription = stream.on('notification').subscribe();
     const delays: number[] = [];
     for (let i = 0; i < cycles; i++) {

@@ -44,7 +44,7 @@ describe('provideSse configuration', () => {
     expect(client.config.reconnect).toEqual(
       jasmine.objectContaining({ initialDelayMs: 100, maxAttempts: 2, maxDelayMs: 30_000 }),
     );
-    const stream = client.stream<TestEvents>('/e');
+    const stream = client.stream<TestEvents>('/e', { transport: 'fetch' });
     stream.on('notification').subscribe({ error: () => undefined });
     const delays: unknown[] = [];
     for (let i = 0; i < 3; i++) {
@@ -102,8 +102,8 @@ describe('provideSse configuration', () => {
     expect(child.config.reconnect).toEqual(
       jasmine.objectContaining({ initialDelayMs: 700, maxDelayMs: 5000 }),
     );
-    const routed = child.stream<TestEvents>('/routed', { injector: route });
-    const root = parent.stream<TestEvents>('/root');
+    const routed = child.stream<TestEvents>('/routed', { injector: route, transport: 'fetch' });
+    const root = parent.stream<TestEvents>('/root', { transport: 'fetch' });
     routed.on('notification').subscribe();
     root.on('notification').subscribe();
     // The testing kit's transport and sync batching come from the parent.

@@ -6,7 +6,8 @@ import { type TestEvents, setup } from './testing.spec-helper';
 describe('SseStream lifecycle additions', () => {
   it('sends the lastEventId option on the first connection, then the ids that arrive', () => {
     const { client, controller, scheduler } = setup();
-    const stream = client.stream<TestEvents>('/e', { lastEventId: 'saved-41' });
+    // fetch: the end of a body is the library's to reconnect from (an EventSource retries itself).
+    const stream = client.stream<TestEvents>('/e', { lastEventId: 'saved-41', transport: 'fetch' });
     const subscription = stream.on('notification').subscribe();
     const first = controller.expectConnection('/e');
     expect(first.request.lastEventId).toBe('saved-41');
@@ -38,7 +39,7 @@ describe('SseStream lifecycle additions', () => {
 
   it('reconnect() skips a pending backoff delay, and does nothing without subscribers', () => {
     const { client, controller, scheduler } = setup();
-    const stream = client.stream<TestEvents>('/e');
+    const stream = client.stream<TestEvents>('/e', { transport: 'fetch' });
     stream.reconnect();
     controller.expectNone('/e');
     const subscription = stream.on('notification').subscribe();

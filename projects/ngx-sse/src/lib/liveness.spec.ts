@@ -54,7 +54,7 @@ describe('SseStream liveness', () => {
 
   it('retries at once when the browser comes back online', () => {
     const { client, controller, scheduler } = setup();
-    const stream = client.stream<TestEvents>('/e');
+    const stream = client.stream<TestEvents>('/e', { transport: 'fetch' });
     const subscription = stream.on('notification').subscribe();
     controller.expectConnection('/e').fail();
     controller.expectNone('/e');

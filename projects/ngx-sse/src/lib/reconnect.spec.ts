@@ -10,11 +10,14 @@ import {
 import { type TestEvents, setup } from './testing.spec-helper';
 
 describe('SseStream reconnects', () => {
+  // The library's own reconnects, so fetch streams: after a drop an EventSource reconnects by
+  // itself, and the library only waits (see event-source-backend.spec.ts and the kit's
+  // dropAndBrowserRetry()).
   it('reconnects with exponential backoff and counts attempts', () => {
     const { client, controller, scheduler } = setup([
       withReconnect({ initialDelayMs: 100, maxDelayMs: 1000 }),
     ]);
-    const stream = client.stream<TestEvents>('/e');
+    const stream = client.stream<TestEvents>('/e', { transport: 'fetch' });
     const subscription = stream.on('notification').subscribe();
     const attempts: (number | null)[] = [];
     for (let i = 0; i < 4; i++) {
@@ -34,7 +37,8 @@ describe('SseStream reconnects', () => {
   it("uses the server's retry: as the floor", () => {
     const { client, controller, scheduler } = setup([withReconnect({ initialDelayMs: 100 })]);
     scheduler.randomValue = 0;
-    const stream = client.stream<TestEvents>('/e');
+    // fetch: the end of a body is the library's to reconnect from (an EventSource retries itself).
+    const stream = client.stream<TestEvents>('/e', { transport: 'fetch' });
     const subscription = stream.on('notification').subscribe();
     const connection = controller.expectConnection('/e');
     connection.open();
@@ -55,7 +59,7 @@ describe('SseStream reconnects', () => {
     const { client, controller, scheduler } = setup([
       withReconnect({ initialDelayMs: 100, resetAfterMs: 5000 }),
     ]);
-    const stream = client.stream<TestEvents>('/e');
+    const stream = client.stream<TestEvents>('/e', { transport: 'fetch' });
     const subscription = stream.on('notification').subscribe();
     controller.expectConnection('/e').fail();
     scheduler.tick(100);
@@ -113,7 +117,7 @@ describe('SseStream reconnects', () => {
     const { client, controller, scheduler } = setup([
       withReconnect({ initialDelayMs: 10, maxAttempts: 2 }),
     ]);
-    const stream = client.stream<TestEvents>('/e');
+    const stream = client.stream<TestEvents>('/e', { transport: 'fetch' });
     let failed: SseError | undefined;
     stream.on('notification').subscribe({ error: (e: SseError) => (failed = e) });
     for (let i = 0; i < 3; i++) {
@@ -151,7 +155,7 @@ describe('SseStream reconnects', () => {
 
   it('close() always wins: no reconnect fires after it', () => {
     const { client, controller, scheduler } = setup();
-    const stream = client.stream<TestEvents>('/e');
+    const stream = client.stream<TestEvents>('/e', { transport: 'fetch' });
     stream.on('notification').subscribe();
     controller.expectConnection('/e').fail();
     expect(scheduler.pending().length).toBeGreaterThan(0);
@@ -185,7 +189,7 @@ describe('SseStream reconnects', () => {
 
   it('resumes every reconnect from the last event id', () => {
     const { client, controller, scheduler } = setup();
-    const stream = client.stream<TestEvents>('/e');
+    const stream = client.stream<TestEvents>('/e', { transport: 'fetch' });
     const subscription = stream.on('notification').subscribe();
     const first = controller.expectConnection('/e');
     expect(first.request.lastEventId).toBe('');
@@ -223,7 +227,7 @@ describe('SseStream reconnects', () => {
 
   it('counts every reconnect even when several happen within one delivery batch', async () => {
     const { client, controller, scheduler } = setup([withBatching('microtask')]);
-    const stream = client.stream<TestEvents>('/e');
+    const stream = client.stream<TestEvents>('/e', { transport: 'fetch' });
     stream.on('notification').subscribe();
     for (let i = 0; i < 3; i++) {
       controller.expectConnection('/e').fail();

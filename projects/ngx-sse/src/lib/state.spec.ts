@@ -5,7 +5,7 @@ import { type TestEvents, setup } from './testing.spec-helper';
 describe('SseStream state and diagnostics', () => {
   it('goes idle → connecting → open → reconnecting → open → closed, as Observable and Signal', () => {
     const { client, controller, scheduler } = setup();
-    const stream = client.stream<TestEvents>('/e');
+    const stream = client.stream<TestEvents>('/e', { transport: 'fetch' });
     const seen: SseState[] = [];
     stream.state$.subscribe((s) => seen.push(s));
     const subscription = stream.on('notification').subscribe();
@@ -72,7 +72,7 @@ describe('SseStream state and diagnostics', () => {
 
   it('keeps a bounded, time-stamped transition log', () => {
     const { client, controller, scheduler } = setup([withDiagnosticsLog(3)]);
-    const stream = client.stream<TestEvents>('/e');
+    const stream = client.stream<TestEvents>('/e', { transport: 'fetch' });
     const subscription = stream.on('notification').subscribe();
     const first = controller.expectConnection('/e');
     scheduler.tick(10);

@@ -187,8 +187,8 @@ describe('ngx-sse/testing', () => {
     subscription.unsubscribe();
   });
 
-  it('end() is the server ending the stream: the client reconnects with reason ended', () => {
-    const stream = client.stream('/a');
+  it('end() is the server ending the stream: on fetch the client reconnects with reason ended', () => {
+    const stream = client.stream('/a', { transport: 'fetch' });
     const subscription = stream.on('x').subscribe();
     const connection = controller.expectConnection('/a');
     connection.open();
@@ -201,6 +201,24 @@ describe('ngx-sse/testing', () => {
       reason: 'ended',
       error: null,
     });
+    subscription.unsubscribe();
+  });
+
+  it('end() on eventsource is what a browser does with an ended body: it reconnects by itself', () => {
+    const stream = client.stream('/a');
+    const subscription = stream.on('x').subscribe();
+    const connection = controller.expectConnection('/a');
+    connection.open();
+    connection.emit('x', 1, '9');
+    connection.end();
+    // The browser's retry is this same attempt: the client waits for it and opens nothing.
+    expect(connection.cancelled).toBeFalse();
+    expect(stream.state()).toEqual(
+      jasmine.objectContaining({ status: 'reconnecting', delayMs: null, reason: 'network' }),
+    );
+    controller.expectNone('/a');
+    connection.open();
+    expect(stream.state()).toEqual({ status: 'open' });
     subscription.unsubscribe();
   });
 

@@ -105,7 +105,8 @@ export class TestConnection {
 
   /**
    * Fails the attempt: `{ status }` for an HTTP answer, `{ contentType }` (both only before
-   * `open()`), nothing for a network error, or a backend failure as it is, one the request's
+   * `open()`), nothing for a dropped connection (on `eventsource` the browser then reconnects by
+   * itself, as {@link TestConnection.dropAndBrowserRetry}), or a backend failure as it is, one the request's
    * transport can report (`{ reason: 'too-large' }` on `fetch`, `{ reason: 'refused' }` on
    * `eventsource`…; any other throws, listing what that transport reports). On the `eventsource`
    * transport an HTTP answer or a wrong content type reaches the client as a browser reports it:
@@ -126,6 +127,10 @@ export class TestConnection {
     this.#check(failureProblem(failure, this.#opened));
     const { status, retryAfterMs, contentType } = failure;
     const answered = status !== undefined || contentType !== undefined;
+    if (!answered && this.request.transport === 'eventsource') {
+      this.dropAndBrowserRetry();
+      return;
+    }
     handlers.error(
       answered && this.request.transport === 'eventsource'
         ? { reason: 'refused' }
@@ -161,9 +166,18 @@ export class TestConnection {
     return this.#lastEventId;
   }
 
-  /** The server ended the body normally; the client reconnects, as the spec says. */
+  /**
+   * The server ended the body normally, and the client reconnects, as the spec says: on `fetch`
+   * the library, after its backoff (reason `ended`); on `eventsource` the browser by itself, as
+   * {@link TestConnection.dropAndBrowserRetry}.
+   *
+   * @example
+   * connection.end(); // eventsource: reconnecting, delayMs null; then connection.open() again
+   */
   end(): void {
-    this.#accepted('end').error({ reason: 'ended' });
+    const handlers = this.#accepted('end');
+    if (this.request.transport === 'eventsource') this.dropAndBrowserRetry();
+    else handlers.error({ reason: 'ended' });
   }
 
   /** The client's side of this attempt: what the core calls to listen and to close it. */

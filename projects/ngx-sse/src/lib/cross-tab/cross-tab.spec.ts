@@ -131,12 +131,13 @@ describe('withCrossTabSharing', () => {
     } = await twoTabsAfterOneEvent();
     const seen: string[] = [];
     const track = () => seen.push(status(follower.stream.state()));
-    first.fail(); // dropped
+    first.dropAndBrowserRetry(); // dropped: the browser retries by itself…
+    first.fail({ status: 503 }); // …and its retry is refused: the library's backoff takes over
     await browser.settle();
     track();
     // The leader's core runs the backoff (its countdown shows); the follower's waits for it.
     expect(follower.stream.state()).toEqual(
-      jasmine.objectContaining({ status: 'reconnecting', reason: 'network', delayMs: null }),
+      jasmine.objectContaining({ status: 'reconnecting', reason: 'refused', delayMs: null }),
     );
     expect(leader.stream.state()).toEqual(
       jasmine.objectContaining({ status: 'reconnecting', delayMs: jasmine.any(Number) }),
@@ -151,7 +152,8 @@ describe('withCrossTabSharing', () => {
     track();
     expect(seen).toEqual(['reconnecting', 'open']);
     expect(follower.got).toEqual(['notification:1', 'notification:2']);
-    expect(follower.stream.diagnostics().reconnects).toBe(1);
+    // The browser's refused retry and the library's.
+    expect(follower.stream.diagnostics().reconnects).toBe(2);
   });
 
   it('a leader whose subscribers leave while it retries hands over after its backoff', async () => {
