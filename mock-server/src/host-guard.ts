@@ -13,7 +13,7 @@ import { HttpError, excerpt } from './errors.ts';
  * page has a name: a phone opening the dev proxy by its LAN address, say, is no such page);
  * 403 `forbidden-host` otherwise.
  * A server reached on another interface was exposed on purpose and is not checked. An absent
- * `Host` (HTTP/1.0) passes; HTTP/1.1 requires one (see `requireHost`).
+ * `Host` (HTTP/1.0) passes; HTTP/1.1 requires one (see `checkRequestHead`).
  *
  * @example
  * app.addHook('onRequest', guardHost(['http://localhost:4200']));
