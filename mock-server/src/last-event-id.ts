@@ -1,6 +1,6 @@
 import type { FastifyRequest } from 'fastify';
 
-import { badRequest } from './errors.ts';
+import { badRequest, excerpt } from './errors.ts';
 
 /** The Last-Event-ID a stream request resumes from, and where it came from for a 400. */
 export interface RequestedId {
@@ -28,7 +28,10 @@ export function requestedId(request: FastifyRequest): RequestedId {
   const field = fromHeader ? 'Last-Event-ID' : 'lastEventId';
   const text = (fromHeader ? header : query)?.trim() ?? '';
   if (text !== '' && !PRINTABLE.test(text)) {
-    throw badRequest(field, `must be 1-128 visible ASCII characters, got ${JSON.stringify(text)}`);
+    throw badRequest(
+      field,
+      `must be 1-128 visible ASCII characters, got ${JSON.stringify(excerpt(text))}`,
+    );
   }
   return { text, field };
 }
