@@ -4,6 +4,7 @@ import Fastify, { type FastifyInstance } from 'fastify';
 
 import { createContext } from './context.ts';
 import { trackInFlight } from './drain.ts';
+import { closeAfterEarlyAnswers } from './early-answer.ts';
 import { guardHost } from './host-guard.ts';
 import { guardOrigin } from './origin-guard.ts';
 import { installErrorHandling, jsonNotFound } from './errors.ts';
@@ -63,6 +64,7 @@ export function buildServer(overrides: Partial<ServerOptions> = {}): FastifyInst
   app.decorateRequest('session', null);
   app.addHook('onRequest', checkRequestHead);
   addSecurityHeaders(app);
+  closeAfterEarlyAnswers(app);
   app.addHook('onRequest', guardHost(options.corsOrigins));
   answerUnsupportedRequests(app.server);
   app.addHook('onRequest', refuseUnknownPreflights);

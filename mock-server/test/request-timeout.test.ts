@@ -49,6 +49,18 @@ describe('requests that arrive too slowly', () => {
     assert.match(answer, /"error":"request-timeout"/);
   });
 
+  it('closes the connection after answering before the body arrived: one answer, no 408 after it', async () => {
+    // No session: the 401 comes from an onRequest hook, before the body is read.
+    const head =
+      'POST /api/notifications HTTP/1.1\r\nHost: 127.0.0.1\r\n' +
+      'Content-Type: application/json\r\nContent-Length: 16000\r\n\r\n{';
+    const [answer, ms] = await slowRequest(server.url, head, ' ');
+    assert.match(answer, /^HTTP\/1\.1 401 /);
+    assert.match(answer, /connection: close/i);
+    assert.equal(answer.match(/HTTP\/1\.1 /g)?.length, 1, answer);
+    assert.ok(ms < TIMEOUT_MS, `closed after ${ms} ms`);
+  });
+
   it('leaves an event stream open past the limit: its request arrived whole', async () => {
     const stream = await SseStream.open(`${server.url}/api/ticks`);
     const ticks = () => stream.frames.filter((f) => f.event === 'tick').length;
