@@ -1,6 +1,4 @@
-import { METHODS as NODE_METHODS } from 'node:http';
-
-import type { Server } from 'node:http';
+import { METHODS as NODE_METHODS, type Server } from 'node:http';
 
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 

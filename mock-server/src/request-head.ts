@@ -11,6 +11,8 @@ const SINGLE_HEADERS = ['host', 'content-type'];
  * allow (RFC 9112), each with the JSON 400 naming what is wrong, or a 415:
  * - a version other than HTTP/1.0 or 1.1 (`HTTP/2.0` or HTTP/0.9's bare request line);
  *   Node itself refuses `HTTP/9.9`;
+ * - a fragment (`#`) in the request-target, which its grammar excludes: the router would
+ *   read `/api/health#x` as a query parameter `x`;
  * - no `Host` on HTTP/1.1 (Node's own check answers an empty 400, so it is off:
  *   `requireHostHeader: false`), or two (§3.2), or two `Content-Type`s;
  * - a transfer coding before `chunked` (`gzip, chunked`): Node drops it, and the JSON parser
@@ -24,6 +26,9 @@ export async function checkRequestHead(request: FastifyRequest): Promise<void> {
   const { httpVersionMajor: major, httpVersionMinor: minor, headers, rawHeaders } = request.raw;
   if (major !== 1) {
     throw badRequest('request', `HTTP/${major}.${minor}: this server speaks HTTP/1.0 and 1.1`);
+  }
+  if (request.raw.url?.includes('#')) {
+    throw badRequest('url', 'a request-target has no fragment (#): clients keep it to themselves');
   }
   if (minor >= 1 && (headers.host === undefined || headers.host === '')) {
     throw badRequest('host', 'HTTP/1.1 requests need a Host header');

@@ -121,6 +121,7 @@ describe('malformed low-level requests get the one JSON error shape', () => {
     ],
     ['HTTP/2.0 request line', `GET /api/health HTTP/2.0\r\n${HOST}\r\n`, 400, 'bad-request'],
     ['HTTP/0.9 request line', 'GET /api/health\r\n\r\n', 400, 'bad-request'],
+    ['a fragment in the target', get('/api/health#x'), 400, 'bad-request'],
     ['two Hosts', get('/api/health', 'Host: evil.test\r\n'), 400, 'bad-request'],
     [
       'two Content-Types',
@@ -158,6 +159,7 @@ describe('malformed low-level requests get the one JSON error shape', () => {
   it('names the header or line at fault where Node lets the request through', async () => {
     const fields: [string, string][] = [
       [`GET /api/health HTTP/2.0\r\n${HOST}\r\n`, 'request'],
+      [get('/api/health#x'), 'url'],
       [get('/api/health', 'Host: evil.test\r\n'), 'host'],
       [login400('Content-Type: text/plain\r\nContent-Length: 2\r\n', '{}'), 'content-type'],
       [login400('Transfer-Encoding: gzip, chunked\r\n', '0\r\n\r\n'), 'transfer-encoding'],
