@@ -4,6 +4,7 @@ import Fastify, { type FastifyInstance } from 'fastify';
 
 import { createContext } from './context.ts';
 import { trackInFlight } from './drain.ts';
+import { closeAfterEarlyAnswers } from './early-answer.ts';
 import { guardHost } from './host-guard.ts';
 import { guardOrigin } from './origin-guard.ts';
 import { installErrorHandling, jsonNotFound } from './errors.ts';
@@ -11,11 +12,11 @@ import {
   answerClientError,
   answerFrameworkError,
   answerUnsupportedRequests,
-  requireHost,
 } from './low-level-errors.ts';
 import { parseJsonBodies } from './json-body.ts';
 import { answerMethodNotAllowed, refuseUnknownPreflights } from './method-not-allowed.ts';
 import { BODY_LIMIT_BYTES, defaultOptions, type ServerOptions } from './options.ts';
+import { checkRequestHead } from './request-head.ts';
 import { chatRoutes } from './routes/chat.ts';
 import { debugStatsRoutes } from './routes/debug-stats.ts';
 import { eventRoutes } from './routes/events.ts';
@@ -41,7 +42,15 @@ export function buildServer(overrides: Partial<ServerOptions> = {}): FastifyInst
     // removeAdditional (true) would strip an unknown field, so a typo ("duration") silently got
     // the default: off, `additionalProperties: false` fails the request with the field's name.
     ajv: { customOptions: { discriminator: true, coerceTypes: false, removeAdditional: false } },
-    http: { requireHostHeader: false },
+    // Node checks the timeouts every `connectionsCheckingInterval` (30 s by default): a second
+    // keeps a slow request's 408 close to its limit. Streams are unaffected: a GET is complete
+    // once its head is in, and what follows is the response.
+    requestTimeout: options.requestTimeoutMs,
+    http: {
+      requireHostHeader: false,
+      headersTimeout: options.requestTimeoutMs,
+      connectionsCheckingInterval: Math.min(1000, options.requestTimeoutMs),
+    },
     clientErrorHandler: answerClientError,
     frameworkErrors: answerFrameworkError,
   });
@@ -53,8 +62,9 @@ export function buildServer(overrides: Partial<ServerOptions> = {}): FastifyInst
   app.removeContentTypeParser('text/plain');
   parseJsonBodies(app);
   app.decorateRequest('session', null);
-  app.addHook('onRequest', requireHost);
+  app.addHook('onRequest', checkRequestHead);
   addSecurityHeaders(app);
+  closeAfterEarlyAnswers(app);
   app.addHook('onRequest', guardHost(options.corsOrigins));
   answerUnsupportedRequests(app.server);
   app.addHook('onRequest', refuseUnknownPreflights);

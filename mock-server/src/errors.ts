@@ -56,7 +56,7 @@ export function pathOf(request: FastifyRequest): string {
 
 /** 404 naming the method and path no route answers. */
 export function noRoute(request: FastifyRequest): HttpError {
-  return notFound(`no route ${request.method} ${pathOf(request)}`);
+  return notFound(`no route ${request.method} ${excerpt(pathOf(request))}`);
 }
 
 /** Sends an HttpError as the JSON error body. */
@@ -90,7 +90,11 @@ function toHttpError(error: FastifyError, request: FastifyRequest): HttpError {
       return new HttpError(413, 'payload-too-large', `body over ${BODY_LIMIT_BYTES} bytes`);
     case 415: {
       const type = request.headers['content-type'] ?? 'none';
-      return new HttpError(415, 'unsupported-media-type', `${type}; send application/json`);
+      return new HttpError(
+        415,
+        'unsupported-media-type',
+        `${excerpt(type)}; send application/json`,
+      );
     }
   }
   if (status >= 500) return new HttpError(500, 'internal-error', 'see the server log');
@@ -116,7 +120,7 @@ function validationMessage(error: FastifyError): string {
   if (ours) return ours;
   const allowed = first?.params['allowedValues'];
   const list = Array.isArray(allowed) ? `: ${allowed.join(', ')}` : '';
-  return `${error.message}${list}`;
+  return `${excerpt(error.message, 200)}${list}`;
 }
 
 function validationField(error: FastifyError): string {
@@ -124,5 +128,6 @@ function validationField(error: FastifyError): string {
   const params = (first?.params ?? {}) as Record<string, unknown>;
   const leaf = params['missingProperty'] ?? params['additionalProperty'] ?? params['tag'];
   const path = (first?.instancePath ?? '').slice(1).replaceAll('/', '.');
-  return [path, leaf].filter(Boolean).join('.') || (error.validationContext ?? 'body');
+  const field = [path, leaf].filter(Boolean).join('.');
+  return field === '' ? (error.validationContext ?? 'body') : excerpt(field);
 }

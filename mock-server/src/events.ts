@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 
-import { badRequest } from './errors.ts';
+import { badRequest, excerpt } from './errors.ts';
 import type {
   Ack,
   JobProgress,
@@ -54,7 +54,10 @@ export function parseTopics(param: string | undefined): ReadonlySet<Topic> {
   if (names.length === 0) return new Set(TOPICS);
   for (const name of names) {
     if (!(TOPICS as readonly string[]).includes(name)) {
-      throw badRequest('topics', `unknown topic "${name}"; known topics: ${TOPICS.join(', ')}`);
+      throw badRequest(
+        'topics',
+        `unknown topic "${excerpt(name)}"; known topics: ${TOPICS.join(', ')}`,
+      );
     }
   }
   return new Set(names as Topic[]);

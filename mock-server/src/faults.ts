@@ -1,6 +1,7 @@
 import type { FastifyReply } from 'fastify';
 
 import { HttpError, sendError } from './errors.ts';
+import { allowOf } from './method-not-allowed.ts';
 
 /** A fault applied to a user's next stream requests instead of opening a stream. */
 export type RequestFault =
@@ -27,12 +28,21 @@ export class PendingFault {
   }
 }
 
+/**
+ * The headers an injected status needs to be a valid answer: `Retry-After` tells a client
+ * when to retry a 429 or 503, and RFC 9110 requires `Allow` on every 405 (the route's real one).
+ */
+function faultHeaders(reply: FastifyReply, status: number): Record<string, string> {
+  if (status === 429 || status === 503) return { 'Retry-After': '1' };
+  const allow = status === 405 ? allowOf(reply.request) : undefined;
+  return allow === undefined ? {} : { Allow: allow };
+}
+
 /** Answers a stream request the way the armed fault says. */
 export function respondWithFault(reply: FastifyReply, fault: RequestFault): FastifyReply {
   switch (fault.kind) {
     case 'status': {
-      const retryable = fault.status === 429 || fault.status === 503;
-      const headers: Record<string, string> = retryable ? { 'Retry-After': '1' } : {};
+      const headers = faultHeaders(reply, fault.status);
       const error = new HttpError(
         fault.status,
         'injected-fault',

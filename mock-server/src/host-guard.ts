@@ -12,8 +12,10 @@ import { HttpError, excerpt } from './errors.ts';
  * allow-listed origin (`--cors-origins`, e.g. a dev proxy's), or an IP address (a rebinding
  * page has a name: a phone opening the dev proxy by its LAN address, say, is no such page);
  * 403 `forbidden-host` otherwise.
+ * A request-target in absolute form (`GET http://evil.test/api/health`) names the host
+ * instead of `Host`, which RFC 9112 §3.2.2 then says to ignore: that authority is checked.
  * A server reached on another interface was exposed on purpose and is not checked. An absent
- * `Host` (HTTP/1.0) passes; HTTP/1.1 requires one (see `requireHost`).
+ * `Host` (HTTP/1.0) passes; HTTP/1.1 requires one (see `checkRequestHead`).
  *
  * @example
  * app.addHook('onRequest', guardHost(['http://localhost:4200']));
@@ -22,7 +24,7 @@ export function guardHost(allowedOrigins: readonly string[]) {
   const hosts = allowedOrigins.filter((origin) => URL.canParse(origin));
   const allowed = new Set(hosts.map((origin) => hostnameOf(new URL(origin).host)));
   return async (request: FastifyRequest): Promise<void> => {
-    const host = request.headers.host;
+    const host = absoluteAuthorityOf(request.raw.url ?? '') ?? request.headers.host;
     if (host === undefined || !isLoopback(request.socket.localAddress ?? '')) return;
     const name = hostnameOf(host);
     if (name !== undefined && (isIP(name) !== 0 || isLoopbackName(name) || allowed.has(name))) {
@@ -34,6 +36,11 @@ export function guardHost(allowedOrigins: readonly string[]) {
       `Host: ${excerpt(host)}: a loopback server answers loopback names and --cors-origins hosts only`,
     );
   };
+}
+
+/** The authority of an absolute-form request-target (`http://host:port/path`), if it is one. */
+function absoluteAuthorityOf(target: string): string | undefined {
+  return /^https?:\/\/([^/?#]*)/i.exec(target)?.[1];
 }
 
 /** The lower-cased host name of a `Host` value (no port, IPv6 without brackets), if it parses. */

@@ -1,6 +1,6 @@
 import type { FastifyInstance } from 'fastify';
 
-import { badRequest, HttpError } from './errors.ts';
+import { badRequest, excerpt, HttpError } from './errors.ts';
 
 /**
  * Replaces Fastify's JSON parser by one that keeps its safety (bodies with `__proto__` or
@@ -18,7 +18,7 @@ export function parseJsonBodies(app: FastifyInstance): void {
   app.addContentTypeParser('application/json', { parseAs: 'string' }, (request, body, done) => {
     const charset = charsetOf(request.headers['content-type'] ?? '');
     if (charset !== undefined && !UTF8.has(charset)) {
-      const detail = `charset ${charset ? charset : '(empty)'}: JSON bodies are utf-8`;
+      const detail = `charset ${charset ? excerpt(charset) : '(empty)'}: JSON bodies are utf-8`;
       return done(new HttpError(415, 'unsupported-media-type', detail));
     }
     parse(request, body as string, (error, value) => {

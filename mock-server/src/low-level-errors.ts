@@ -3,7 +3,7 @@ import type { Socket } from 'node:net';
 
 import type { FastifyError, FastifyReply, FastifyRequest } from 'fastify';
 
-import { badRequest, HttpError, sendError, type ErrorBody } from './errors.ts';
+import { badRequest, excerpt, HttpError, sendError, type ErrorBody } from './errors.ts';
 
 /** Node's parser errors that have their own status; every other one is a 400. */
 const CLIENT_ERROR_STATUS: Record<string, [status: number, code: string, detail: string]> = {
@@ -53,7 +53,7 @@ export function answerUnsupportedRequests(server: Server): void {
     const expect = String(request.headers.expect);
     const json = JSON.stringify({
       error: 'expectation-failed',
-      detail: `Expect: ${expect} is not supported; only 100-continue`,
+      detail: `Expect: ${excerpt(expect)} is not supported; only 100-continue`,
     } satisfies ErrorBody);
     response.writeHead(417, JSON_HEADERS(json));
     response.end(json);
@@ -86,26 +86,5 @@ export function answerFrameworkError(
       return sendError(reply, new HttpError(414, 'uri-too-long', 'a path parameter is too long'));
     default:
       return sendError(reply, new HttpError(500, 'internal-error', 'see the server log'));
-  }
-}
-
-/**
- * onRequest hook: HTTP/1.1 requires `Host` (RFC 9112 §3.2). Node's own check answers an empty
- * 400, so it is off (`requireHostHeader: false`) and this one answers with the JSON error. A
- * compressed body would otherwise reach the JSON parser as it is.
- */
-export async function requireHost(request: FastifyRequest): Promise<void> {
-  const { httpVersionMajor, httpVersionMinor, headers } = request.raw;
-  const http11 = httpVersionMajor === 1 && httpVersionMinor >= 1;
-  if (http11 && (headers.host === undefined || headers.host === '')) {
-    throw badRequest('host', 'HTTP/1.1 requests need a Host header');
-  }
-  const encoding = headers['content-encoding'];
-  if (encoding !== undefined && encoding !== 'identity') {
-    throw new HttpError(
-      415,
-      'unsupported-media-type',
-      `Content-Encoding: ${encoding}; send identity`,
-    );
   }
 }

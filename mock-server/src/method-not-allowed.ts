@@ -1,4 +1,4 @@
-import { METHODS as NODE_METHODS } from 'node:http';
+import { METHODS as NODE_METHODS, type Server } from 'node:http';
 
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 
@@ -7,6 +7,22 @@ import { HttpError, noRoute } from './errors.ts';
 // Every method Node's parser lets through, so TRACE, QUERY or PROPFIND on a known path is a 405
 // too, not a 404. CONNECT never reaches routing (app.ts answers it); OPTIONS has its own answer.
 const METHODS = NODE_METHODS.filter((method) => method !== 'CONNECT' && method !== 'OPTIONS');
+
+// Each server's `Allow` per route URL, keyed by its HTTP server: route scopes are distinct
+// Fastify instances, but they share that one.
+const allowByServer = new WeakMap<Server, Map<string, string>>();
+
+/**
+ * The `Allow` header of the route a request matched, as its 405 and `OPTIONS` answers send it:
+ * for any other answer that needs one (an injected 405 fault). Undefined off a known path.
+ *
+ * @example
+ * allowOf(request); // 'GET, OPTIONS' on /api/events
+ */
+export function allowOf(request: FastifyRequest): string | undefined {
+  const url = request.routeOptions.url;
+  return url === undefined ? undefined : allowByServer.get(request.server.server)?.get(url);
+}
 
 /**
  * Makes every known path say which methods it takes, the same way for every method: `OPTIONS`
@@ -37,11 +53,14 @@ export function answerMethodNotAllowed(app: FastifyInstance): void {
     for (const method of [route.method].flat()) allowed.add(method);
     allowedByUrl.set(route.url, allowed);
   });
+  const allowByUrl = new Map<string, string>();
+  allowByServer.set(app.server, allowByUrl);
   app.register(async (scope) => {
     sealed = true;
     for (const [url, routed] of allowedByUrl) {
       const allowed = [...routed, 'OPTIONS'];
       const headers = { Allow: allowed.join(', ') };
+      allowByUrl.set(url, headers.Allow);
       if (!routed.has('OPTIONS')) {
         scope.options(url, async (_request, reply) => reply.code(204).headers(headers).send());
       }

@@ -32,6 +32,11 @@ export interface ServerOptions {
   corsOrigins: string[];
   /** Enables `/api/faults`, `/api/load`, `/api/debug/memory` and `/api/debug/stats`. */
   faults: boolean;
+  /**
+   * A request's head and body must arrive within this, else 408: without a limit a client
+   * sending a byte now and then (slowloris) holds its connection for ever.
+   */
+  requestTimeoutMs: number;
   /** Directory of a built SPA to serve next to the API, or null. */
   staticDir: string | null;
   /** Receives one human-readable line per notable server event (stream opened/closed...). */
@@ -54,6 +59,7 @@ export const defaultOptions: ServerOptions = {
   maxTicks: 1000,
   corsOrigins: ['http://localhost:4200', 'http://127.0.0.1:4200'],
   faults: false,
+  requestTimeoutMs: 10_000,
   staticDir: null,
   log: () => undefined,
 };

@@ -29,7 +29,7 @@ export function guardOrigin(allowList: readonly string[]) {
     const site = single(request.headers['sec-fetch-site']);
     const allowed = origin !== undefined && allowList.includes(origin);
     if ((site === 'same-site' || site === 'cross-site') && !allowed) {
-      throw forbidden(`Sec-Fetch-Site: ${site} from ${origin ?? 'no origin'}`);
+      throw forbidden(`Sec-Fetch-Site: ${site} from ${excerpt(origin ?? 'no origin')}`);
     }
     if (origin !== undefined && !allowed && origin !== ownOrigin(request)) {
       throw forbidden(`${write ? 'a write' : 'a stream'} from ${excerpt(origin)}`);

@@ -7,41 +7,53 @@
  */
 export const NOT_BLANK = '\\S';
 
-/** `pattern` of a one-line label: no C0 control character or DEL (NUL, ESC, line breaks). */
-export const NO_CONTROLS = '^[^\\u0000-\\u001f\\u007f]*$';
+/**
+ * `pattern` of a one-line label: no control character (C0 such as NUL, ESC or a line break,
+ * DEL, or C1 such as U+0085), which would reach every tab's list and the terminal client as
+ * it is. Ajv compiles patterns with the `u` flag, so ranges are code points.
+ */
+export const NO_CONTROLS = '^[^\\u0000-\\u001f\\u007f-\\u009f]*$';
 
 /** `pattern` of free text: as NO_CONTROLS, but tabs and line breaks are part of text. */
-export const NO_CONTROLS_BUT_LINES = '^[^\\u0000-\\u0008\\u000b\\u000c\\u000e-\\u001f\\u007f]*$';
+export const NO_CONTROLS_BUT_LINES =
+  '^[^\\u0000-\\u0008\\u000b\\u000c\\u000e-\\u001f\\u007f-\\u009f]*$';
+
+/**
+ * `pattern` of well-formed Unicode: with the `u` flag a surrogate range matches only a lone
+ * surrogate (`"\ud800"` in JSON), which UTF-8 cannot encode: clients would show U+FFFD.
+ */
+export const WELL_FORMED = '^[^\\ud800-\\udfff]*$';
 
 /** What a failed `pattern` of ours means, for the 400's message (see errors.ts). */
 export const PATTERN_MESSAGES: ReadonlyMap<string, string> = new Map([
   [NOT_BLANK, 'must not be blank'],
   [NO_CONTROLS, 'must not contain control characters'],
   [NO_CONTROLS_BUT_LINES, 'must not contain control characters'],
+  [WELL_FORMED, 'must be well-formed Unicode: no lone surrogate'],
 ]);
 
 /**
  * Schema of a one-line label (a title, a name): 1 to `maxLength` characters, not only
- * whitespace, no control character. NUL, ESC or a line break there is a client bug, and would
- * reach every tab's list and the terminal client as it is.
+ * whitespace, no control character, no lone surrogate.
  *
  * @example
  * const properties = { title: labelOf(200) };
  */
 export function labelOf(maxLength: number): object {
-  const allOf = [{ pattern: NOT_BLANK }, { pattern: NO_CONTROLS }];
+  const allOf = [{ pattern: NOT_BLANK }, { pattern: NO_CONTROLS }, { pattern: WELL_FORMED }];
   return { type: 'string', minLength: 1, maxLength, allOf };
 }
 
 /**
  * Schema of free text (a message, a prompt): up to `maxLength` characters, tabs and line breaks
- * allowed, other control characters not.
+ * allowed, other control characters and lone surrogates not.
  *
  * @example
  * const properties = { message: textOf(2000, { default: '' }) };
  */
 export function textOf(maxLength: number, extra: object = {}): object {
-  return { type: 'string', maxLength, pattern: NO_CONTROLS_BUT_LINES, ...extra };
+  const allOf = [{ pattern: NO_CONTROLS_BUT_LINES }, { pattern: WELL_FORMED }];
+  return { type: 'string', maxLength, allOf, ...extra };
 }
 
 /**

@@ -82,9 +82,10 @@ export interface Tick {
   at: number;
 }
 
-/** The named events of `/api/ticks`. */
+/** The named events of `/api/ticks`; `reset` only for a `Last-Event-ID` that is no tick number. */
 export interface TickEvents {
   tick: Tick;
+  reset: HistoryReset;
 }
 
 /** `POST /api/chat` body. */

@@ -27,6 +27,8 @@ describe('control characters in text fields', () => {
       'two\nlines',
       'esc\u001b[31m',
       'del\u007f',
+      'next line\u0085',
+      'csi\u009b31m',
     ]) {
       for (const [path, body, field] of [
         ['/api/notifications', { level: 'INFO', title: label }, 'title'],
@@ -62,8 +64,25 @@ describe('control characters in text fields', () => {
     assert.equal((kept.body as { message: string }).message, 'a\tb\r\nc');
   });
 
+  it('refuses a lone surrogate, which UTF-8 cannot encode, in labels and free text', async () => {
+    // JSON.stringify writes a lone surrogate as the escape `\ud800`, as a client's JSON would.
+    for (const [path, body, field] of [
+      ['/api/notifications', { level: 'INFO', title: 'a\ud800' }, 'title'],
+      ['/api/notifications', { level: 'INFO', title: 't', message: '\udfffb' }, 'message'],
+      ['/api/jobs', { name: 'x\udc00\ud800' }, 'name'],
+      ['/api/chat', { prompt: 'hi \ud83d' }, 'prompt'],
+    ] as const) {
+      const { status, body: refusal } = await post(path, body);
+      assert.equal(status, 400, `${path} ${field}`);
+      assert.deepEqual((refusal as Refusal).detail, {
+        field,
+        message: 'must be well-formed Unicode: no lone surrogate',
+      });
+    }
+  });
+
   it('keeps any other Unicode: accents, emoji, right-to-left text', async () => {
-    for (const title of ['café', '😀 done', 'שלום', '\u00a0x']) {
+    for (const title of ['café', '😀 done', 'שלום', '\u00a0x', '\ud83d\ude00 escaped pair']) {
       const { status, body } = await post('/api/notifications', { level: 'INFO', title });
       assert.equal(status, 201, title);
       assert.equal((body as { title: string }).title, title);

@@ -72,6 +72,16 @@ describe('fault injection', () => {
     assert.equal(response.headers.get('retry-after'), null);
   });
 
+  it('sends an injected 405 with the Allow header RFC 9110 requires, the one OPTIONS gives', async () => {
+    await fault({ kind: 'status', status: 405 });
+    const response = await stream();
+    assert.equal(response.status, 405);
+    assert.deepEqual(response.body, { error: 'injected-fault', detail: { status: 405 } });
+    const options = await call(`${server.url}/api/events`, { method: 'OPTIONS' });
+    assert.equal(options.headers.get('allow'), 'GET, OPTIONS');
+    assert.equal(response.headers.get('allow'), options.headers.get('allow'));
+  });
+
   it('bad-mime answers 200 text/plain, no-content answers 204', async () => {
     await fault({ kind: 'bad-mime', count: 1 });
     const badMime = await stream();

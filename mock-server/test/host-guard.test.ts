@@ -3,6 +3,7 @@ import { request } from 'node:http';
 import { after, before, describe, it } from 'node:test';
 
 import { startServer, type Server } from './helpers.ts';
+import { rawRequest } from './raw-http.ts';
 
 /** node:http, not fetch: fetch sends the URL's own Host whatever the headers say. */
 function get(base: string, path: string, host: string) {
@@ -37,6 +38,20 @@ describe('the Host of a request that reached a loopback address', () => {
         assert.match(error.detail, /--cors-origins/);
       }
     }
+  });
+
+  it('checks the host of an absolute-form request-target, not the Host it overrides', async () => {
+    const refused = await rawRequest(
+      server.url,
+      `GET http://evil.test/api/health HTTP/1.1\r\nHost: 127.0.0.1:${port}\r\n\r\n`,
+    );
+    assert.equal(refused.status, 403);
+    assert.equal((JSON.parse(refused.body) as { error: string }).error, 'forbidden-host');
+    const accepted = await rawRequest(
+      server.url,
+      `GET http://localhost:${port}/api/health HTTP/1.1\r\nHost: evil.test\r\n\r\n`,
+    );
+    assert.equal(accepted.status, 200);
   });
 
   it('accepts loopback names, IP addresses (no rebinding page has one) and allow-listed hosts', async () => {

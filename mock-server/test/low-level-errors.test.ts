@@ -119,6 +119,22 @@ describe('malformed low-level requests get the one JSON error shape', () => {
       405,
       'method-not-allowed',
     ],
+    ['HTTP/2.0 request line', `GET /api/health HTTP/2.0\r\n${HOST}\r\n`, 400, 'bad-request'],
+    ['HTTP/0.9 request line', 'GET /api/health\r\n\r\n', 400, 'bad-request'],
+    ['a fragment in the target', get('/api/health#x'), 400, 'bad-request'],
+    ['two Hosts', get('/api/health', 'Host: evil.test\r\n'), 400, 'bad-request'],
+    [
+      'two Content-Types',
+      login400('Content-Type: text/plain\r\nContent-Length: 2\r\n', '{}'),
+      400,
+      'bad-request',
+    ],
+    [
+      'a transfer coding before chunked',
+      login400('Transfer-Encoding: gzip, chunked\r\n', '2\r\n{}\r\n0\r\n\r\n'),
+      400,
+      'bad-request',
+    ],
     [
       'bad percent-encoding in the query',
       get('/api/events?topics=%zz', cookie),
@@ -138,6 +154,28 @@ describe('malformed low-level requests get the one JSON error shape', () => {
       assert.deepEqual(Object.keys(body), ['error', 'detail'], what);
       assert.equal(body['error'], code, what);
     }
+  });
+
+  it('names the header or line at fault where Node lets the request through', async () => {
+    const fields: [string, string][] = [
+      [`GET /api/health HTTP/2.0\r\n${HOST}\r\n`, 'request'],
+      [get('/api/health#x'), 'url'],
+      [get('/api/health', 'Host: evil.test\r\n'), 'host'],
+      [login400('Content-Type: text/plain\r\nContent-Length: 2\r\n', '{}'), 'content-type'],
+      [login400('Transfer-Encoding: gzip, chunked\r\n', '0\r\n\r\n'), 'transfer-encoding'],
+    ];
+    for (const [bytes, field] of fields) {
+      const body = JSON.parse((await rawRequest(server.url, bytes)).body) as { detail: unknown };
+      assert.equal((body.detail as { field: string }).field, field, bytes.split('\r\n')[0]);
+    }
+  });
+
+  it('reads content and transfer codings case-insensitively, as RFC 9110 says', async () => {
+    const body = '{"username":"carol"}';
+    const codings = 'Content-Encoding: IDENTITY\r\nTransfer-Encoding: Chunked\r\n';
+    const chunked = `${body.length.toString(16)}\r\n${body}\r\n0\r\n\r\n`;
+    const answer = await rawRequest(server.url, login400(codings, chunked));
+    assert.equal(answer.status, 200, answer.body);
   });
 
   it('keeps HTTP/1.0 without Host working, as HTTP/1.0 allows', async () => {

@@ -1,7 +1,9 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 
+import type { HistoryReset, Tick } from '../src/wire.ts';
 import { call, readStreamUntil, startServer } from './helpers.ts';
+import { dataOf, SseStream } from './sse-client.ts';
 
 describe('GET /api/ticks', () => {
   let server: Awaited<ReturnType<typeof startServer>>;
@@ -24,14 +26,76 @@ describe('GET /api/ticks', () => {
     });
   });
 
-  it('accepts the lastEventId an EventSource client resumes with, and starts at tick 1', async () => {
-    const controller = new AbortController();
-    const response = await fetch(`${server.url}/api/ticks?lastEventId=41`, {
-      signal: controller.signal,
+  const firstFrame = async (query: string, headers: Record<string, string> = {}) => {
+    const stream = await SseStream.open(`${server.url}/api/ticks${query}`, undefined, headers);
+    assert.equal(stream.response.status, 200);
+    const frames = await stream.waitFor((f) => f.some((x) => x.event === 'tick'));
+    stream.close();
+    return frames;
+  };
+
+  it('resumes after the Last-Event-ID header or the lastEventId query, the header winning', async () => {
+    const cases: [string, Record<string, string>, number][] = [
+      ['?lastEventId=41', {}, 42],
+      ['', { 'Last-Event-ID': '7' }, 8],
+      ['?lastEventId=41', { 'Last-Event-ID': '7' }, 8],
+      ['?lastEventId=41', { 'Last-Event-ID': '  ' }, 42],
+      ['?lastEventId=0', {}, 1],
+      ['?lastEventId=', {}, 1],
+      ['?lastEventId=999999999999999', {}, 1e15],
+    ];
+    for (const [query, headers, next] of cases) {
+      const [tick] = await firstFrame(query, headers);
+      assert.equal(tick.id, String(next), `${query} ${JSON.stringify(headers)}`);
+      assert.equal(dataOf<Tick>(tick).n, next);
+    }
+  });
+
+  it('continues the sequence across a reconnect: no tick repeated, none skipped', async () => {
+    const first = await SseStream.open(`${server.url}/api/ticks`);
+    const before = await first.waitFor((f) => f.filter((x) => x.event === 'tick').length >= 3);
+    first.close();
+    const last = before.filter((f) => f.event === 'tick').at(-1)!;
+    const second = await SseStream.open(`${server.url}/api/ticks`, undefined, {
+      'Last-Event-ID': last.id!,
     });
-    assert.equal(response.status, 200);
-    const text = await readStreamUntil(response, (t) => t.includes('\n\n'), controller);
-    assert.match(text, /^event: tick\nid: 1\n/);
+    const after = await second.waitFor((f) => f.filter((x) => x.event === 'tick').length >= 2);
+    second.close();
+    const ids = [...before, ...after].filter((f) => f.event === 'tick').map((f) => Number(f.id));
+    assert.deepEqual(
+      ids,
+      ids.map((_, i) => i + 1),
+    );
+  });
+
+  it('answers an id that is no tick number with the reset of /api/events, then ticks from 1', async () => {
+    for (const id of ['-1', '1.5', 'abc', 'mj4q2x9c-41', '1'.repeat(16)]) {
+      const [reset, tick] = await firstFrame('', { 'Last-Event-ID': id });
+      assert.equal(reset.event, 'reset', id);
+      assert.equal(reset.id, undefined, 'a reset does not move the client Last-Event-ID');
+      assert.deepEqual(dataOf<HistoryReset>(reset), {
+        reason: 'unknown-id',
+        lastEventId: id,
+        oldestAvailableId: null,
+      });
+      assert.equal(tick.id, '1', id);
+    }
+  });
+
+  it('answers 400 naming the field for text that cannot be an id at all, as /api/events does', async () => {
+    const cases: [string, Record<string, string>, string][] = [
+      ['', { 'Last-Event-ID': 'x'.repeat(129) }, 'Last-Event-ID'],
+      ['', { 'Last-Event-ID': '4 2' }, 'Last-Event-ID'],
+      ['?lastEventId=%C3%A9', {}, 'lastEventId'],
+      ['?lastEventId=1%00', {}, 'lastEventId'],
+    ];
+    for (const [query, headers, field] of cases) {
+      const response = await call(`${server.url}/api/ticks${query}`, { headers });
+      assert.equal(response.status, 400, `${query} ${JSON.stringify(headers)}`);
+      const { error, detail } = response.body as { error: string; detail: { field: string } };
+      assert.deepEqual([error, detail.field], ['bad-request', field]);
+    }
+    assert.equal((await call(`${server.url}/api/health`)).status, 200);
   });
 
   it('answers 400 naming an unknown query parameter', async () => {

@@ -7,6 +7,7 @@ import { HttpError } from '../errors.ts';
 import { parseTopics } from '../events.ts';
 import { respondWithFault } from '../faults.ts';
 import { parseResumePoint } from '../event-id.ts';
+import { requestedId } from '../last-event-id.ts';
 import { resumeFrames } from '../replay.ts';
 import { queryOf } from '../schema.ts';
 import { formatComment, formatEvent } from '../sse.ts';
@@ -29,12 +30,7 @@ export function eventRoutes(app: FastifyInstance, ctx: ServerContext): void {
     (request, reply) => {
       const { session, state } = currentUser(ctx, request);
       const topics = parseTopics(request.query.topics);
-      // The header wins: on reconnect the client sends it, while the URL keeps the first id.
-      const header = request.headers['last-event-id'];
-      const point =
-        typeof header === 'string' && header.trim() !== ''
-          ? parseResumePoint(header, 'Last-Event-ID', hub.epoch)
-          : parseResumePoint(request.query.lastEventId, 'lastEventId', hub.epoch);
+      const point = parseResumePoint(requestedId(request).text, hub.epoch);
 
       const fault = state.faults.take();
       if (fault) return respondWithFault(reply, fault);
