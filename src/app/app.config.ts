@@ -6,7 +6,12 @@ import {
   provideBrowserGlobalErrorListeners,
   provideZonelessChangeDetection,
 } from '@angular/core';
-import { provideRouter, withComponentInputBinding } from '@angular/router';
+import {
+  provideRouter,
+  withComponentInputBinding,
+  withNavigationErrorHandler,
+  withRouterConfig,
+} from '@angular/router';
 import {
   provideSse,
   withCredentials,
@@ -19,12 +24,20 @@ import {
 import { routes } from './app.routes';
 import { dashboardPolicy } from './core/reconnect-policy';
 import { Session } from './core/session';
+import { reportNavigationFailure } from './shell/navigation-failure';
 
 export const appConfig: ApplicationConfig = {
   providers: [
     provideBrowserGlobalErrorListeners(),
     provideZonelessChangeDetection(),
-    provideRouter(routes, withComponentInputBinding()),
+    // A page that fails to load says so (a snack bar), and the click's promise resolves false
+    // rather than rejecting into the console.
+    provideRouter(
+      routes,
+      withComponentInputBinding(),
+      withNavigationErrorHandler(reportNavigationFailure),
+      withRouterConfig({ resolveNavigationPromiseOnError: true }),
+    ),
     provideHttpClient(withFetch()),
     // The session cookie authenticates the stream; linger keeps it across route changes; fetch
     // is available to the streams that ask for it (the settings page, the assistant), EventSource

@@ -1,16 +1,18 @@
 import { inject } from '@angular/core';
 import { type CanActivateFn, Router, type Routes } from '@angular/router';
 
-import { toLogin } from './core/login-redirect';
+import { returnTarget, toLogin } from './core/login-redirect';
 import { Session } from './core/session';
 
 // A deep link opened signed out leads to the login page and, once signed in, back to itself.
 const signedIn: CanActivateFn = (_, state) =>
   inject(Session).user() !== null || toLogin(inject(Router), state.url);
 
-// A signed-in user has nothing to do on the login form (it would read as being signed out).
-const signedOut: CanActivateFn = () =>
-  inject(Session).user() === null || inject(Router).createUrlTree(['/']);
+// A signed-in user has nothing to do on the login form (it would read as being signed out), so
+// goes where the form would have led: a login tab reloaded after signing in elsewhere, say.
+const signedOut: CanActivateFn = (route) =>
+  inject(Session).user() === null ||
+  inject(Router).parseUrl(returnTarget(route.queryParamMap.get('returnUrl')));
 
 export const routes: Routes = [
   {

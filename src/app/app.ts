@@ -26,6 +26,7 @@ import { MetricStore } from './core/metric-store';
 import { NotificationStore } from './core/notification-store';
 import { Session } from './core/session';
 import { AppToolbar } from './shell/app-toolbar';
+import { StreamInterrupted } from './shell/stream-interrupted';
 import { StreamStopped } from './shell/stream-stopped';
 
 interface NavItem {
@@ -52,6 +53,7 @@ export const COMPACT_QUERY = '(max-width: 839.98px)';
     MatIconModule,
     AppToolbar,
     StreamStopped,
+    StreamInterrupted,
   ],
   changeDetection: ChangeDetectionStrategy.OnPush,
   // Escape closes the drawer wherever focus is, the menu button included.
@@ -87,6 +89,7 @@ export const COMPACT_QUERY = '(max-width: 839.98px)';
       <mat-sidenav-content>
         <main>
           <app-stream-stopped />
+          <app-stream-interrupted />
           <router-outlet />
         </main>
       </mat-sidenav-content>

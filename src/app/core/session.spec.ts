@@ -37,6 +37,45 @@ describe('Session', () => {
     expect(session.user()).toBeNull();
   });
 
+  describe('across tabs', () => {
+    let otherTab: BroadcastChannel;
+    beforeEach(() => (otherTab = new BroadcastChannel('sse-dashboard.sign-in')));
+    afterEach(() => otherTab.close());
+
+    /** The session probe the message from the other tab starts (messages arrive in a task). */
+    async function probeAfterMessage() {
+      otherTab.postMessage('signed-in');
+      for (let tries = 0; tries < 50; tries++) {
+        const [probe] = http.match({ method: 'GET', url: '/api/session' });
+        if (probe) return probe;
+        await new Promise((resolve) => setTimeout(resolve, 10));
+      }
+      throw new Error('no session probe after the sign-in message');
+    }
+
+    it('follows a sign-in made in another tab, as the server confirms it', async () => {
+      session.notice.set('Your session has expired. Please sign in again.');
+      (await probeAfterMessage()).flush({ username: 'carol' });
+      await new Promise((resolve) => setTimeout(resolve));
+      expect(session.user()).toBe('carol');
+      expect(session.notice()).toBeNull();
+    });
+
+    it('stays signed out when the server does not confirm it', async () => {
+      (await probeAfterMessage()).flush({ username: null });
+      await new Promise((resolve) => setTimeout(resolve));
+      expect(session.user()).toBeNull();
+    });
+
+    it('tells the other tabs after signing in here', async () => {
+      const heard = new Promise((resolve) => (otherTab.onmessage = ({ data }) => resolve(data)));
+      const login = session.login('dave');
+      http.expectOne({ method: 'POST', url: '/api/session' }).flush({ username: 'dave' });
+      await login;
+      expect(await heard).toBe('signed-in');
+    });
+  });
+
   it('starts signed out when the server cannot answer', async () => {
     expect(await restoreWith({ error: 'internal-error', detail: 'x' }, 500)).toBeFalse();
     expect(session.user()).toBeNull();

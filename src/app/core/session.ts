@@ -3,18 +3,25 @@ import { Injectable, inject, signal } from '@angular/core';
 import { firstValueFrom } from 'rxjs';
 
 import type { SessionBody, SessionStatus } from './api';
+import { SignInChannel } from './sign-in-channel';
 
 /**
  * The BFF-style session: the mock server sets an HttpOnly cookie on login, so the stream
- * authenticates with credentials and the app never touches a token.
+ * authenticates with credentials and the app never touches a token. The cookie is the browser's,
+ * so a sign-in in one tab is followed by the others (see SignInChannel).
  */
 @Injectable({ providedIn: 'root' })
 export class Session {
   private readonly http = inject(HttpClient);
+  private readonly channel = inject(SignInChannel);
   /** The signed-in username, or null. */
   readonly user = signal<string | null>(null);
   /** Why the user was sent to the login page, shown there. */
   readonly notice = signal<string | null>(null);
+
+  constructor() {
+    this.channel.listen(() => void this.follow());
+  }
 
   /** Restores an existing session (after a reload); resolves whether there is one. */
   async restore(): Promise<boolean> {
@@ -37,6 +44,16 @@ export class Session {
     );
     this.notice.set(null);
     this.user.set(body.username);
+    this.channel.announce();
+  }
+
+  /** Takes over a sign-in another tab made; a failed probe leaves this tab as it was. */
+  private async follow(): Promise<void> {
+    if (this.user() !== null) return;
+    const username = await this.probe().catch(() => null);
+    if (username === null) return;
+    this.notice.set(null);
+    this.user.set(username);
   }
 
   async logout(): Promise<void> {

@@ -102,6 +102,13 @@ export function heartbeatSeconds(control: AbstractControl<number | null>): Valid
       width: 100%;
       max-width: 360px;
     }
+    // Toggles are 40 px tall and, unlike Material's buttons, have no larger touch target around
+    // them: on a touch screen they get a finger's 48 px.
+    @media (pointer: coarse) {
+      mat-button-toggle-group {
+        --mat-button-toggle-height: 48px;
+      }
+    }
     .current {
       margin: 12px 0 0;
       font: var(--mat-sys-body-small);

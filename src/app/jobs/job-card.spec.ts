@@ -81,6 +81,21 @@ describe('JobCard', () => {
     }
   });
 
+  it('keeps focus on Cancel once the job ends, and a press then does nothing', async () => {
+    await render(job({ state: 'running' }));
+    const emitted: string[] = [];
+    fixture.componentInstance.cancelJob.subscribe((id) => emitted.push(id));
+    const button: HTMLButtonElement = fixture.nativeElement.querySelector('button');
+    button.focus();
+    // What the stream reports once the cancel (or the job's end) reached the server.
+    fixture.componentRef.setInput('job', job({ state: 'cancelled' }));
+    await fixture.whenStable();
+    expect(document.activeElement).toBe(button);
+    expect(button.getAttribute('aria-disabled')).toBe('true');
+    await card.cancel();
+    expect(emitted).toEqual([]);
+  });
+
   it('names the Cancel button after the job', async () => {
     await render(job({ name: 'nightly backup' }));
     const button: HTMLButtonElement = fixture.nativeElement.querySelector('button');

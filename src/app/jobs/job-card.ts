@@ -45,12 +45,15 @@ import { JOB_STATE_META, isActive } from './job-state';
         </p>
       </mat-card-content>
       <mat-card-actions align="end">
+        <!-- Stays focusable once disabled (pressing it disables it, which would drop focus to the
+             page), so the click handler checks whether there is still a job to cancel. -->
         <button
           mat-button
           type="button"
           [disabled]="!active()"
+          disabledInteractive
           [attr.aria-label]="'Cancel ' + job().name"
-          (click)="cancelJob.emit(job().jobId)"
+          (click)="cancel()"
         >
           Cancel
         </button>
@@ -109,4 +112,8 @@ export class JobCard {
   protected readonly eta = computed(() =>
     this.active() ? `ETA ${formatApproxDuration(this.job().etaMs, Math.ceil)}` : null,
   );
+
+  protected cancel(): void {
+    if (this.active()) this.cancelJob.emit(this.job().jobId);
+  }
 }

@@ -54,6 +54,14 @@ describe('LoginPage', () => {
     });
   }
 
+  it('follows a sign-in made in another tab to the returnUrl', async () => {
+    const { navigate, fixture } = await setup('/jobs');
+    // What Session does when another tab signed in (session.spec.ts covers that part).
+    TestBed.inject(Session).user.set('alice');
+    await fixture.whenStable();
+    expect(navigate).toHaveBeenCalledOnceWith('/jobs');
+  });
+
   it('shows the server error and stays', async () => {
     const { input, submit, http, navigate, fixture } = await setup();
     await input.setValue('bob');

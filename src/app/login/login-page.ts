@@ -1,4 +1,11 @@
-import { ChangeDetectionStrategy, Component, inject, input } from '@angular/core';
+import {
+  ChangeDetectionStrategy,
+  Component,
+  effect,
+  inject,
+  input,
+  untracked,
+} from '@angular/core';
 import { FormControl, FormGroup, ReactiveFormsModule, Validators } from '@angular/forms';
 import { MatButtonModule } from '@angular/material/button';
 import { MatCardModule } from '@angular/material/card';
@@ -92,11 +99,16 @@ export class LoginPage {
   protected readonly busy = this.submission.busy;
   protected readonly error = this.submission.error;
 
+  constructor() {
+    // Signed in here or in another tab of this browser (Session follows those): go where asked.
+    effect(() => {
+      if (this.session.user() === null) return;
+      untracked(() => void this.router.navigateByUrl(returnTarget(this.returnUrl())));
+    });
+  }
+
   protected async submit(): Promise<void> {
     if (this.username.invalid) return;
-    await this.submission.run(async () => {
-      await this.session.login(this.username.value);
-      await this.router.navigateByUrl(returnTarget(this.returnUrl()));
-    });
+    await this.submission.run(() => this.session.login(this.username.value));
   }
 }

@@ -75,4 +75,17 @@ describe('NotificationCard', () => {
     expect(host.querySelector('.title')?.textContent).toBe(markup);
     expect(await card.getTitle()).toBe(markup);
   });
+
+  it('keeps focus on the card when Mark read goes away, out of the Tab order itself', async () => {
+    await render(item());
+    const host: HTMLElement = fixture.nativeElement;
+    expect(host.tabIndex).toBe(-1);
+    const button = host.querySelector('button') as HTMLButtonElement;
+    button.focus();
+    button.click();
+    fixture.componentRef.setInput('item', item({ read: true }));
+    await fixture.whenStable();
+    expect(host.querySelector('button')).toBeNull();
+    expect(document.activeElement).toBe(host);
+  });
 });

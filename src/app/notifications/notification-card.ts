@@ -1,5 +1,13 @@
 import { DatePipe } from '@angular/common';
-import { ChangeDetectionStrategy, Component, computed, input, output } from '@angular/core';
+import {
+  ChangeDetectionStrategy,
+  Component,
+  ElementRef,
+  computed,
+  inject,
+  input,
+  output,
+} from '@angular/core';
 import { MatButtonModule } from '@angular/material/button';
 import { MatCardModule } from '@angular/material/card';
 import { MatIconModule } from '@angular/material/icon';
@@ -18,6 +26,8 @@ import { relativeTime } from '../shared/format';
   changeDetection: ChangeDetectionStrategy.OnPush,
   host: {
     role: 'listitem',
+    // Focusable by script only: where focus goes when its Mark read button goes away.
+    tabindex: '-1',
     '[attr.aria-label]': 'label()',
     '[attr.data-level]': 'item().level',
     '[attr.data-read]': 'item().read',
@@ -46,7 +56,7 @@ import { relativeTime } from '../shared/format';
             mat-button
             type="button"
             [attr.aria-label]="'Mark read: ' + item().title"
-            (click)="markRead.emit(item().id)"
+            (click)="markAsRead()"
           >
             Mark read
           </button>
@@ -100,6 +110,17 @@ export class NotificationCard {
   /** Emits the item's id. */
   readonly markRead = output<string>();
 
+  private readonly host: HTMLElement = inject(ElementRef).nativeElement;
+
   protected readonly label = computed(() => `${this.item().level}: ${this.item().title}`);
   protected readonly age = computed(() => relativeTime(this.item().createdAt, this.now()));
+
+  /**
+   * The button disappears once the item reads as read, which would drop focus to the page and
+   * send the next Tab back to the toolbar; the card keeps it, so Tab goes on to the next item.
+   */
+  protected markAsRead(): void {
+    this.host.focus({ preventScroll: true });
+    this.markRead.emit(this.item().id);
+  }
 }

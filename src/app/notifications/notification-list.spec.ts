@@ -78,6 +78,23 @@ describe('NotificationList', () => {
     expect(await list.isMarkAllReadDisabled()).toBeTrue();
   });
 
+  it('keeps focus on "Mark all read" once it disables itself; a press then does nothing', async () => {
+    await render(ITEMS);
+    let marked = 0;
+    fixture.componentInstance.markAllRead.subscribe(() => marked++);
+    const button = fixture.nativeElement.querySelector('.toolbar button') as HTMLButtonElement;
+    button.focus();
+    await list.markAllRead();
+    fixture.componentRef.setInput(
+      'items',
+      ITEMS.map((item) => ({ ...item, read: true })),
+    );
+    await fixture.whenStable();
+    expect(document.activeElement).toBe(button);
+    await list.markAllRead();
+    expect(marked).toBe(1);
+  });
+
   it('says so when there is nothing yet', async () => {
     await render([]);
     expect(await list.getItems()).toEqual([]);

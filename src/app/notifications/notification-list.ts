@@ -13,11 +13,13 @@ import { NotificationCard } from './notification-card';
   template: `
     <div class="toolbar">
       <span class="count">{{ unread() }} unread of {{ items().length }}</span>
+      <!-- Stays focusable once disabled: pressing it disables it, which would drop focus. -->
       <button
         mat-stroked-button
         type="button"
         [disabled]="unread() === 0"
-        (click)="markAllRead.emit()"
+        disabledInteractive
+        (click)="unread() > 0 && markAllRead.emit()"
       >
         <mat-icon aria-hidden="true">done_all</mat-icon>
         Mark all read

@@ -51,7 +51,8 @@ export function chartOptions(setup: ChartSetup): uPlot.Options {
         width: 2,
         spanGaps: true,
         show: !hidden.has(name),
-        points: { show: false },
+        // A line needs two values: until a series has them its one value shows as a dot.
+        points: { show: (plot: uPlot, index: number) => isLone(plot.data[index]) },
       })),
     ],
     axes: [
@@ -71,6 +72,15 @@ export function chartOptions(setup: ChartSetup): uPlot.Options {
     ],
     hooks: { setCursor: [setup.onCursor] },
   };
+}
+
+/** Whether a column holds exactly one value (early out: columns hold hundreds of buckets). */
+export function isLone(column: Iterable<number | null | undefined>): boolean {
+  let values = 0;
+  for (const value of column) {
+    if (value !== null && value !== undefined && ++values > 1) return false;
+  }
+  return values === 1;
 }
 
 /** The distinct units of the series, in order of first use: one value axis each. */

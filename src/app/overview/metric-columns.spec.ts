@@ -1,5 +1,5 @@
 import type { MetricPoint } from '../core/metric-store';
-import { toColumns } from './metric-columns';
+import { toColumns, windowColumns } from './metric-columns';
 
 // Buckets of 100 ms over one second, starting on a bucket boundary.
 const WINDOW = { since: 10_000, windowMs: 1000, buckets: 10 };
@@ -45,5 +45,19 @@ describe('toColumns', () => {
     const { data, points } = toColumns([[{ at: 10, value: 1 }]], WINDOW);
     expect(points).toBe(0);
     expect(data[1].every((value) => value === null)).toBeTrue();
+  });
+});
+
+describe('windowColumns', () => {
+  it('ends the window at `until`, with its range in epoch seconds', () => {
+    const points = [
+      { at: 30_000, value: 1 },
+      { at: 89_000, value: 2 },
+      { at: 90_000, value: 3 },
+    ];
+    const { data, points: drawn, range } = windowColumns([points], 90_000, 60_000);
+    expect(range).toEqual([30, 90]);
+    expect(data[0].length).toBe(301);
+    expect(drawn).toBe(3);
   });
 });

@@ -60,3 +60,25 @@ export function toColumns(
   });
   return { data: [xs, ...columns], points };
 }
+
+// A few hundred vertices per series: enough for a smooth line at any width a screen has.
+const BUCKETS = 300;
+
+/**
+ * The columns of the window that ends at `until` (epoch ms), and its x range in epoch seconds
+ * (uPlot's unit), as the chart draws them on every frame.
+ *
+ * @example
+ * const { data, range } = windowColumns([cpu], Date.now(), 60_000);
+ */
+export function windowColumns(
+  series: readonly (readonly MetricPoint[])[],
+  until: number,
+  windowMs: number,
+): MetricColumns & { range: [number, number] } {
+  const since = until - windowMs;
+  return {
+    ...toColumns(series, { since, windowMs, buckets: BUCKETS }),
+    range: [since / 1000, until / 1000],
+  };
+}

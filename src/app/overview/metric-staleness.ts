@@ -1,3 +1,4 @@
+import type { MetricPoint } from '../core/metric-store';
 import { formatApproxDuration, formatClock } from '../shared/format';
 
 // Metrics arrive twice a second; this much silence means the values shown are old. Generous, so
@@ -16,4 +17,14 @@ export function staleValuesNote(latestAt: number, now: number): string | null {
   const silence = now - latestAt;
   if (latestAt <= 0 || silence <= STALE_MS) return null;
   return `no new values for ${formatApproxDuration(silence)}, last at ${formatClock(latestAt)}`;
+}
+
+/**
+ * The send time of the newest point of any series, or 0 before any.
+ *
+ * @example
+ * newestAt(new Map([['cpu', [{ at: 5, value: 1 }]]])); // 5
+ */
+export function newestAt(series: ReadonlyMap<string, readonly MetricPoint[]>): number {
+  return Math.max(0, ...[...series.values()].map((points) => points.at(-1)?.at ?? 0));
 }

@@ -3,6 +3,7 @@ import { TestBed } from '@angular/core/testing';
 import { TestbedHarnessEnvironment } from '@angular/cdk/testing/testbed';
 import { MatButtonHarness } from '@angular/material/button/testing';
 import { MatMenuHarness } from '@angular/material/menu/testing';
+import { MatTooltipHarness } from '@angular/material/tooltip/testing';
 import { Router } from '@angular/router';
 import { SseTestingController } from 'ngx-sse/testing';
 
@@ -107,5 +108,26 @@ describe('AppToolbar', () => {
     expect(TestBed.inject(Session).user()).toBeNull();
     expect(sse.cancelled).toBeTrue();
     expect(navigate).toHaveBeenCalledWith(['/login']);
+  });
+
+  it('cuts a long username in the toolbar, and shows it whole in its tooltip and the menu', async () => {
+    const name = 'n'.repeat(64);
+    TestBed.inject(Session).user.set(name);
+    const fixture = TestBed.createComponent(AppToolbar);
+    const loader = TestbedHarnessEnvironment.loader(fixture);
+    await fixture.whenStable();
+    TestBed.inject(SseTestingController).expectConnection('/api/events').open();
+
+    const shown: HTMLElement = fixture.nativeElement.querySelector('.user-name');
+    expect(shown.clientWidth).toBeLessThan(shown.scrollWidth);
+    const tooltip = await loader.getHarness(MatTooltipHarness);
+    await tooltip.show();
+    expect(await tooltip.getTooltipText()).toBe(`Signed in as ${name}`);
+
+    await (await loader.getHarness(MatMenuHarness)).open();
+    const signedIn = document.querySelector<HTMLElement>('.signed-in')!;
+    expect(signedIn.textContent?.trim()).toBe(`Signed in as ${name}`);
+    // Wrapped inside the menu panel rather than cut at its edge.
+    expect(signedIn.scrollWidth).toBeLessThanOrEqual(signedIn.clientWidth);
   });
 });

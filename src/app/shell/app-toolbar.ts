@@ -4,6 +4,7 @@ import { MatButtonModule } from '@angular/material/button';
 import { MatIconModule } from '@angular/material/icon';
 import { MatMenuModule } from '@angular/material/menu';
 import { MatToolbarModule } from '@angular/material/toolbar';
+import { MatTooltipModule } from '@angular/material/tooltip';
 import { Router, RouterLink } from '@angular/router';
 
 import { Clock } from '../core/clock';
@@ -31,6 +32,7 @@ const THEME_META: Record<ThemeChoice, { label: string; icon: string }> = {
     MatButtonModule,
     MatBadgeModule,
     MatMenuModule,
+    MatTooltipModule,
     RouterLink,
     ConnectionStatus,
   ],
@@ -81,9 +83,16 @@ const THEME_META: Record<ThemeChoice, { label: string; icon: string }> = {
             <mat-icon aria-hidden="true">account_circle</mat-icon>
           </button>
         } @else {
-          <button mat-button type="button" [matMenuTriggerFor]="userMenu" aria-label="User menu">
+          <!-- A long name is cut to keep the toolbar's room; the tooltip and the menu show it whole. -->
+          <button
+            mat-button
+            type="button"
+            [matMenuTriggerFor]="userMenu"
+            aria-label="User menu"
+            [matTooltip]="'Signed in as ' + user"
+          >
             <mat-icon aria-hidden="true">account_circle</mat-icon>
-            {{ user }}
+            <span class="user-name">{{ user }}</span>
           </button>
         }
         <mat-menu #userMenu="matMenu">
@@ -140,8 +149,16 @@ const THEME_META: Record<ThemeChoice, { label: string; icon: string }> = {
     app-connection-status {
       flex: none;
     }
+    .user-name {
+      display: block;
+      max-width: 16em;
+      overflow: hidden;
+      white-space: nowrap;
+      text-overflow: ellipsis;
+    }
     .signed-in {
       margin: 0;
+      overflow-wrap: anywhere;
       padding: 8px 16px;
       font: var(--mat-sys-label-medium);
       color: var(--mat-sys-on-surface-variant);

@@ -18,30 +18,13 @@ import { Session } from '../core/session';
   changeDetection: ChangeDetectionStrategy.OnPush,
   template: `
     @if (reason(); as reason) {
-      <div class="stopped" role="region" aria-label="Live updates stopped">
+      <div class="app-banner stopped" role="region" aria-label="Live updates stopped">
         <p>
           The stream stopped ({{ reason }}) and will not reconnect by itself: what you see no longer
           updates.
         </p>
         <button mat-flat-button type="button" (click)="live.reconnect()">Reconnect</button>
       </div>
-    }
-  `,
-  styles: `
-    .stopped {
-      display: flex;
-      flex-wrap: wrap;
-      align-items: center;
-      gap: 8px 16px;
-      margin-bottom: 16px;
-      padding: 8px 12px;
-      border-radius: 8px;
-      background: var(--mat-sys-error-container);
-      color: var(--mat-sys-on-error-container);
-    }
-    p {
-      flex: 1 1 240px;
-      margin: 0;
     }
   `,
 })

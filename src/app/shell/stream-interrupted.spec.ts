@@ -1,0 +1,81 @@
+import { signal } from '@angular/core';
+import { TestBed } from '@angular/core/testing';
+import { SSE_SCHEDULER } from 'ngx-sse';
+import { FakeSseScheduler, SseTestingController } from 'ngx-sse/testing';
+
+import { Clock } from '../core/clock';
+import { formatClock } from '../shared/format';
+import { openLiveStream, provideLiveTesting } from '../testing/live-testing';
+import { INTERRUPTED_AFTER_MS, StreamInterrupted } from './stream-interrupted';
+
+describe('StreamInterrupted', () => {
+  async function setup() {
+    const scheduler = new FakeSseScheduler();
+    const now = signal(0);
+    TestBed.configureTestingModule({
+      providers: [
+        provideLiveTesting(),
+        { provide: SSE_SCHEDULER, useValue: scheduler },
+        { provide: Clock, useValue: { now } },
+      ],
+    });
+    const fixture = TestBed.createComponent(StreamInterrupted);
+    const connection = await openLiveStream(fixture);
+    /** Moves the stream's scheduler and the page's clock together. */
+    const advance = async (ms: number) => {
+      scheduler.tick(ms);
+      now.set(scheduler.now());
+      await fixture.whenStable();
+    };
+    /** Moves only the page's clock: what the banner reads, with no retry firing meanwhile. */
+    const later = async (ms: number) => {
+      now.set(scheduler.now() + ms);
+      await fixture.whenStable();
+    };
+    const banner = (): HTMLElement | null =>
+      fixture.nativeElement.querySelector('[role="region"][aria-label="Live updates interrupted"]');
+    return { connection, advance, later, banner, scheduler };
+  }
+
+  it('says nothing while open, nor for a drop that heals quickly', async () => {
+    const { connection, advance, later, banner } = await setup();
+    // Within the heartbeat timeout, which would reconnect a stream that stays silent.
+    await advance(1500);
+    expect(banner()).toBeNull();
+    connection.fail();
+    await later(INTERRUPTED_AFTER_MS - 500);
+    expect(banner()).toBeNull();
+  });
+
+  it('says since when what is on screen is not updating, until the stream is open again', async () => {
+    const { connection, advance, later, banner, scheduler } = await setup();
+    await advance(1500);
+    const droppedAt = scheduler.now();
+    connection.fail();
+    await later(INTERRUPTED_AFTER_MS);
+    expect(banner()?.textContent).toContain(
+      `Reconnecting (network) since ${formatClock(droppedAt)}: what you see is from then`,
+    );
+    // Retries keep failing: the banner stays, with the time of the drop.
+    const controller = TestBed.inject(SseTestingController);
+    /** Ticks until the backoff's next attempt connects (its delay grows with each failure). */
+    const retry = async () => {
+      for (let waited = 0; waited < 60_000; waited += 250) {
+        const [attempt] = controller.match('/api/events');
+        if (attempt) return attempt;
+        await advance(250);
+      }
+      throw new Error('no retry within 60 s');
+    };
+    for (let i = 0; i < 3; i++) {
+      (await retry()).fail({ status: 503 });
+      await later(INTERRUPTED_AFTER_MS);
+      expect(banner()?.textContent).toContain(
+        `Reconnecting (http 503) since ${formatClock(droppedAt)}`,
+      );
+    }
+    (await retry()).open();
+    await later(0);
+    expect(banner()).toBeNull();
+  });
+});

@@ -1,0 +1,59 @@
+import { ChangeDetectionStrategy, Component, computed, inject } from '@angular/core';
+import type { SseDiagnostics } from 'ngx-sse';
+
+import { Clock } from '../core/clock';
+import { LiveStream } from '../core/live-stream';
+import { Session } from '../core/session';
+import { formatClock, stateReason } from '../shared/format';
+
+/** A drop that heals within this long is not worth a banner that moves the page down and up. */
+export const INTERRUPTED_AFTER_MS = 3000;
+
+/** When the stream last stopped being open: the transition after the last `open` in the log. */
+function leftOpenAt({ log, lastEventAt }: SseDiagnostics): number | null {
+  for (let i = log.length - 2; i >= 0; i--) {
+    if (log[i].state.status === 'open') return log[i + 1].at;
+  }
+  return lastEventAt;
+}
+
+/**
+ * Shown above every page while the live stream is retrying for longer than a blip: every value
+ * on screen (counts, progress, the chart, the clock) is then as of the moment it dropped and
+ * does not update, which otherwise only the toolbar chip would say. It goes once the stream is
+ * open again; a stream stopped for good is StreamStopped's.
+ *
+ * @example
+ * <app-stream-interrupted />
+ */
+@Component({
+  selector: 'app-stream-interrupted',
+  changeDetection: ChangeDetectionStrategy.OnPush,
+  template: `
+    @if (notice(); as notice) {
+      <div class="app-banner" role="region" aria-label="Live updates interrupted">
+        <p>
+          Reconnecting ({{ notice.reason }}) since {{ notice.since }}: what you see is from then and
+          does not update until the stream is back.
+        </p>
+      </div>
+    }
+  `,
+})
+export class StreamInterrupted {
+  private readonly live = inject(LiveStream);
+  private readonly session = inject(Session);
+  private readonly now = inject(Clock).now;
+
+  /** Since when and why the stream is down, once it has been for INTERRUPTED_AFTER_MS. */
+  protected readonly notice = computed(() => {
+    const state = this.live.state();
+    const diagnostics = this.live.diagnostics();
+    if (state.status !== 'reconnecting' || !diagnostics || this.session.user() === null) {
+      return null;
+    }
+    const since = leftOpenAt(diagnostics);
+    if (since === null || this.now() - since < INTERRUPTED_AFTER_MS) return null;
+    return { reason: stateReason(state), since: formatClock(since) };
+  });
+}
