@@ -27,7 +27,10 @@ export interface SseCommonOptions {
   readonly lastEventId?: string;
   /** Largest event, in UTF-16 code units, before the stream stops with `too-large` (fetch). */
   readonly maxEventSize?: number;
-  /** Close while the page is hidden (state `paused`); resume from the last id when visible. */
+  /**
+   * Close while the page is hidden (state `paused`); resume from the last id when visible. Off
+   * by default: a hidden tab keeps its stream, as a bare `EventSource` does.
+   */
   readonly pauseWhenHidden?: boolean;
   /**
    * Reconnect after a retriable failure (a drop, a 503, the end of the body), resuming from the

@@ -15,6 +15,7 @@ import { DEFAULT_SSE_CONFIG, SSE_CONFIG, type SseConfig, mergeConfig } from './c
 import { SseConnection } from './connection';
 import { EventSourceBackend } from './event-source-backend';
 import { FETCH_ONLY, type SseFetchOptions, type SseStreamOptions } from './options';
+import { unknownOptionsMessage } from './unknown-options';
 import { requestProblem } from './request-checks';
 import { headersKey, identity } from './request-key';
 import { SSE_SCHEDULER } from './scheduler';
@@ -80,6 +81,10 @@ export class SseClient {
     url: string,
     options: SseStreamOptions = {},
   ): SseStream<M> {
+    if (typeof ngDevMode === 'undefined' || ngDevMode) {
+      const unknown = unknownOptionsMessage(url, options);
+      if (unknown) console.warn(unknown);
+    }
     const config = this.config;
     const transport = options.transport ?? config.transport;
     const fetch = options as Partial<SseFetchOptions>;
