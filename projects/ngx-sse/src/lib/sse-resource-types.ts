@@ -35,6 +35,7 @@ export type SseResourceMessage<M, K extends keyof M & string> = {
  * sseResource<Events, 'tick', number>(url, { event: 'tick', reduce: (n, m) => n + m.data.n, initialValue: 0 });
  */
 export interface SseResourceNeedsValueType {
+  /** The fix, in the compiler's words when an object or array is given as the initial value. */
   readonly 'ngx-sse: with reduce, write the value type too, e.g. sseResource<Events, "tick", number>(...)': never;
 }
 
