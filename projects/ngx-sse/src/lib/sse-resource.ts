@@ -44,11 +44,11 @@ const IDLE: SseState = { status: 'idle' };
  * - Torn down with its injection context, its connection lingering for `withLinger()` /
  *   `lingerMs` as a stream handle's does; idle on the server.
  *
- * Type arguments: all three, or none. TypeScript infers none of them once one is written, so
- * `sseResource<AppEvents, 'notification'>` with a `reduce` does not compile (the value type is
- * then {@link SseResourceNeedsValueType}): name the value type too. With none, the map is
- * `Record<string, unknown>`: names are free, `data` is `unknown`, and the value type comes from
- * `initialValue`.
+ * With a `reduce`, give all three type arguments or none: TypeScript infers none once one is
+ * written, so `sseResource<AppEvents, 'notification'>` with a `reduce` does not compile (the
+ * value type is then {@link SseResourceNeedsValueType}): name the value type too. With none, the
+ * map is `Record<string, unknown>`: names are free, `data` is `unknown`, and the value type comes
+ * from `initialValue`.
  *
  * @example
  * readonly notifications = sseResource<AppEvents, 'notification', AppEvents['notification'][]>(

@@ -13,6 +13,7 @@ import { FetchBackend, SSE_FETCH, type SseFailure, type SseRequest } from 'ngx-s
  */
 export function probeFetchInit(injector: Injector, request: SseRequest): Promise<RequestInit> {
   return new Promise<RequestInit>((resolve, reject) => {
+    // Called once the headers are built, after an await: `connection` is assigned by then.
     const record: typeof fetch = (_input, init = {}) => {
       resolve(init);
       connection.close();

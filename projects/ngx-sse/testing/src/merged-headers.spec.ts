@@ -22,8 +22,9 @@ describe('ngx-sse/testing: TestConnection.headers() is what the fetch transport 
 
   it('runs header functions per attempt, when the attempt starts, as the transport does', async () => {
     let token = 't1';
+    let calls = 0;
     const { client, controller, scheduler } = configureKit({
-      headers: () => ({ Authorization: `Bearer ${token}` }),
+      headers: () => ({ Authorization: `Bearer ${token}`, 'X-Call': String(++calls) }),
     });
     client
       .stream('/a', { transport: 'fetch', headers: async () => ({ 'X-Attempt': token }) })
@@ -37,8 +38,9 @@ describe('ngx-sse/testing: TestConnection.headers() is what the fetch transport 
     const after = await controller.expectConnection('/a').headers();
     expect([before.get('Authorization'), before.get('X-Attempt')]).toEqual(['Bearer t1', 't1']);
     expect([after.get('Authorization'), after.get('X-Attempt')]).toEqual(['Bearer t2', 't2']);
-    // Computed when the attempt started, not when the test asks.
+    // Computed once, when the attempt started, not when the test asks.
     expect((await first.headers()).get('Authorization')).toBe('Bearer t1');
+    expect([before.get('X-Call'), after.get('X-Call'), calls]).toEqual(['1', '2', 2]);
   });
 
   it('sends Last-Event-ID when resuming, UTF-8 encoded as a browser sends it', async () => {
