@@ -6,6 +6,7 @@ export type { SseStream, SseDefaultData } from './lib/stream';
 export { sseResource } from './lib/sse-resource';
 export type {
   SseResourceMessage,
+  SseResourceNeedsValueType,
   SseResourceOptions,
   SseResourceRef,
   SseResourceRequest,

@@ -27,6 +27,19 @@ export type SseResourceMessage<M, K extends keyof M & string> = {
 }[K];
 
 /**
+ * The value type of an `sseResource` given a `reduce` and only two type arguments: TypeScript
+ * infers no type argument once one is written, so nothing fits it and the call does not compile,
+ * the compiler naming this type. Write the value type as the third argument.
+ *
+ * @example
+ * sseResource<Events, 'tick', number>(url, { event: 'tick', reduce: (n, m) => n + m.data.n, initialValue: 0 });
+ */
+export interface SseResourceNeedsValueType {
+  /** The fix, in the compiler's words when an object or array is given as the initial value. */
+  readonly 'ngx-sse: with reduce, write the value type too, e.g. sseResource<Events, "tick", number>(...)': never;
+}
+
+/**
  * Options of `sseResource()`.
  *
  * @example

@@ -85,6 +85,28 @@ describe('sseResource', () => {
     expect(ref.value()).toEqual(['n1', 'mx', 'n2']);
   });
 
+  it('untyped, without options, holds the latest message of any name; a reducer infers its value', async () => {
+    configure();
+    // On fetch every name reaches the client (an EventSource hears only the names it listens to).
+    const request = () => ({ url: '/a', transport: 'fetch' as const });
+    const { ref: latest } = create(() => sseResource(request));
+    const { ref: total } = create(() =>
+      sseResource(request, {
+        event: 'n',
+        reduce: (sum, { data }) => sum + (data as { v: number }).v,
+        initialValue: 0,
+      }),
+    );
+    await settle();
+    const connection = sse.expectConnection('/a');
+    connection.open();
+    connection.emit('n', { v: 2 });
+    connection.emit('n', { v: 3 });
+    connection.emit('m', { s: 'last' });
+    expect(latest.value()).toEqual(jasmine.objectContaining({ type: 'm', data: { s: 'last' } }));
+    expect(total.value()).toBe(5);
+  });
+
   it('on a request change cancels the old connection, opens the new one, and no old event arrives after', async () => {
     configure();
     const url = signal<SseResourceRequest>('/a');

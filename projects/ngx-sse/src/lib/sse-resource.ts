@@ -12,6 +12,7 @@ import {
 import { ResourceRuns } from './resource-runs';
 import type {
   SseResourceMessage,
+  SseResourceNeedsValueType,
   SseResourceOptions,
   SseResourceRef,
   SseResourceRequest,
@@ -43,13 +44,28 @@ const IDLE: SseState = { status: 'idle' };
  * - Torn down with its injection context, its connection lingering for `withLinger()` /
  *   `lingerMs` as a stream handle's does; idle on the server.
  *
+ * With a `reduce`, give all three type arguments or none: TypeScript infers none once one is
+ * written, so `sseResource<AppEvents, 'notification'>` with a `reduce` does not compile (the
+ * value type is then {@link SseResourceNeedsValueType}): name the value type too. With none, the
+ * map is `Record<string, unknown>`: names are free, `data` is `unknown`, and the value type comes
+ * from `initialValue`.
+ *
  * @example
  * readonly notifications = sseResource<AppEvents, 'notification', AppEvents['notification'][]>(
  *   () => (this.session.user() ? '/api/events' : undefined),
  *   { event: 'notification', reduce: (list, { data }) => [data, ...list], initialValue: [] },
  * );
+ * readonly ticks = sseResource(() => '/api/ticks', {
+ *   event: 'tick',
+ *   reduce: (sum, { data }) => sum + (typeof data === 'number' ? data : 0),
+ *   initialValue: 0,
+ * }); // SseResourceRef<number>
  */
-export function sseResource<M extends SseEventMap, K extends keyof M & string, T>(
+export function sseResource<
+  M extends SseEventMap = Record<string, unknown>,
+  K extends keyof M & string = keyof M & string,
+  T = SseResourceNeedsValueType,
+>(
   request: () => SseResourceRequest | undefined,
   options: SseResourceOptions<M, K, T> & {
     readonly reduce: (value: T, message: SseResourceMessage<M, K>) => T;
@@ -58,22 +74,26 @@ export function sseResource<M extends SseEventMap, K extends keyof M & string, T
 ): SseResourceRef<T>;
 /**
  * Server-Sent Events as an Angular Resource, without a reducer: the value is the latest message
- * of the named event(s), `undefined` before the first.
+ * of the named event(s), `undefined` before the first. Without `K`, every event of `M`; without
+ * type arguments, `data` is `unknown`.
  *
  * @example
  * readonly progress = sseResource<JobEvents, 'job-progress'>(() => `/api/jobs/${id()}/events`, {
  *   event: 'job-progress',
  * });
  */
-export function sseResource<M extends SseEventMap, K extends keyof M & string>(
+export function sseResource<
+  M extends SseEventMap = Record<string, unknown>,
+  K extends keyof M & string = keyof M & string,
+>(
   request: () => SseResourceRequest | undefined,
-  options: SseResourceOptions<M, K, SseResourceMessage<M, K> | undefined> & {
+  options?: SseResourceOptions<M, K, SseResourceMessage<M, K> | undefined> & {
     readonly reduce?: undefined;
   },
 ): SseResourceRef<SseResourceMessage<M, K> | undefined>;
 export function sseResource<M extends SseEventMap, K extends keyof M & string, T>(
   request: () => SseResourceRequest | undefined,
-  options: SseResourceOptions<M, K, T>,
+  options: SseResourceOptions<M, K, T> = {},
 ): SseResourceRef<T> {
   if (!options.injector) assertInInjectionContext(sseResource);
   const injector = options.injector ?? inject(Injector);

@@ -1,6 +1,7 @@
 import {
   type EnvironmentProviders,
   Injectable,
+  Injector,
   inject,
   makeEnvironmentProviders,
 } from '@angular/core';
@@ -14,6 +15,7 @@ import {
   withBatching,
 } from 'ngx-sse';
 
+import { probeFetchInit } from './fetch-probe';
 import { SseTestingController, recordConnection } from './sse-testing-controller';
 import { TestConnection } from './test-connection';
 
@@ -21,9 +23,12 @@ import { TestConnection } from './test-connection';
 @Injectable()
 class SseTestingBackend extends SseBackend {
   private readonly controller = inject(SseTestingController);
+  private readonly injector = inject(Injector);
 
   connect(request: SseRequest, handlers: SseBackendHandlers): SseBackendConnection {
-    const connection = new TestConnection(request, handlers);
+    // Now, as the fetch transport evaluates header functions when an attempt starts.
+    const sent = request.transport === 'fetch' ? probeFetchInit(this.injector, request) : undefined;
+    const connection = new TestConnection(request, handlers, sent);
     recordConnection(this.controller, connection);
     return connection.toBackendConnection();
   }

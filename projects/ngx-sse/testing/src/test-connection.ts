@@ -36,16 +36,27 @@ export class TestConnection {
   #opened = false;
   #lastEventId: string;
   readonly #handlers: SseBackendHandlers;
+  readonly #sent: Promise<RequestInit> | undefined;
 
-  /** What the client asked for: URL, transport, resume id, names, fetch settings. */
+  /**
+   * What the client asked for: URL, transport, resume id, names, and the stream's own fetch
+   * settings (without `withFetchTransport()`'s defaults: {@link TestConnection.headers} merges them).
+   */
   readonly request: SseRequest;
 
-  /** @param request what the client asked for; @param handlers the client's side of the attempt. */
-  constructor(request: SseRequest, handlers: SseBackendHandlers) {
+  /**
+   * @param request what the client asked for; @param handlers the client's side of the attempt;
+   * @param sent what the fetch transport would pass to `fetch()` for it (`provideSseTesting()`
+   * computes it for every fetch attempt).
+   */
+  constructor(request: SseRequest, handlers: SseBackendHandlers, sent?: Promise<RequestInit>) {
     this.request = request;
     this.types = new Set(request.types);
     this.#lastEventId = request.lastEventId;
     this.#handlers = handlers;
+    // Read only by headers(): a header function that throws must not be an unhandled rejection.
+    sent?.catch(() => undefined);
+    this.#sent = sent;
   }
 
   /** True once the client closed this attempt (teardown, reconnect or `close()`). */
@@ -56,6 +67,29 @@ export class TestConnection {
   /** The URL the client connected to. */
   get url(): string {
     return this.request.url;
+  }
+
+  /**
+   * The headers the fetch transport would send on this attempt, computed by the real
+   * `FetchBackend` when the attempt started (header functions run then, as in production):
+   * `withFetchTransport()`'s `headers`, the stream's own on top, `Accept` and, when resuming,
+   * `Last-Event-ID`. Rejects when the transport would fail the attempt before sending it (a
+   * header function throws, a value is invalid). `fetch` attempts only: an `EventSource` sends
+   * no headers of the app's.
+   *
+   * @example
+   * const headers = await controller.expectConnection('/api/events').headers();
+   * expect(headers.get('Authorization')).toBe('Bearer t1');
+   */
+  headers(): Promise<Headers> {
+    if (!this.#sent) {
+      this.#misuse(
+        this.request.transport === 'fetch'
+          ? 'headers() on a connection not made by provideSseTesting()'
+          : 'headers() on eventsource: a browser EventSource sends no headers of the app; use the fetch transport',
+      );
+    }
+    return this.#sent.then((init) => new Headers(init.headers));
   }
 
   /** The server accepted the stream (200, `text/event-stream`). */

@@ -1,0 +1,90 @@
+import { configureKit } from './kit.spec-helper';
+
+describe('ngx-sse/testing: TestConnection.headers() is what the fetch transport would send', () => {
+  it("merges withFetchTransport()'s headers under the stream's own, with Accept", async () => {
+    const { client, controller } = configureKit({
+      headers: { Authorization: 'Bearer default', 'X-Both': 'default' },
+    });
+    client
+      .stream('/a', { transport: 'fetch', headers: { 'X-Topic': 'metrics', 'X-Both': 'stream' } })
+      .events()
+      .subscribe();
+    const connection = controller.expectConnection('/a');
+    // request.fetch keeps the stream's own settings only; headers() adds what the transport adds.
+    expect(connection.request.fetch.headers).toEqual({ 'X-Topic': 'metrics', 'X-Both': 'stream' });
+    expect([...(await connection.headers())]).toEqual([
+      ['accept', 'text/event-stream'],
+      ['authorization', 'Bearer default'],
+      ['x-both', 'stream'],
+      ['x-topic', 'metrics'],
+    ]);
+  });
+
+  it('runs header functions per attempt, when the attempt starts, as the transport does', async () => {
+    let token = 't1';
+    let calls = 0;
+    const { client, controller, scheduler } = configureKit({
+      headers: () => ({ Authorization: `Bearer ${token}`, 'X-Call': String(++calls) }),
+    });
+    client
+      .stream('/a', { transport: 'fetch', headers: async () => ({ 'X-Attempt': token }) })
+      .events()
+      .subscribe();
+    const first = controller.expectConnection('/a');
+    const before = await first.headers();
+    token = 't2';
+    first.fail();
+    scheduler.tick(30_000);
+    const after = await controller.expectConnection('/a').headers();
+    expect([before.get('Authorization'), before.get('X-Attempt')]).toEqual(['Bearer t1', 't1']);
+    expect([after.get('Authorization'), after.get('X-Attempt')]).toEqual(['Bearer t2', 't2']);
+    // Computed once, when the attempt started, not when the test asks.
+    expect((await first.headers()).get('Authorization')).toBe('Bearer t1');
+    expect([before.get('X-Call'), after.get('X-Call'), calls]).toEqual(['1', '2', 2]);
+  });
+
+  it('sends Last-Event-ID when resuming, UTF-8 encoded as a browser sends it', async () => {
+    const { client, controller, scheduler } = configureKit();
+    client.stream('/a', { transport: 'fetch' }).events().subscribe();
+    const first = controller.expectConnection('/a');
+    expect((await first.headers()).has('Last-Event-ID')).toBeFalse();
+    first.open();
+    first.emit('message', 'x', 'café-7');
+    first.fail();
+    scheduler.tick(30_000);
+    const resumed = controller.expectConnection('/a');
+    expect(resumed.request.lastEventId).toBe('café-7');
+    const bytes = [...new TextEncoder().encode('café-7')];
+    expect((await resumed.headers()).get('Last-Event-ID')).toBe(String.fromCharCode(...bytes));
+  });
+
+  it('rejects, naming the reason, when the transport could not build the headers', async () => {
+    let down = true;
+    const { client, controller } = configureKit({
+      headers: () => {
+        if (down) throw new Error('token store down');
+        return {};
+      },
+    });
+    client.stream('/a', { transport: 'fetch' }).events().subscribe();
+    await expectAsync(controller.expectConnection('/a').headers()).toBeRejectedWithError(
+      /would fail this attempt on \/a before sending it \(network: .*token store down\)/,
+    );
+    down = false;
+    client
+      .stream('/b', { transport: 'fetch', headers: () => ({ 'Bad Name': 'x' }) })
+      .events()
+      .subscribe();
+    await expectAsync(controller.expectConnection('/b').headers()).toBeRejectedWithError(
+      /\(invalid-request: invalid header/,
+    );
+  });
+
+  it('throws on an EventSource attempt: a browser EventSource sends no headers of the app', () => {
+    const { client, controller } = configureKit();
+    client.stream('/es').events().subscribe();
+    expect(() => controller.expectConnection('/es').headers()).toThrowError(
+      /headers\(\) on eventsource.*use the fetch transport \(on \/es\)/,
+    );
+  });
+});
