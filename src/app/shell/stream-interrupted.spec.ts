@@ -4,8 +4,10 @@ import { SSE_SCHEDULER } from 'ngx-sse';
 import { FakeSseScheduler, SseTestingController } from 'ngx-sse/testing';
 
 import { Clock } from '../core/clock';
+import { LiveStream } from '../core/live-stream';
+import { Session } from '../core/session';
 import { formatClock } from '../shared/format';
-import { openLiveStream, provideLiveTesting } from '../testing/live-testing';
+import { flushNotificationList, openLiveStream, provideLiveTesting } from '../testing/live-testing';
 import { INTERRUPTED_AFTER_MS, StreamInterrupted } from './stream-interrupted';
 
 describe('StreamInterrupted', () => {
@@ -77,5 +79,34 @@ describe('StreamInterrupted', () => {
     (await retry()).open();
     await later(0);
     expect(banner()).toBeNull();
+  });
+
+  it('also shows for a stream refused from its first attempt, which has never opened', async () => {
+    const scheduler = new FakeSseScheduler();
+    const now = signal(0);
+    TestBed.configureTestingModule({
+      providers: [
+        provideLiveTesting(),
+        { provide: SSE_SCHEDULER, useValue: scheduler },
+        { provide: Clock, useValue: { now } },
+      ],
+    });
+    const fixture = TestBed.createComponent(StreamInterrupted);
+    TestBed.inject(Session).user.set('alice');
+    await fixture.whenStable();
+    flushNotificationList();
+    const controller = TestBed.inject(SseTestingController);
+    controller.expectConnection('/api/events').fail({ status: 503 });
+    while (scheduler.now() <= INTERRUPTED_AFTER_MS) {
+      scheduler.tick(250);
+      now.set(scheduler.now());
+      for (const attempt of controller.match('/api/events')) attempt.fail({ status: 503 });
+      await fixture.whenStable();
+    }
+    expect(TestBed.inject(LiveStream).diagnostics()?.lastEventAt).toBeNull();
+    const banner = fixture.nativeElement.querySelector('[aria-label="Live updates interrupted"]');
+    expect(banner?.textContent).toContain('Reconnecting (http 503) since');
+    // Announced once, as a status: the text does not change while the outage lasts.
+    expect(banner?.querySelector('[role="status"]')).not.toBeNull();
   });
 });

@@ -9,12 +9,15 @@ import { formatClock, stateReason } from '../shared/format';
 /** A drop that heals within this long is not worth a banner that moves the page down and up. */
 export const INTERRUPTED_AFTER_MS = 3000;
 
-/** When the stream last stopped being open: the transition after the last `open` in the log. */
+/**
+ * When the stream last stopped being open: the transition after the last `open` in the log. A
+ * stream that has not opened since the page loaded has been down since it started trying.
+ */
 function leftOpenAt({ log, lastEventAt }: SseDiagnostics): number | null {
   for (let i = log.length - 2; i >= 0; i--) {
     if (log[i].state.status === 'open') return log[i + 1].at;
   }
-  return lastEventAt;
+  return log[0]?.at ?? lastEventAt;
 }
 
 /**
@@ -32,7 +35,7 @@ function leftOpenAt({ log, lastEventAt }: SseDiagnostics): number | null {
   template: `
     @if (notice(); as notice) {
       <div class="app-banner" role="region" aria-label="Live updates interrupted">
-        <p>
+        <p role="status">
           Reconnecting ({{ notice.reason }}) since {{ notice.since }}: what you see is from then and
           does not update until the stream is back.
         </p>

@@ -18,7 +18,7 @@ import { Session } from '../core/session';
   changeDetection: ChangeDetectionStrategy.OnPush,
   template: `
     @if (reason(); as reason) {
-      <div class="app-banner stopped" role="region" aria-label="Live updates stopped">
+      <div class="app-banner" role="region" aria-label="Live updates stopped">
         <p>
           The stream stopped ({{ reason }}) and will not reconnect by itself: what you see no longer
           updates.
