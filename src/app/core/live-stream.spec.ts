@@ -131,8 +131,10 @@ describe('LiveStream', () => {
     // The answer that stops it comes later, as a 204 to a reconnect does.
     await new Promise((resolve) => setTimeout(resolve));
     flushEffects();
-    // What the fetch transport reports when a reconnect is answered 204.
-    connection.fail({ reason: 'http', status: 204 });
+    // It drops, and the server answers the reconnect with a 204.
+    connection.fail();
+    scheduler.tick(1000);
+    sse.expectConnection('/api/events').fail({ status: 204 });
     flushEffects();
     expect(live.state()).toEqual(
       jasmine.objectContaining({ status: 'closed', reason: 'no-content' }),
@@ -147,7 +149,9 @@ describe('LiveStream', () => {
     const first = sse.expectConnection('/api/events');
     first.open();
     first.emit('reset', { reason: 'x', lastEventId: '', oldestAvailableId: null }, 'e-9');
-    first.fail({ reason: 'http', status: 204 }); // a reconnect answered 204
+    first.fail(); // it drops, and the server answers the reconnect with a 204
+    scheduler.tick(1000);
+    sse.expectConnection('/api/events').fail({ status: 204 });
     expect(live.state().status).toBe('closed');
     live.reconnect();
     flushEffects();

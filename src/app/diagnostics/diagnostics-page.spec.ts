@@ -60,25 +60,29 @@ describe('DiagnosticsPage', () => {
     expect(await counters.getValue('last-event-id')).toBe('2');
     expect(await counters.getValue('connected')).toBe('1m 05s');
 
-    events.fail({ reason: 'http', status: 503 }); // a reconnect answered 503, as fetch reports it
+    // It drops, and the server answers the reconnect with a 503.
+    events.fail();
+    scheduler.tick(1000);
+    sse.expectConnection('/api/events').fail({ status: 503 });
     expect(await timeline.getLatest()).toEqual(
       jasmine.objectContaining({
         status: 'reconnecting',
         reason: 'http 503',
-        attempt: 1,
-        delayMs: 1000,
+        attempt: 2,
+        delayMs: 2000,
       }),
     );
-    expect(await counters.getValue('reconnects')).toBe('1');
+    expect(await counters.getValue('reconnects')).toBe('2');
     expect(await counters.getValue('connected')).toBe('not connected');
     expect(await counters.getValue('last-error')).toContain('http 503');
 
-    scheduler.tick(1000);
+    scheduler.tick(2000);
     const retry = sse.expectConnection('/api/events');
     expect(retry.request.lastEventId).toBe('2');
     retry.open();
     expect((await timeline.getEntries()).map((entry) => entry.status)).toEqual([
       'open',
+      'reconnecting',
       'reconnecting',
       'open',
       'connecting',

@@ -1,19 +1,23 @@
 import { TestbedHarnessEnvironment } from '@angular/cdk/testing/testbed';
 import { TestBed } from '@angular/core/testing';
 import { MatButtonHarness } from '@angular/material/button/testing';
-import { SseTestingController } from 'ngx-sse/testing';
+import { SSE_SCHEDULER } from 'ngx-sse';
+import { FakeSseScheduler, SseTestingController } from 'ngx-sse/testing';
 
 import { openLiveStream, provideLiveTesting } from '../testing/live-testing';
 import { StreamStopped } from './stream-stopped';
 
 describe('StreamStopped', () => {
   async function setup() {
-    TestBed.configureTestingModule({ providers: provideLiveTesting() });
+    const scheduler = new FakeSseScheduler();
+    TestBed.configureTestingModule({
+      providers: [...provideLiveTesting(), { provide: SSE_SCHEDULER, useValue: scheduler }],
+    });
     const fixture = TestBed.createComponent(StreamStopped);
     const loader = TestbedHarnessEnvironment.loader(fixture);
     const connection = await openLiveStream(fixture);
     const reconnect = () => loader.getAllHarnesses(MatButtonHarness.with({ text: 'Reconnect' }));
-    return { fixture, connection, reconnect };
+    return { fixture, connection, reconnect, scheduler };
   }
 
   it('says nothing while the stream is open or retrying by itself', async () => {
@@ -25,9 +29,11 @@ describe('StreamStopped', () => {
   });
 
   it('says the stream stopped for good, and why, and Reconnect opens it again', async () => {
-    const { fixture, connection, reconnect } = await setup();
-    // What the fetch transport reports when a reconnect is answered 204.
-    connection.fail({ reason: 'http', status: 204 });
+    const { fixture, connection, reconnect, scheduler } = await setup();
+    // It drops, and the server answers the reconnect with a 204.
+    connection.fail();
+    scheduler.tick(1000);
+    TestBed.inject(SseTestingController).expectConnection('/api/events').fail({ status: 204 });
     await fixture.whenStable();
     const region: HTMLElement = fixture.nativeElement.querySelector('[role="region"]');
     expect(region.getAttribute('aria-label')).toBe('Live updates stopped');

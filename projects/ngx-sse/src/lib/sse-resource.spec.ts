@@ -9,6 +9,7 @@ import {
 } from '@angular/core';
 import { TestBed } from '@angular/core/testing';
 import {
+  SSE_SCHEDULER,
   SseError,
   provideSse,
   sseResource,
@@ -16,7 +17,7 @@ import {
   withFetchTransport,
   type SseResourceRequest,
 } from 'ngx-sse';
-import { SseTestingController, provideSseTesting } from 'ngx-sse/testing';
+import { FakeSseScheduler, SseTestingController, provideSseTesting } from 'ngx-sse/testing';
 
 import { type ResourceEvents, collect, create, settle } from './resource.spec-helper';
 
@@ -140,7 +141,8 @@ describe('sseResource', () => {
   });
 
   it('a 401 puts the resource in error with the SseError; a bad payload does not', async () => {
-    configure();
+    const scheduler = new FakeSseScheduler();
+    configure({ provide: SSE_SCHEDULER, useValue: scheduler });
     const { ref } = create(() =>
       sseResource<Events, 'n'>(() => ({ url: '/a', transport: 'fetch' }), { event: 'n' }),
     );
@@ -150,9 +152,10 @@ describe('sseResource', () => {
     connection.emit('n', 'not json');
     expect(ref.status()).toBe('resolved');
     expect(ref.diagnostics()?.parseErrors).toBe(1);
-    // What the fetch transport reports for a 401 on a reconnect (the kit's fail({ status }) is
-    // for an attempt not yet open).
-    connection.fail({ reason: 'http', status: 401 });
+    // The stream drops, and the server answers the reconnect with a 401.
+    connection.fail();
+    scheduler.tick(1000);
+    sse.expectConnection('/a').fail({ status: 401 });
     expect(ref.status()).toBe('error');
     const error = ref.error() as SseError;
     expect(error).toBeInstanceOf(SseError);

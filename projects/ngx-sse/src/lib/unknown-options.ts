@@ -1,7 +1,8 @@
 import { FETCH_ONLY, type SseCommonOptions } from './options';
 
-// Every stream option, checked against the option types by `satisfies`: adding an option there
-// without listing it here (or listing a name that is not one) does not compile.
+// The options of both transports, checked against their type by `satisfies`: adding one there
+// without listing it here (or listing a name that is not one) does not compile. The fetch-only
+// names are `FETCH_ONLY`, the list `stream()` refuses without `transport: 'fetch'`.
 const COMMON = {
   deserialize: 0,
   withCredentials: 0,

@@ -58,7 +58,7 @@ describe('ngx-sse/testing: TestConnection.headers() is what the fetch transport 
     expect((await resumed.headers()).get('Last-Event-ID')).toBe(String.fromCharCode(...bytes));
   });
 
-  it('rejects, naming the reason, when the transport could not build the headers', async () => {
+  it('rejects, naming the reason, and fails the attempt as the transport does, when the headers cannot be built', async () => {
     let down = true;
     const { client, controller } = configureKit({
       headers: () => {
@@ -66,18 +66,27 @@ describe('ngx-sse/testing: TestConnection.headers() is what the fetch transport 
         return {};
       },
     });
-    client.stream('/a', { transport: 'fetch' }).events().subscribe();
-    await expectAsync(controller.expectConnection('/a').headers()).toBeRejectedWithError(
+    const a = client.stream('/a', { transport: 'fetch' });
+    a.events().subscribe();
+    const first = controller.expectConnection('/a');
+    await expectAsync(first.headers()).toBeRejectedWithError(
       /would fail this attempt on \/a before sending it \(network: .*token store down\)/,
     );
+    // Nothing was sent: the client retries, and the test cannot answer the unsent request.
+    expect(a.state()).toEqual(
+      jasmine.objectContaining({ status: 'reconnecting', reason: 'network' }),
+    );
+    expect(() => first.open()).toThrowError(/failed before sending it/);
     down = false;
-    client
-      .stream('/b', { transport: 'fetch', headers: () => ({ 'Bad Name': 'x' }) })
-      .events()
-      .subscribe();
+    const b = client.stream('/b', { transport: 'fetch', headers: () => ({ 'Bad Name': 'x' }) });
+    b.events().subscribe({ error: () => undefined });
     await expectAsync(controller.expectConnection('/b').headers()).toBeRejectedWithError(
       /\(invalid-request: invalid header/,
     );
+    expect(b.state()).toEqual(
+      jasmine.objectContaining({ status: 'closed', reason: 'invalid-request' }),
+    );
+    controller.verify({ ignoreCancelled: true });
   });
 
   it('throws on an EventSource attempt: a browser EventSource sends no headers of the app', () => {

@@ -171,7 +171,11 @@ describe('ngx-sse/testing', () => {
     expect(() => connection.fail({ status: 200 })).toThrowError(
       /a 200 is an accepted stream: use open\(\)/,
     );
-    expect(() => connection.fail({ status: 42 })).toThrowError(/not an HTTP status/);
+    expect(() => connection.fail({ status: 42 })).toThrowError(/not a final HTTP status/);
+    expect(() => connection.fail({ status: 101 })).toThrowError(/not a final HTTP status/);
+    expect(() => connection.fail({ contentType: 'text/event-stream; charset=utf-8' })).toThrowError(
+      /an accepted stream: use open\(\)/,
+    );
     expect(() => connection.fail({ status: 503, contentType: 'text/html' })).toThrowError(
       /both status and contentType/,
     );

@@ -34,6 +34,8 @@ export class TestConnection {
   readonly types: Set<string>;
   #cancelled = false;
   #opened = false;
+  // The transport failed this attempt before sending it (its headers could not be built).
+  #unsent = false;
   #lastEventId: string;
   readonly #handlers: SseBackendHandlers;
   readonly #sent: Promise<RequestInit> | undefined;
@@ -54,8 +56,13 @@ export class TestConnection {
     this.types = new Set(request.types);
     this.#lastEventId = request.lastEventId;
     this.#handlers = handlers;
-    // Read only by headers(): a header function that throws must not be an unhandled rejection.
-    sent?.catch(() => undefined);
+    // Headers the transport cannot build fail the attempt before anything is sent, as in
+    // production: a header function that throws (`network`, retried) or an invalid value.
+    sent?.catch((error: Error) => {
+      if (this.#cancelled || this.#opened) return;
+      this.#unsent = true;
+      handlers.error(error.cause as SseFailure);
+    });
     this.#sent = sent;
   }
 
@@ -74,8 +81,10 @@ export class TestConnection {
    * `FetchBackend` when the attempt started (header functions run then, as in production):
    * `withFetchTransport()`'s `headers`, the stream's own on top, `Accept` and, when resuming,
    * `Last-Event-ID`. Rejects when the transport would fail the attempt before sending it (a
-   * header function throws, a value is invalid). `fetch` attempts only: an `EventSource` sends
-   * no headers of the app's.
+   * header function throws, a value is invalid); the attempt then fails with that reason, as
+   * it does in production, and acting on it throws. `fetch` attempts only: an `EventSource`
+   * sends no headers of the app's. The defaults are those of the injector that holds
+   * `provideSseTesting()`: a lazy route's own `withFetchTransport()` headers are not in them.
    *
    * @example
    * const headers = await controller.expectConnection('/api/events').headers();
@@ -153,7 +162,7 @@ export class TestConnection {
   fail(failure: TestFailure | SseFailure = {}): void {
     const handlers = this.#live('fail');
     if ('reason' in failure) {
-      this.#check(reportedProblem(failure, this.request.transport));
+      this.#check(reportedProblem(failure, this.request.transport, this.#opened));
       // What an EventSource reports as it reconnects by itself: the same attempt opens again.
       if (failure.browserRetrying) this.#opened = false;
       return handlers.error(failure);
@@ -248,6 +257,11 @@ export class TestConnection {
   }
 
   #live(action: string): SseBackendHandlers {
+    if (this.#unsent) {
+      this.#misuse(
+        `${action}() on an attempt the fetch transport failed before sending it: its headers could not be built (see headers())`,
+      );
+    }
     if (this.#cancelled) {
       throw new Error(
         `ngx-sse/testing: ${action}() on a connection to ${this.url} that the client already closed. Take the current one with expectConnection().`,

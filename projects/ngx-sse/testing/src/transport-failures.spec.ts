@@ -47,7 +47,7 @@ describe('ngx-sse/testing: fail(failure) takes only what the transport can repor
     expect(() => connection.fail({ reason: 'http' })).toThrowError(/carries its status, never 200/);
     expect(() => connection.fail({ reason: 'http', status: 200 })).toThrowError(/never 200/);
     expect(() => connection.fail({ reason: 'http', status: 1000 })).toThrowError(
-      /1000 is not an HTTP status/,
+      /1000 is not a final HTTP status/,
     );
     expect(() => connection.fail({ reason: 'bad-content-type', status: 503 })).toThrowError(
       /a wrong content type comes with a 200/,
@@ -73,5 +73,41 @@ describe('ngx-sse/testing: fail(failure) takes only what the transport can repor
       /^ngx-sse\/testing: dropAndBrowserRetry\(\) on fetch: only an EventSource reconnects by itself; fail\(\) is a drop/,
     );
     expect(stream.state().status).toBe('open');
+  });
+});
+
+describe('ngx-sse/testing: fail(failure) comes when the transport would report it', () => {
+  it('answers to the request (http, bad-content-type) only before open()', () => {
+    const fetch = attempt('fetch').connection;
+    fetch.open();
+    expect(() => fetch.fail({ reason: 'http', status: 503 })).toThrowError(
+      /'http' answers a request, so it comes before open\(\): an accepted stream that fails is a drop, fail\(\)/,
+    );
+    expect(() => fetch.fail({ reason: 'bad-content-type', status: 200 })).toThrowError(
+      /comes before open\(\)/,
+    );
+  });
+
+  it('on eventsource, refused only before open(), as a real EventSource first retries a drop', () => {
+    const { connection } = attempt('eventsource');
+    connection.open();
+    expect(() => connection.fail({ reason: 'refused' })).toThrowError(/comes before open\(\)/);
+    // Its own retry is before an open again, and may be refused.
+    connection.dropAndBrowserRetry();
+    expect(() => connection.fail({ reason: 'refused' })).not.toThrow();
+  });
+
+  it('the end of a body and an oversized event only on an accepted stream', () => {
+    const { stream, connection } = attempt('fetch');
+    expect(() => connection.fail({ reason: 'ended' })).toThrowError(
+      /'ended' comes only on an accepted stream: call open\(\) first/,
+    );
+    expect(() => connection.fail({ reason: 'too-large' })).toThrowError(/call open\(\) first/);
+    expect(stream.state().status).toBe('connecting');
+    connection.open();
+    connection.fail({ reason: 'too-large' });
+    expect(stream.state()).toEqual(
+      jasmine.objectContaining({ status: 'closed', reason: 'too-large' }),
+    );
   });
 });

@@ -58,7 +58,11 @@ export function failureProblem(failure: TestFailure, opened: boolean): string | 
     return 'fail({ status: 200 }): a 200 is an accepted stream: use open(), or fail({ contentType }) for a 200 that is not text/event-stream';
   }
   if (status !== undefined && !isHttpStatus(status)) {
-    return `fail({ status: ${status} }): not an HTTP status`;
+    return `fail({ status: ${status} }): not a final HTTP status (200–599), which is all fetch sees`;
+  }
+  // Parameters aside, this is the type the transports accept: such a 200 opens the stream.
+  if (contentType?.split(';')[0].trim().toLowerCase() === 'text/event-stream') {
+    return `fail({ contentType: '${contentType}' }): that is an accepted stream: use open()`;
   }
   return undefined;
 }
@@ -82,6 +86,19 @@ const REPORTED: Record<SseTransport, Partial<Record<SseReason, readonly (keyof S
   },
 };
 
+/**
+ * When in an attempt each reason can come: an answer to the request (`before` the stream is
+ * accepted), or an event of an accepted stream (`after`); `network` either.
+ */
+const PHASE: Partial<Record<SseReason, 'before' | 'after'>> = {
+  refused: 'before',
+  http: 'before',
+  'bad-content-type': 'before',
+  'invalid-request': 'before',
+  ended: 'after',
+  'too-large': 'after',
+};
+
 const SHAPES: Record<SseTransport, string> = {
   eventsource: "{ reason: 'refused' } and { reason: 'network', browserRetrying: true }",
   fetch:
@@ -93,10 +110,14 @@ const SHAPES: Record<SseTransport, string> = {
  * `fail(failure)` must be one the real transport produces.
  *
  * @example
- * reportedProblem({ reason: 'http', status: 401 }, 'eventsource');
+ * reportedProblem({ reason: 'http', status: 401 }, 'eventsource', false);
  * // 'fail({"reason":"http","status":401}) on eventsource: the eventsource transport never reports reason …'
  */
-export function reportedProblem(failure: SseFailure, transport: SseTransport): string | undefined {
+export function reportedProblem(
+  failure: SseFailure,
+  transport: SseTransport,
+  opened: boolean,
+): string | undefined {
   const fields = REPORTED[transport][failure.reason];
   const extra = fields
     ? (Object.keys(failure) as (keyof SseFailure)[]).find(
@@ -107,9 +128,20 @@ export function reportedProblem(failure: SseFailure, transport: SseTransport): s
     ? `the ${transport} transport never reports reason '${failure.reason}'`
     : extra
       ? `the ${transport} transport never sets \`${extra}\` with reason '${failure.reason}'`
-      : shapeProblem(failure, transport);
+      : (shapeProblem(failure, transport) ?? phaseProblem(failure.reason, opened));
   if (!why) return undefined;
   return `fail(${JSON.stringify(failure)}) on ${transport}: ${why}; it reports only ${SHAPES[transport]}`;
+}
+
+function phaseProblem(reason: SseReason, opened: boolean): string | undefined {
+  const phase = PHASE[reason];
+  if (phase === 'before' && opened) {
+    return `'${reason}' answers a request, so it comes before open(): an accepted stream that fails is a drop, fail()`;
+  }
+  if (phase === 'after' && !opened) {
+    return `'${reason}' comes only on an accepted stream: call open() first`;
+  }
+  return undefined;
 }
 
 /** The values a transport puts in the fields it may set. */
@@ -121,7 +153,9 @@ function shapeProblem(failure: SseFailure, transport: SseTransport): string | un
   if (reason === 'http' && (status === undefined || status === 200)) {
     return 'an HTTP failure carries its status, never 200';
   }
-  if (reason === 'http' && !isHttpStatus(status!)) return `${status} is not an HTTP status`;
+  if (reason === 'http' && !isHttpStatus(status!)) {
+    return `${status} is not a final HTTP status (200–599)`;
+  }
   if (reason === 'bad-content-type' && status !== undefined && status !== 200) {
     return 'a wrong content type comes with a 200';
   }
@@ -129,5 +163,5 @@ function shapeProblem(failure: SseFailure, transport: SseTransport): string | un
 }
 
 function isHttpStatus(status: number): boolean {
-  return Number.isInteger(status) && status >= 100 && status <= 599;
+  return Number.isInteger(status) && status >= 200 && status <= 599;
 }

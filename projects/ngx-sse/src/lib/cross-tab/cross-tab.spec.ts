@@ -165,7 +165,8 @@ describe('withCrossTabSharing', () => {
       leader,
       other: follower,
     } = await twoTabsAfterOneEvent();
-    first.fail({ reason: 'refused' }); // the browser gave up: the core retries after a backoff
+    first.dropAndBrowserRetry(); // dropped: the browser retries by itself…
+    first.fail({ reason: 'refused' }); // …and gives up: the core retries after a backoff
     await browser.settle();
     const state = leader.stream.state();
     const delayMs = state.status === 'reconnecting' ? state.delayMs! : NaN;
