@@ -1,6 +1,7 @@
 import type { SseBackendConnection, SseBackendHandlers, SseFailure, SseRequest } from 'ngx-sse';
 
-import { eventProblem, failureProblem, idProblem, reportedProblem } from './wire-checks';
+import { reportedProblem } from './reported-failures';
+import { eventProblem, failureProblem, idProblem } from './wire-checks';
 
 /**
  * How `TestConnection.fail()` fails: an HTTP answer, a wrong content type, or (by default) the
