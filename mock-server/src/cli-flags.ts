@@ -18,7 +18,8 @@ export type IntegerKey =
   | 'maxSessions'
   | 'loginsPerMinute'
   | 'maxTicksPerAddress'
-  | 'maxTicks';
+  | 'maxTicks'
+  | 'requestTimeoutMs';
 
 export interface IntegerFlag {
   key: IntegerKey;
@@ -48,6 +49,13 @@ export const INTEGER_FLAGS: IntegerFlag[] = [
   integer('loginsPerMinute', 'logins-per-minute', 1, 1e6, 'logins per client address and minute'),
   integer('maxTicksPerAddress', 'max-ticks-per-address', 1, 1e6, '/api/ticks streams per address'),
   integer('maxTicks', 'max-ticks', 1, 1e6, '/api/ticks streams in all'),
+  integer(
+    'requestTimeoutMs',
+    'request-timeout-ms',
+    100,
+    HOUR_MS,
+    'time for a request to arrive (408)',
+  ),
 ];
 
 export const DEFAULT_PORT = 3000;

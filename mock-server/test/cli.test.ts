@@ -45,6 +45,12 @@ describe('command line and environment', () => {
     });
   });
 
+  it('sets the time a request may take to arrive', () => {
+    assert.equal(parseCli(['--request-timeout-ms', '2500'], {}).options.requestTimeoutMs, 2500);
+    assert.equal(parseCli([], { MOCK_REQUEST_TIMEOUT_MS: '800' }).options.requestTimeoutMs, 800);
+    assert.throws(() => parseCli(['--request-timeout-ms', '0'], {}), /--request-timeout-ms/);
+  });
+
   it('reads MOCK_* environment variables, and flags win over them', () => {
     const env = { MOCK_PORT: '4000', MOCK_FAULTS: '1', MOCK_HEARTBEAT_MS: '10', MOCK_HISTORY: '7' };
     const config = parseCli(['--history', '8'], env);
