@@ -1,9 +1,12 @@
 import type { SseFailure, SseReason, SseTransport } from 'ngx-sse';
 
+import type { TestFailure } from './test-connection';
+
 import { isHttpStatus } from './wire-checks';
 
-// What each real transport reports when an attempt fails: the rules a raw `fail(failure)` of
-// the testing kit must meet, so a test cannot show a failure production never has.
+// What each real transport reports when an attempt fails: what the testing kit's answers become,
+// and the rules a raw `fail(failure)` must meet, so a test cannot show a failure production
+// never has.
 
 /**
  * What each transport's backend reports, by reason, with the fields it may set besides `reason`
@@ -98,4 +101,22 @@ function shapeProblem(failure: SseFailure, transport: SseTransport): string | un
     return 'a wrong content type comes with a 200';
   }
   return undefined;
+}
+
+/**
+ * What `transport` reports for a server's answer or a drop, as its backend does: `null` for a
+ * drop on `eventsource`, which the browser retries by itself (see `dropAndBrowserRetry()`).
+ *
+ * @example
+ * reportedFailure({ status: 503 }, 'eventsource'); // { reason: 'refused' }: no status
+ * reportedFailure({ status: 503 }, 'fetch'); // { reason: 'http', status: 503, retryAfterMs: undefined }
+ */
+export function reportedFailure(failure: TestFailure, transport: SseTransport): SseFailure | null {
+  const { status, retryAfterMs, contentType } = failure;
+  const answered = status !== undefined || contentType !== undefined;
+  if (transport === 'eventsource') return answered ? { reason: 'refused' } : null;
+  if (status !== undefined) return { reason: 'http', status, retryAfterMs };
+  if (contentType !== undefined)
+    return { reason: 'bad-content-type', status: 200, detail: contentType };
+  return { reason: 'network' };
 }

@@ -1,6 +1,6 @@
 import type { SseBackendConnection, SseBackendHandlers, SseFailure, SseRequest } from 'ngx-sse';
 
-import { reportedProblem } from './reported-failures';
+import { reportedFailure, reportedProblem } from './reported-failures';
 import { eventProblem, failureProblem, idProblem } from './wire-checks';
 
 /**
@@ -169,21 +169,9 @@ export class TestConnection {
       return handlers.error(failure);
     }
     this.#check(failureProblem(failure, this.#opened));
-    const { status, retryAfterMs, contentType } = failure;
-    const answered = status !== undefined || contentType !== undefined;
-    if (!answered && this.request.transport === 'eventsource') {
-      this.dropAndBrowserRetry();
-      return;
-    }
-    handlers.error(
-      answered && this.request.transport === 'eventsource'
-        ? { reason: 'refused' }
-        : status !== undefined
-          ? { reason: 'http', status, retryAfterMs }
-          : contentType !== undefined
-            ? { reason: 'bad-content-type', status: 200, detail: contentType }
-            : { reason: 'network' },
-    );
+    const reported = reportedFailure(failure, this.request.transport);
+    if (reported) handlers.error(reported);
+    else this.dropAndBrowserRetry();
   }
 
   /**
