@@ -22,6 +22,8 @@ import type { SseError } from './sse-error';
 /**
  * Called when a stream meets a 401 or 403. Resolving `'retry'` (after refreshing a token, say)
  * reconnects once at once, counted as a reconnect; anything else stops with `unauthorized`.
+ * TypeScript widens a `return 'retry'` inside a block-bodied `async` function to `string`:
+ * return an expression, as below, or write `'retry' as const`.
  *
  * @example
  * const refresh: SseUnauthorizedHandler = async () => ((await auth.refresh()) ? 'retry' : undefined);
