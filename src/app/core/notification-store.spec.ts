@@ -42,4 +42,24 @@ describe('NotificationStore', () => {
     expect(store.announcement()).toBe('warning notification: CPU hot');
     expect(snackBar).not.toHaveBeenCalled();
   });
+
+  it("announces a posted ERROR once, whether the reply or the stream's copy comes first", async () => {
+    const http = TestBed.inject(HttpTestingController);
+    const disk = notification('n1', { level: 'ERROR', title: 'Disk full' });
+    const first = store.post({ level: 'ERROR', title: 'Disk full', message: '' });
+    sse.emit('notification', disk, '1');
+    TestBed.tick();
+    http.expectOne({ method: 'POST', url: '/api/notifications' }).flush(disk);
+    await first;
+    const cpu = notification('n2', { level: 'ERROR', title: 'CPU on fire' });
+    const second = store.post({ level: 'ERROR', title: 'CPU on fire', message: '' });
+    http.expectOne({ method: 'POST', url: '/api/notifications' }).flush(cpu);
+    await second;
+    sse.emit('notification', cpu, '2');
+    TestBed.tick();
+    expect(snackBar.calls.allArgs().map(([text]) => text)).toEqual([
+      'Error notification: Disk full',
+      'Error notification: CPU on fire',
+    ]);
+  });
 });

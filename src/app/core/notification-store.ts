@@ -86,7 +86,8 @@ export class NotificationStore {
     const created = await firstValueFrom(
       this.http.post<Notification>('/api/notifications', compose),
     );
-    this.announce(created);
+    // The stream's copy may have come first and been announced already.
+    if (!this.announced.has(created.id)) this.announce(created);
     this.fetched.update((items) => [created, ...items]);
     return created;
   }

@@ -59,10 +59,13 @@ export class TestConnection {
     this.#handlers = handlers;
     // Headers the transport cannot build fail the attempt before anything is sent, as in
     // production: a header function that throws (`network`, retried) or an invalid value.
+    // Any other rejection is the test's injector torn down while the probe ran (NG0205): that
+    // test is over, and nothing is left to fail.
     sent?.catch((error: Error) => {
-      if (this.#cancelled || this.#opened) return;
+      const failure = error.cause as SseFailure | undefined;
+      if (!failure?.reason || this.#cancelled || this.#opened) return;
       this.#unsent = true;
-      handlers.error(error.cause as SseFailure);
+      handlers.error(failure);
     });
     this.#sent = sent;
   }
