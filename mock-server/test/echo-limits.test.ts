@@ -2,10 +2,9 @@ import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 
 import { login, startServer, type Server } from './helpers.ts';
-import { rawRequest } from './raw-http.ts';
+import { HOST, JSON_TYPE as json, rawBuilders, rawRequest } from './raw-http.ts';
 
 const LONG = 'x'.repeat(8000);
-const HOST = 'Host: 127.0.0.1\r\n';
 
 describe('errors quote at most an excerpt of what the client sent', () => {
   let server: Server;
@@ -16,11 +15,7 @@ describe('errors quote at most an excerpt of what the client sent', () => {
   });
   after(() => server.stop());
 
-  const get = (path: string, headers = '') => `GET ${path} HTTP/1.1\r\n${HOST}${headers}\r\n`;
-  const post = (path: string, headers: string, body: string) =>
-    `POST ${path} HTTP/1.1\r\n${HOST}${cookie}${headers}` +
-    `Content-Length: ${Buffer.byteLength(body)}\r\n\r\n${body}`;
-  const json = 'Content-Type: application/json\r\n';
+  const { get, post } = rawBuilders(() => cookie);
 
   // [what, bytes, status]: each puts 8,000 characters where the error names what it refuses.
   const cases: [string, () => string, number][] = [

@@ -4,9 +4,7 @@ import { connect } from 'node:net';
 import { after, before, describe, it } from 'node:test';
 
 import { login, startServer, type Server } from './helpers.ts';
-import { rawRequest } from './raw-http.ts';
-
-const HOST = 'Host: 127.0.0.1\r\n';
+import { HOST, JSON_TYPE as json, rawBuilders, rawRequest } from './raw-http.ts';
 
 describe('malformed low-level requests get the one JSON error shape', () => {
   let server: Server;
@@ -17,11 +15,7 @@ describe('malformed low-level requests get the one JSON error shape', () => {
   });
   after(() => server.stop());
 
-  const get = (path: string, headers = '') => `GET ${path} HTTP/1.1\r\n${HOST}${headers}\r\n`;
-  const post = (path: string, headers: string, body: string) =>
-    `POST ${path} HTTP/1.1\r\n${HOST}${cookie}${headers}` +
-    `Content-Length: ${Buffer.byteLength(body)}\r\n\r\n${body}`;
-  const json = 'Content-Type: application/json\r\n';
+  const { get, post } = rawBuilders(() => cookie);
   const login400 = (headers: string, body: string) =>
     `POST /api/session HTTP/1.1\r\n${HOST}${json}${headers}\r\n${body}`;
 

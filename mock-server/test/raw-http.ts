@@ -48,3 +48,26 @@ function parse(text: string): RawAnswer {
   const status = /^HTTP\/1\.[01] (\d{3})/.exec(headers)?.[1];
   return { status: status ? Number(status) : null, headers, body: text.slice(end + 4) };
 }
+
+/** The `Host` line of a raw request to the loopback server. */
+export const HOST = 'Host: 127.0.0.1\r\n';
+
+/** `Content-Type: application/json`, as a raw header line. */
+export const JSON_TYPE = 'Content-Type: application/json\r\n';
+
+/**
+ * Builders of raw requests; POSTs carry `cookie()` (a raw `Cookie:` line, or '', read when the
+ * request is built, since sessions are made in `before`) and their length.
+ *
+ * @example
+ * const { get, post } = rawBuilders(() => cookie);
+ * await rawRequest(server.url, post('/api/notifications', JSON_TYPE, '{}'));
+ */
+export function rawBuilders(cookie: () => string) {
+  return {
+    get: (path: string, headers = '') => `GET ${path} HTTP/1.1\r\n${HOST}${headers}\r\n`,
+    post: (path: string, headers: string, body: string) =>
+      `POST ${path} HTTP/1.1\r\n${HOST}${cookie()}${headers}` +
+      `Content-Length: ${Buffer.byteLength(body)}\r\n\r\n${body}`,
+  };
+}
