@@ -1,7 +1,7 @@
 import { signal } from '@angular/core';
-import { TestBed } from '@angular/core/testing';
+import { type ComponentFixture, TestBed } from '@angular/core/testing';
 import { SSE_SCHEDULER } from 'ngx-sse';
-import { FakeSseScheduler, SseTestingController } from 'ngx-sse/testing';
+import { FakeSseScheduler, SseTestingController, type TestConnection } from 'ngx-sse/testing';
 
 import { Clock } from '../core/clock';
 import { LiveStream } from '../core/live-stream';
@@ -10,8 +10,17 @@ import { formatClock } from '../shared/format';
 import { flushNotificationList, openLiveStream, provideLiveTesting } from '../testing/live-testing';
 import { INTERRUPTED_AFTER_MS, StreamInterrupted } from './stream-interrupted';
 
+/** Signs in and answers the list, leaving the stream's first attempt pending. */
+async function signInOnly(fixture: ComponentFixture<unknown>): Promise<TestConnection> {
+  TestBed.inject(Session).user.set('alice');
+  await fixture.whenStable();
+  flushNotificationList();
+  return TestBed.inject(SseTestingController).expectConnection('/api/events');
+}
+
 describe('StreamInterrupted', () => {
-  async function setup() {
+  /** `open`: the stream's first attempt is accepted; otherwise it is left pending. */
+  async function setup(open = true) {
     const scheduler = new FakeSseScheduler();
     const now = signal(0);
     TestBed.configureTestingModule({
@@ -22,7 +31,7 @@ describe('StreamInterrupted', () => {
       ],
     });
     const fixture = TestBed.createComponent(StreamInterrupted);
-    const connection = await openLiveStream(fixture);
+    const connection = open ? await openLiveStream(fixture) : await signInOnly(fixture);
     /** Moves the stream's scheduler and the page's clock together. */
     const advance = async (ms: number) => {
       scheduler.tick(ms);
@@ -82,31 +91,17 @@ describe('StreamInterrupted', () => {
   });
 
   it('also shows for a stream refused from its first attempt, which has never opened', async () => {
-    const scheduler = new FakeSseScheduler();
-    const now = signal(0);
-    TestBed.configureTestingModule({
-      providers: [
-        provideLiveTesting(),
-        { provide: SSE_SCHEDULER, useValue: scheduler },
-        { provide: Clock, useValue: { now } },
-      ],
-    });
-    const fixture = TestBed.createComponent(StreamInterrupted);
-    TestBed.inject(Session).user.set('alice');
-    await fixture.whenStable();
-    flushNotificationList();
+    const { connection, advance, banner, scheduler } = await setup(false);
     const controller = TestBed.inject(SseTestingController);
-    controller.expectConnection('/api/events').fail({ status: 503 });
+    connection.fail({ status: 503 });
     while (scheduler.now() <= INTERRUPTED_AFTER_MS) {
-      scheduler.tick(250);
-      now.set(scheduler.now());
+      await advance(250);
       for (const attempt of controller.match('/api/events')) attempt.fail({ status: 503 });
-      await fixture.whenStable();
+      await advance(0);
     }
     expect(TestBed.inject(LiveStream).diagnostics()?.lastEventAt).toBeNull();
-    const banner = fixture.nativeElement.querySelector('[aria-label="Live updates interrupted"]');
-    expect(banner?.textContent).toContain('Reconnecting (http 503) since');
+    expect(banner()?.textContent).toContain('Reconnecting (http 503) since');
     // Announced once, as a status: the text does not change while the outage lasts.
-    expect(banner?.querySelector('[role="status"]')).not.toBeNull();
+    expect(banner()?.querySelector('[role="status"]')).not.toBeNull();
   });
 });
