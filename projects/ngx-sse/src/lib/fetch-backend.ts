@@ -104,10 +104,13 @@ export class FetchBackend extends SseBackend {
     }
     handlers.open();
     const { lastEventId } = request;
+    // The id the core last heard, from an event or a resume: an `id:`-only frame later in the
+    // same read may move the parser's id back to what it was before the read.
+    let resumeId = lastEventId;
     const parser = new SseParser(
       {
         // Every event goes to the core, subscribed or not, so its resume id is never stale.
-        event: (event) => handlers.event(event.type, event.data, event.lastEventId),
+        event: (event) => handlers.event(event.type, event.data, (resumeId = event.lastEventId)),
         retry: (ms) => handlers.retry(ms),
         comment: (text) => handlers.alive(text),
       },
@@ -115,7 +118,6 @@ export class FetchBackend extends SseBackend {
     );
     const reader = response.body!.getReader();
     try {
-      let resumeId = lastEventId;
       for (let chunk = await reader.read(); !chunk.done; chunk = await reader.read()) {
         if (signal.aborted) return;
         handlers.alive();
