@@ -4,6 +4,7 @@ import {
   SSE_FETCH,
   SSE_SCHEDULER,
   SseClient,
+  sseResource,
   type SseMessage,
   provideSse,
   withBatching,
@@ -13,6 +14,7 @@ import {
 import { FakeSseScheduler } from 'ngx-sse/testing';
 
 import { utf8 } from './parser/conformance-vector.spec-helper';
+import { settle } from './resource.spec-helper';
 import { type WireReply, scriptedWire } from './scripted-wire.spec-helper';
 import { until } from './sse-stub.spec-helper';
 
@@ -29,8 +31,8 @@ interface Seen {
 describe('WHATWG event stream conformance, fetch transport end to end', () => {
   let scheduler: FakeSseScheduler;
 
-  /** Plays `replies` to one fetch stream; returns what it delivered and what each attempt sent. */
-  function play(replies: WireReply[], lastEventId?: string) {
+  /** A fetch transport whose attempts get `replies`; returns the headers each attempt sent. */
+  function serve(replies: WireReply[]): Headers[] {
     const wire = scriptedWire(replies);
     scheduler = new FakeSseScheduler();
     scheduler.randomValue = 0;
@@ -45,6 +47,12 @@ describe('WHATWG event stream conformance, fetch transport end to end', () => {
         { provide: SSE_SCHEDULER, useValue: scheduler },
       ],
     });
+    return wire.sent;
+  }
+
+  /** Plays `replies` to one fetch stream; returns what it delivered and what each attempt sent. */
+  function play(replies: WireReply[], lastEventId?: string) {
+    const sent = serve(replies);
     const stream = TestBed.inject(SseClient).stream('/wire', {
       deserialize: 'text',
       lastEventId,
@@ -56,7 +64,7 @@ describe('WHATWG event stream conformance, fetch transport end to end', () => {
       .subscribe(({ type, data, lastEventId: id }: SseMessage<unknown>) =>
         seen.push({ type, data: data as string, lastEventId: id }),
       );
-    return { stream, seen, sent: wire.sent };
+    return { stream, seen, sent };
   }
 
   /** Waits for the attempt `n` (1-based) to end, then starts the next one. */
@@ -187,5 +195,23 @@ describe('WHATWG event stream conformance, fetch transport end to end', () => {
     // The backoff's jitter is 0 here, so each delay is the server's reconnection time.
     expect(delays).toEqual([2500, 2500, 300]);
     stream.close();
+  });
+
+  it('sseResource: blocks without data change nothing; an empty data line is an empty message', async () => {
+    serve([{ reads: ['data: 1\n\nevent: message\n\nid: 5\n\nretry: 9\n\n: c\n\nda', 'ta\n\n'] }]);
+    const resource = TestBed.runInInjectionContext(() =>
+      sseResource<Record<string, string>, 'message', string[]>(
+        () => ({ url: '/wire', deserialize: 'text' }),
+        {
+          event: 'message',
+          reduce: (list, { data, lastEventId }) => [...list, `${data}#${lastEventId}`],
+          initialValue: [],
+        },
+      ),
+    );
+    await settle();
+    await until(() => resource.value().length === 2, 'two messages');
+    expect(resource.value()).toEqual(['1#', '#5']);
+    resource.destroy();
   });
 });
