@@ -81,7 +81,8 @@ describe('WHATWG event stream conformance, fetch transport end to end', () => {
 
   it('a CR ending one read and the LF starting the next are one line break, not a blank line', async () => {
     const { stream, seen } = play([
-      { reads: ['data: a\r', '\ndata: b\r', '\n\r', '\n', 'data: c\r', '\r'] },
+      // An empty read between a CR and its LF, as a reader may hand out, changes nothing.
+      { reads: ['data: a\r', Uint8Array.of(), '\ndata: b\r', '\n\r', '\n', 'data: c\r', '\r'] },
     ]);
     await until(() => seen.length === 2, 'two events');
     expect(seen).toEqual([message('a\nb'), message('c')]);
@@ -137,6 +138,15 @@ describe('WHATWG event stream conformance, fetch transport end to end', () => {
     await nextAttempt(stream, 1);
     await until(() => sent.length === 2, 'the reconnect');
     expect(sent[1].get('Last-Event-ID')).toBe('1');
+    stream.close();
+  });
+
+  it("an event without an id on the next response carries the previous response's last id", async () => {
+    const { stream, seen } = play([{ reads: ['id: 7\ndata: a\n\n'] }, { reads: ['data: b\n\n'] }]);
+    await until(() => seen.length === 1, 'the first event');
+    await nextAttempt(stream, 1);
+    await until(() => seen.length === 2, 'the second response');
+    expect(seen).toEqual([message('a', '7'), message('b', '7')]);
     stream.close();
   });
 
