@@ -89,6 +89,20 @@ describe('WHATWG event stream conformance, fetch transport end to end', () => {
     stream.close();
   });
 
+  it('parses fields as a whole line: odd names, NUL, double spaces and bare CRs in one event', async () => {
+    const text =
+      'data:\0a\ndata:  x\rDATA:no\ndata\0:no\ndata:y\r\0data:no\nd-ata:no\rdata_x:no\n' +
+      'data:z\rdata:\r\n data:no\ndata:end\n\n';
+    const bytes = utf8(text);
+    const reads = Array.from({ length: Math.ceil(bytes.length / 3) }, (_, i) =>
+      bytes.subarray(i * 3, i * 3 + 3),
+    );
+    const { stream, seen } = play([{ reads }]);
+    await until(() => seen.length === 1, 'the event');
+    expect(seen).toEqual([message('\0a\n x\ny\nz\n\nend')]);
+    stream.close();
+  });
+
   it('strips one BOM even when it is split across reads, and again at the start of the next response', async () => {
     const bom = [0xef, 0xbb, 0xbf];
     const { stream, seen } = play([

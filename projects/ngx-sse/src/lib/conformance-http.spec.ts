@@ -60,6 +60,8 @@ describe('WHATWG event stream conformance, fetch transport over real HTTP', () =
     'TEXT/EVENT-STREAM',
     'text/event-stream;charset=UTF-8',
     'Text/Event-Stream; charset="utf-8"; foo=bar',
+    'text/event-stream;',
+    'text/event-stream;bogus',
   ]) {
     it(`reads a stream whose Content-Type is ${contentType}`, async () => {
       const stream = open(echoWith(contentType));
@@ -85,7 +87,7 @@ describe('WHATWG event stream conformance, fetch transport over real HTTP', () =
     });
   }
 
-  for (const code of [201, 202]) {
+  for (const code of [201, 202, 210, 299]) {
     it(`fails the connection, without reconnecting, on a ${code}: only 200 opens a stream`, async () => {
       const key = uniqueKey();
       const stream = open(`/sse-stub/status?key=${key}&code=${code}`);
