@@ -62,8 +62,9 @@ describe('WHATWG event stream conformance, fetch transport over real HTTP', () =
     'Text/Event-Stream; charset="utf-8"; foo=bar',
     'text/event-stream;',
     'text/event-stream;bogus',
+    'text/event-stream\t;charset=utf-8',
   ]) {
-    it(`reads a stream whose Content-Type is ${contentType}`, async () => {
+    it(`reads a stream whose Content-Type is ${JSON.stringify(contentType)}`, async () => {
       const stream = open(echoWith(contentType));
       const { data } = await firstValueFrom(stream.on('echo'));
       expect(data.count).toBe(1);
@@ -74,6 +75,7 @@ describe('WHATWG event stream conformance, fetch transport over real HTTP', () =
   for (const [what, path] of [
     ['text/plain', echoWith('text/plain')],
     ['a longer subtype', echoWith('text/event-streams')],
+    ['whitespace inside the type', echoWith('text/ event-stream')],
     ['application/json', echoWith('application/json')],
     ['no Content-Type at all', `/sse-stub/status?key=${uniqueKey()}&code=200`],
   ]) {
