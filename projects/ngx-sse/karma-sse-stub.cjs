@@ -82,6 +82,12 @@ function createStub() {
       return res.end(code === 204 ? undefined : `status ${code}`);
     }
     switch (route) {
+      case 'redirect': {
+        // A redirect (`code`, 307 by default) to `echo` under the same key, which then counts 2.
+        const to = `/sse-stub/echo?key=${encodeURIComponent(key)}`;
+        res.writeHead(Number(url.searchParams.get('code') ?? 307), { Location: to });
+        return res.end();
+      }
       case 'status':
         // After its failures: `then=hold` holds the stream open, otherwise one echo.
         if (url.searchParams.get('then') === 'hold') return hold(req, res, key, false);

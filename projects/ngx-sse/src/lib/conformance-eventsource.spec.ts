@@ -35,6 +35,13 @@ describe('WHATWG event stream conformance, EventSource transport over real HTTP'
     stream.close();
   });
 
+  it('reads a stream the browser reached through a 307 redirect', async () => {
+    const stream = open(`/sse-stub/redirect?key=${uniqueKey()}&code=307`);
+    const { data } = await firstValueFrom(stream.on('echo'));
+    expect([data.count, data.method]).toEqual([2, 'GET']);
+    stream.close();
+  });
+
   it('sends no Last-Event-ID after an event reset the id to empty', async () => {
     const stream = open(`/sse-stub/id?key=${uniqueKey()}&id=`, 'saved-1');
     // An EventSource delivers only the names listened to: both are subscribed before it opens.

@@ -130,11 +130,30 @@ describe('WHATWG event stream conformance, fetch transport over real HTTP', () =
     stream.close();
   });
 
-  it('leaves redirects to fetch, which follows them as EventSource does', async () => {
-    const stream = open(`/sse-stub/echo?key=${uniqueKey()}`);
-    await firstValueFrom(stream.on('echo'));
-    // The stub has no redirecting route: what is checked is that nothing asks fetch not to follow.
-    expect(inits[0].redirect ?? 'follow').toBe('follow');
+  for (const code of [301, 302, 307, 308]) {
+    it(`follows a ${code} redirect to the stream, as EventSource does`, async () => {
+      const key = uniqueKey();
+      const stream = open(`/sse-stub/redirect?key=${key}&code=${code}`);
+      const { data } = await firstValueFrom(stream.on('echo'));
+      // The stub counts the redirect and the request that followed it.
+      expect([data.count, data.method]).toEqual([2, 'GET']);
+      expect(inits[0].redirect ?? 'follow').toBe('follow');
+      stream.close();
+    });
+  }
+
+  it('keeps the method and body of a POST across a 307 redirect', async () => {
+    const stream = TestBed.inject(SseClient).stream<StubEvents>(
+      `/sse-stub/redirect?key=${uniqueKey()}&code=307`,
+      {
+        transport: 'fetch',
+        method: 'POST',
+        body: 'hello',
+        injector: TestBed.inject(EnvironmentInjector),
+      },
+    );
+    const { data } = await firstValueFrom(stream.on('echo'));
+    expect([data.count, data.method, data.body]).toEqual([2, 'POST', 'hello']);
     stream.close();
   });
 });
