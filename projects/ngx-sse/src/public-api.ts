@@ -33,7 +33,7 @@ export type { SseFailure, SseReason } from './lib/reason';
 export { SseError } from './lib/sse-error';
 export type { SseErrorInit } from './lib/sse-error';
 
-export { provideSse } from './lib/config';
+export { provideSse } from './lib/provide-sse';
 export {
   withBatching,
   withCredentials,
@@ -44,7 +44,8 @@ export {
   withMaxEventSize,
   withReconnect,
 } from './lib/features';
-export type { SseFeature, SseUnauthorizedHandler } from './lib/config';
+export type { SseUnauthorizedHandler } from './lib/config';
+export type { SseFeature } from './lib/sse-feature';
 export type { SseBatching } from './lib/batching';
 export { withFetchTransport, FetchBackend, SSE_FETCH } from './lib/fetch-backend';
 export type { SseFetchDefaults } from './lib/fetch-backend';

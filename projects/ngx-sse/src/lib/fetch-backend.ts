@@ -6,7 +6,8 @@ import {
   type SseBackendHandlers,
   type SseRequest,
 } from './backend';
-import { type SseFeature, type SseRefresh, type SseUnauthorizedHandler, ɵfeature } from './config';
+import type { SseRefresh, SseUnauthorizedHandler } from './config';
+import { type SseFeature, ɵfeature } from './sse-feature';
 import { HeadersFailure, fetchInit } from './fetch-request';
 import { responseFailure } from './fetch-response';
 import type { SseHeaders } from './options';
