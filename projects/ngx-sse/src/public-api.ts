@@ -2,7 +2,7 @@
  * Public API surface of ngx-sse.
  */
 export { SseClient } from './lib/sse-client';
-export type { SseStream, SseDefaultData } from './lib/stream';
+export type { SseStream, SseDefaultData } from './lib/sse-stream';
 export { sseResource } from './lib/sse-resource';
 export type {
   SseResourceMessage,

@@ -13,7 +13,8 @@ import { identity } from './request-key';
 import { SseClient } from './sse-client';
 import type { SseError } from './sse-error';
 import type { SseResourceMessage, SseResourceRequest } from './sse-resource-types';
-import type { SseStream, SseStreamRef } from './stream';
+import type { SseStream } from './sse-stream';
+import type { SseStreamRef } from './stream-ref';
 import type { SseEventMap } from './types';
 
 /** A body or header function JSON cannot tell apart (a `FormData`, a function) goes by identity. */

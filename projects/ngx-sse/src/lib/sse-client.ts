@@ -20,7 +20,8 @@ import { requestProblem } from './request-checks';
 import { headersKey, identity } from './request-key';
 import { SSE_SCHEDULER } from './scheduler';
 import { SseError } from './sse-error';
-import { type SseStream, SseStreamRef, text } from './stream';
+import type { SseStream } from './sse-stream';
+import { SseStreamRef, text } from './stream-ref';
 import type { SseDeserializer, SseEventMap } from './types';
 
 const DESERIALIZERS: Record<'json' | 'text', SseDeserializer> = {
