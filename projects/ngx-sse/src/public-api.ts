@@ -47,8 +47,9 @@ export {
 export type { SseUnauthorizedHandler } from './lib/config';
 export type { SseFeature } from './lib/sse-feature';
 export type { SseBatching } from './lib/batching';
-export { withFetchTransport, FetchBackend, SSE_FETCH } from './lib/fetch-backend';
-export type { SseFetchDefaults } from './lib/fetch-backend';
+export { withFetchTransport } from './lib/with-fetch-transport';
+export { FetchBackend, SSE_FETCH } from './lib/fetch-backend';
+export type { SseFetchDefaults } from './lib/fetch-defaults';
 export { withCrossTabSharing } from './lib/cross-tab/cross-tab-sharing';
 export {
   SSE_CHANNEL_FACTORY,
