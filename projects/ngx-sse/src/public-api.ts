@@ -2,7 +2,7 @@
  * Public API surface of ngx-sse.
  */
 export { SseClient } from './lib/sse-client';
-export type { SseStream, SseDefaultData } from './lib/stream';
+export type { SseStream, SseDefaultData } from './lib/sse-stream';
 export { sseResource } from './lib/sse-resource';
 export type {
   SseResourceMessage,
@@ -33,7 +33,7 @@ export type { SseFailure, SseReason } from './lib/reason';
 export { SseError } from './lib/sse-error';
 export type { SseErrorInit } from './lib/sse-error';
 
-export { provideSse } from './lib/config';
+export { provideSse } from './lib/provide-sse';
 export {
   withBatching,
   withCredentials,
@@ -44,10 +44,12 @@ export {
   withMaxEventSize,
   withReconnect,
 } from './lib/features';
-export type { SseFeature, SseUnauthorizedHandler } from './lib/config';
+export type { SseUnauthorizedHandler } from './lib/config';
+export type { SseFeature } from './lib/sse-feature';
 export type { SseBatching } from './lib/batching';
-export { withFetchTransport, FetchBackend, SSE_FETCH } from './lib/fetch-backend';
-export type { SseFetchDefaults } from './lib/fetch-backend';
+export { withFetchTransport } from './lib/with-fetch-transport';
+export { FetchBackend, SSE_FETCH } from './lib/fetch-backend';
+export type { SseFetchDefaults } from './lib/fetch-defaults';
 export { withCrossTabSharing } from './lib/cross-tab/cross-tab-sharing';
 export {
   SSE_CHANNEL_FACTORY,

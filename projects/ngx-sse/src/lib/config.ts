@@ -1,10 +1,4 @@
-import {
-  type EnvironmentProviders,
-  InjectionToken,
-  type Provider,
-  type ProviderToken,
-  makeEnvironmentProviders,
-} from '@angular/core';
+import { InjectionToken, type ProviderToken } from '@angular/core';
 
 import type { SseBackend, SseBackendDecorator } from './backend';
 import { type SseSchedule, frameSchedule } from './batching';
@@ -16,7 +10,6 @@ import {
   type SseReconnectPolicy,
   reconnectPolicy,
 } from './policy';
-import { SseClient } from './sse-client';
 import type { SseError } from './sse-error';
 
 /**
@@ -97,85 +90,4 @@ export function mergeConfig<T extends SseConfigPatch>(config: T, patch: SseConfi
     reconnect: { ...config.reconnect, ...patch.reconnect },
     backends: { ...config.backends, ...patch.backends },
   };
-}
-
-/**
- * A configuration feature for `provideSse`, as `HttpFeature` is for `provideHttpClient`.
- *
- * @example
- * const features: SseFeature[] = [withCredentials(), withLinger(2000)];
- * provideSse(...features);
- */
-export interface SseFeature {
-  /** What the feature configures; two features of one kind with different settings conflict. */
-  readonly ɵkind: string;
-  /** The call that made it, for error messages (dev mode only). */
-  readonly ɵlabel: string;
-  /** @internal */
-  readonly ɵpatch: SseConfigPatch;
-  /** What the feature adds to the environment injector (a transport's backend, say). */
-  readonly ɵproviders: Provider[];
-}
-
-/** Makes a feature; the fetch transport and cross-tab sharing contribute through it too. */
-export function ɵfeature(
-  kind: string,
-  args: readonly unknown[],
-  patch: SseConfigPatch,
-  ...providers: Provider[]
-): SseFeature {
-  const label =
-    typeof ngDevMode === 'undefined' || ngDevMode
-      ? `with${kind}(${args.map((a) => JSON.stringify(a)).join(', ')})`
-      : '';
-  return { ɵkind: kind, ɵlabel: label, ɵpatch: patch, ɵproviders: providers };
-}
-
-/**
- * Configures `SseClient` for the environment injector it is in: the application, or a lazy
- * route, whose streams then use this configuration over the parent's (connections are shared
- * within one injector). Features compose field by field; two contradicting features are a
- * dev-mode error naming both.
- *
- * @example
- * bootstrapApplication(App, {
- *   providers: [provideSse(withReconnect({ maxAttempts: 10 }), withCredentials(), withHeartbeatTimeout(45_000))],
- * });
- */
-export function provideSse(...features: SseFeature[]): EnvironmentProviders {
-  if (typeof ngDevMode === 'undefined' || ngDevMode) checkConflicts(features);
-  const patch = features.reduce<SseConfigPatch>((all, f) => mergeConfig(all, f.ɵpatch), {});
-  return makeEnvironmentProviders([
-    SseClient,
-    { provide: SSE_CONFIG, multi: true, useValue: patch },
-    features.flatMap((f) => f.ɵproviders),
-  ]);
-}
-
-function checkConflicts(features: SseFeature[]): void {
-  const seen = new Map<string, SseFeature>();
-  for (const f of features) {
-    const earlier = seen.get(f.ɵkind);
-    const clash =
-      earlier &&
-      (f.ɵkind === 'Reconnect'
-        ? reconnectClash(earlier.ɵpatch, f.ɵpatch)
-        : earlier.ɵlabel !== f.ɵlabel);
-    if (clash) {
-      throw new Error(
-        `ngx-sse: provideSse() got conflicting features ${earlier.ɵlabel} and ${f.ɵlabel}; keep one.`,
-      );
-    }
-    seen.set(f.ɵkind, earlier ? { ...f, ɵpatch: mergeConfig(earlier.ɵpatch, f.ɵpatch) } : f);
-  }
-}
-
-/** withReconnect composes field by field: only a field set twice to different values clashes. */
-function reconnectClash(a: SseConfigPatch, b: SseConfigPatch): boolean {
-  const before: Record<string, unknown> = a.reconnect ?? {};
-  const after: Record<string, unknown> = b.reconnect ?? {};
-  return (
-    (!!a.policy && !!b.policy && a.policy !== b.policy) ||
-    Object.keys(after).some((key) => key in before && before[key] !== after[key])
-  );
 }

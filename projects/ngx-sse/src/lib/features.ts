@@ -1,6 +1,6 @@
 import type { SseBatching } from './batching';
 import { BATCHING_MODES, batchSchedule } from './batching';
-import { type SseFeature, ɵfeature } from './config';
+import { type SseFeature, ɵfeature } from './sse-feature';
 import { checkNumber } from './number-checks';
 import type { SseReconnectOptions, SseReconnectPolicy } from './policy';
 

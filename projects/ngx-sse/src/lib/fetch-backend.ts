@@ -6,41 +6,11 @@ import {
   type SseBackendHandlers,
   type SseRequest,
 } from './backend';
-import { type SseFeature, type SseRefresh, type SseUnauthorizedHandler, ɵfeature } from './config';
+import { SSE_FETCH_OPTIONS } from './fetch-defaults';
 import { HeadersFailure, fetchInit } from './fetch-request';
 import { responseFailure } from './fetch-response';
-import type { SseHeaders } from './options';
 import { SseEventTooLargeError, SseParser } from './parser/sse-parser';
 import type { SseFailure } from './reason';
-
-/**
- * Settings of `withFetchTransport()`: defaults for every fetch stream, and whether fetch becomes
- * the transport of streams that do not name one.
- *
- * @example
- * withFetchTransport({ headers: () => ({ Authorization: `Bearer ${auth.token()}` }), onUnauthorized: refresh })
- */
-export interface SseFetchDefaults {
-  /** Sent on every attempt of every fetch stream; a stream's own headers add to these. */
-  readonly headers?: SseHeaders;
-  /** Fetch's `credentials` for every fetch stream; a stream's own setting wins. */
-  readonly credentials?: RequestCredentials;
-  /** See {@link SseUnauthorizedHandler}; the core runs it, so the retry shows in the state. */
-  readonly onUnauthorized?: SseUnauthorizedHandler;
-  /** Make fetch the default transport (true unless set to false). */
-  readonly default?: boolean;
-}
-
-/**
- * The default fetch settings, from `withFetchTransport(options)` (internal: apps pass them there).
- *
- * @example
- * provideSse(withFetchTransport({ credentials: 'include' })); // fills this token
- */
-export const SSE_FETCH_OPTIONS = new InjectionToken<SseFetchDefaults>(
-  typeof ngDevMode === 'undefined' || ngDevMode ? 'SSE_FETCH_OPTIONS' : '',
-  { providedIn: 'root', factory: () => ({}) },
-);
 
 /**
  * The `fetch` the transport calls. Tests provide a fake here instead of patching globals.
@@ -132,43 +102,4 @@ export class FetchBackend extends SseBackend {
       throw error;
     }
   }
-}
-
-/** The core's 401 refresh with `handler`: only fetch streams see statuses, so it lives here. */
-function refreshWith(handler: SseUnauthorizedHandler): SseRefresh {
-  return (error, retry, done) => {
-    void Promise.resolve()
-      .then(() => handler(error))
-      .then(
-        (answer) => {
-          if (answer === 'retry') retry();
-          done();
-        },
-        (failure: unknown) => done(failure ?? new Error('onUnauthorized rejected')),
-      );
-  };
-}
-
-/**
- * Makes the fetch transport available and, unless `default: false`, the transport of every
- * stream that does not name one, as `withFetch()` does for `HttpClient`.
- *
- * @example
- * provideSse(withFetchTransport({ headers: () => ({ Authorization: `Bearer ${token()}` }) }))
- */
-export function withFetchTransport(options: SseFetchDefaults = {}): SseFeature {
-  const { onUnauthorized, default: byDefault = true } = options;
-  return ɵfeature(
-    'FetchTransport',
-    [options],
-    {
-      backends: { fetch: FetchBackend },
-      refresh: onUnauthorized ? refreshWith(onUnauthorized) : null,
-      ...(byDefault ? { transport: 'fetch' as const } : {}),
-    },
-    // A backend per environment injector, so a lazy route's defaults are the ones its streams use
-    // (the `providedIn: 'root'` one would read the root's).
-    FetchBackend,
-    { provide: SSE_FETCH_OPTIONS, useValue: options },
-  );
 }

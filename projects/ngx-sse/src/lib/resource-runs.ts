@@ -4,16 +4,16 @@ import {
   type Injector,
   type ResourceStreamItem,
   type Signal,
-  type WritableSignal,
   signal,
 } from '@angular/core';
 
 import type { SseEventSourceOptions } from './options';
 import { identity } from './request-key';
+import { type Run, observeRun } from './resource-run';
 import { SseClient } from './sse-client';
-import type { SseError } from './sse-error';
 import type { SseResourceMessage, SseResourceRequest } from './sse-resource-types';
-import type { SseStream, SseStreamRef } from './stream';
+import type { SseStream } from './sse-stream';
+import type { SseStreamRef } from './stream-ref';
 import type { SseEventMap } from './types';
 
 /** A body or header function JSON cannot tell apart (a `FormData`, a function) goes by identity. */
@@ -21,14 +21,6 @@ const byIdentity = (name: string, value: unknown) =>
   (name === 'body' && value !== null && typeof value === 'object') || typeof value === 'function'
     ? identity(value as object)
     : value;
-
-/** One request's stream and the accumulation it reduces into. */
-interface Run<M extends SseEventMap, T> {
-  readonly stream: SseStreamRef<M>;
-  value: T;
-  failed: boolean;
-  readonly out: WritableSignal<ResourceStreamItem<T>>;
-}
 
 /**
  * The runs of one `sseResource`: a stream per request, what a run hands to the one replacing it
@@ -91,30 +83,7 @@ export class ResourceRuns<M extends SseEventMap, K extends keyof M & string, T> 
     this.current.set(stream);
     const value = resume ? resume.value : this.initialValue;
     const mine: Run<M, T> = { stream, value, failed: false, out: signal({ value }) };
-    let dirty = false;
-    const stop = stream.observe(
-      this.types,
-      {
-        next: (message) => {
-          try {
-            mine.value = this.reduce(mine.value, message as SseResourceMessage<M, K>);
-            dirty = true;
-          } catch (error) {
-            this.#errors.handleError(error);
-          }
-        },
-        error: (error: SseError) => {
-          mine.failed = true;
-          mine.out.set({ error });
-        },
-        complete: () => undefined,
-      },
-      () => {
-        if (!dirty) return;
-        dirty = false;
-        mine.out.set({ value: mine.value });
-      },
-    );
+    const stop = observeRun(mine, this.types, this.reduce, this.#errors);
     const end = () => {
       if (this.#release !== end) return;
       this.#release = null;

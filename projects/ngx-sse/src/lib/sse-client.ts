@@ -14,19 +14,14 @@ import { SseBatcher } from './batcher';
 import { DEFAULT_SSE_CONFIG, SSE_CONFIG, type SseConfig, mergeConfig } from './config';
 import { SseConnection } from './connection';
 import { EventSourceBackend } from './event-source-backend';
-import { FETCH_ONLY, type SseFetchOptions, type SseStreamOptions } from './options';
-import { unknownOptionsMessage } from './unknown-options';
-import { requestProblem } from './request-checks';
-import { headersKey, identity } from './request-key';
+import type { SseFetchOptions, SseStreamOptions } from './options';
+import { identity } from './request-key';
 import { SSE_SCHEDULER } from './scheduler';
-import { SseError } from './sse-error';
-import { type SseStream, SseStreamRef, text } from './stream';
-import type { SseDeserializer, SseEventMap } from './types';
-
-const DESERIALIZERS: Record<'json' | 'text', SseDeserializer> = {
-  json: (data) => JSON.parse(data),
-  text,
-};
+import type { SseStream } from './sse-stream';
+import { streamRequest } from './stream-request';
+import { SseStreamRef } from './stream-ref';
+import type { SseEventMap } from './types';
+import { unknownOptionsMessage } from './unknown-options';
 
 let unshared = 0;
 
@@ -86,72 +81,21 @@ export class SseClient {
       if (unknown) console.warn(unknown);
     }
     const config = this.config;
-    const transport = options.transport ?? config.transport;
-    const fetch = options as Partial<SseFetchOptions>;
-    const method = fetch.method ?? 'GET';
-    const { deserialize = 'json' } = options;
-    const deserializer =
-      typeof deserialize === 'function'
-        ? deserialize
-        : deserialize === 'json' || deserialize === 'text'
-          ? DESERIALIZERS[deserialize]
-          : null;
-    const misplaced = FETCH_ONLY.find((key) => fetch[key] !== undefined);
-    const backend = this.#override ?? this.#backend(transport);
-    const linger = options.lingerMs ?? config.lingerMs;
-    const maxEventSize = options.maxEventSize ?? config.maxEventSize;
-    const heartbeatTimeoutMs = options.heartbeatTimeoutMs ?? config.heartbeatTimeoutMs;
-    const initialLastEventId = options.lastEventId ?? '';
-    const problem = requestProblem({
+    const base = this.#document.baseURI || 'http://localhost/';
+    const [request, method, headers, lingerMs, deserializer] = streamRequest(
       url,
-      base: this.#document.baseURI || 'http://localhost/',
-      transport,
-      misplaced,
-      method,
-      body: fetch.body,
-      deserialize,
-      hasDeserializer: !!deserializer,
-      // Checked against the configuration, not the backend in use, so a test with the testing
-      // kit's backend fails as production does without `withFetchTransport()`.
-      hasBackend: transport !== 'fetch' || !!config.backends.fetch,
-      maxEventSize,
-      heartbeatTimeoutMs,
-      lingerMs: linger,
-      lastEventId: initialLastEventId,
-    });
-    if (problem) throw new SseError('invalid-request', { url, detail: problem });
-    const headers = validHeaders(url, fetch.headers);
-
-    const attempt = {
-      url,
-      transport,
-      withCredentials: options.withCredentials ?? config.withCredentials,
-      lastEventIdParam: config.lastEventIdParam,
-      maxEventSize,
-      fetch: {
-        method,
-        headers: fetch.headers,
-        body: fetch.body,
-        credentials: fetch.credentials,
-        replayWhenVisible: fetch.replayWhenVisible,
-      },
-    };
-    const request = {
-      attempt,
-      initialLastEventId,
-      heartbeatTimeoutMs,
-      pauseWhenHidden: !!options.pauseWhenHidden,
-      comments: !!fetch.comments,
-      // Re-sending a POST would repeat its effect (a prompt, an order): only GETs by default.
-      reconnect: options.reconnect ?? method === 'GET',
-    };
+      options,
+      config,
+      base,
+    );
+    const backend = this.#override ?? this.#backend(request.attempt.transport);
     // Every setting that shapes the connection, by value. Headers are compared by `headersKey`;
     // the body is left out: a GET has none, other methods share only by `shareKey`.
     const key = JSON.stringify(
       [
         request,
         headers,
-        linger,
+        lingerMs,
         identity(backend!),
         method === 'GET' ? '' : (options.shareKey ?? `\0${++unshared}`),
       ],
@@ -166,8 +110,8 @@ export class SseClient {
         config.crossTab &&
         method === 'GET' &&
         options.crossTab !== false &&
-        typeof fetch.headers !== 'function';
-      const tabKey = share && JSON.stringify([request, headers, linger], omitBody);
+        typeof (options as Partial<SseFetchOptions>).headers !== 'function';
+      const tabKey = share && JSON.stringify([request, headers, lingerMs], omitBody);
       const ctx = {
         backend: tabKey
           ? this.#injector.get(config.crossTab!).decorate(backend!, tabKey)
@@ -178,11 +122,11 @@ export class SseClient {
         window: this.#window,
         document: this.#document,
       };
-      connection = new SseConnection(request, ctx, this.#batcher, linger);
+      connection = new SseConnection(request, ctx, this.#batcher, lingerMs);
       for (const [stale, ref] of connections) if (!ref.deref()) connections.delete(stale);
       connections.set(key, new WeakRef(connection));
     }
-    const handle = new SseStreamRef<M>(connection, deserializer!);
+    const handle = new SseStreamRef<M>(connection, deserializer);
     const destroyRef =
       options.destroyRef ?? options.injector?.get(DestroyRef) ?? currentDestroyRef();
     if (destroyRef) handle.bindTo(destroyRef);
@@ -197,15 +141,6 @@ export class SseClient {
   #backend(transport: string): SseBackend | null {
     const token = transport === 'eventsource' ? EventSourceBackend : this.config.backends.fetch;
     return token ? this.#injector.get(token) : null;
-  }
-}
-
-/** The sharing key of `headers`; a static header the browser would refuse is a bad request now. */
-function validHeaders(url: string, headers: SseFetchOptions['headers']): unknown {
-  try {
-    return headersKey(headers);
-  } catch (cause) {
-    throw new SseError('invalid-request', { url, detail: `headers: ${String(cause)}`, cause });
   }
 }
 

@@ -9,6 +9,7 @@ import {
   untracked,
 } from '@angular/core';
 
+import { sseResourceRef } from './resource-ref';
 import { ResourceRuns } from './resource-runs';
 import type {
   SseResourceMessage,
@@ -17,9 +18,7 @@ import type {
   SseResourceRef,
   SseResourceRequest,
 } from './sse-resource-types';
-import type { SseEventMap, SseState } from './types';
-
-const IDLE: SseState = { status: 'idle' };
+import type { SseEventMap } from './types';
 
 /**
  * Server-Sent Events as an Angular Resource, as `httpResource` is for HTTP. The request
@@ -126,34 +125,5 @@ export function sseResource<M extends SseEventMap, K extends keyof M & string, T
     stream: ({ params, abortSignal }) => runs.start(params, abortSignal),
   });
 
-  function set(value: T): void {
-    // After a fatal failure the value is the app's own (`local`), as Angular's resource does:
-    // writing it into the stopped stream would hide the error.
-    if (!runs.write(value)) ref.set(value);
-  }
-
-  // A delegate, not `ref` itself: Angular's implementation has members of its own named `state`.
-  return {
-    value: ref.value,
-    status: ref.status,
-    error: ref.error,
-    isLoading: ref.isLoading,
-    snapshot: ref.snapshot,
-    hasValue: () => ref.hasValue(),
-    set,
-    update: (updater: (value: T) => T) => set(updater(runs.value(ref.value))),
-    asReadonly: () => ref.asReadonly(),
-    reload: () => {
-      const stream = runs.stream;
-      const status = stream?.state().status;
-      if (!stream || status === 'closed') return ref.reload();
-      // A paused stream resumes when the page is visible again: nothing to reload until then.
-      if (status === 'paused') return false;
-      stream.reconnect();
-      return true;
-    },
-    destroy: () => ref.destroy(),
-    state: computed(() => runs.current()?.state() ?? IDLE),
-    diagnostics: computed(() => runs.current()?.diagnostics() ?? null),
-  } as SseResourceRef<T>;
+  return sseResourceRef(ref, runs);
 }

@@ -6,4 +6,4 @@ export { provideSseTesting } from './provide-sse-testing';
 export { SseTestingController } from './sse-testing-controller';
 export type { ConnectionMatch, VerifyOptions } from './sse-testing-controller';
 export { TestConnection } from './test-connection';
-export type { TestFailure } from './test-connection';
+export type { TestFailure } from './test-failure';

@@ -1,6 +1,6 @@
 import type { SseFailure, SseReason, SseTransport } from 'ngx-sse';
 
-import type { TestFailure } from './test-connection';
+import type { TestFailure } from './test-failure';
 
 import { isHttpStatus } from './wire-checks';
 

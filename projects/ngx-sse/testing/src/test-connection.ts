@@ -1,23 +1,9 @@
 import type { SseBackendConnection, SseBackendHandlers, SseFailure, SseRequest } from 'ngx-sse';
 
+import { AttemptGuard } from './attempt-guard';
 import { reportedFailure, reportedProblem } from './reported-failures';
+import type { TestFailure } from './test-failure';
 import { eventProblem, failureProblem, idProblem } from './wire-checks';
-
-/**
- * How `TestConnection.fail()` fails: an HTTP answer, a wrong content type, or (by default) the
- * network.
- *
- * @example
- * connection.fail({ status: 503, retryAfterMs: 2000 });
- */
-export interface TestFailure {
-  /** An HTTP answer other than 200 (a 200 is `open()`), e.g. 503, 401, 204. */
-  readonly status?: number;
-  /** With `status`: the answer's `Retry-After`, in milliseconds. */
-  readonly retryAfterMs?: number;
-  /** A 200 with this content type instead of `text/event-stream` (not with `status`). */
-  readonly contentType?: string;
-}
 
 /**
  * One connection attempt the client made, driven by the test as a server would drive it. It
@@ -33,10 +19,7 @@ export interface TestFailure {
 export class TestConnection {
   /** Event names the client currently listens to. */
   readonly types: Set<string>;
-  #cancelled = false;
-  #opened = false;
-  // The transport failed this attempt before sending it (its headers could not be built).
-  #unsent = false;
+  readonly #guard: AttemptGuard;
   #lastEventId: string;
   readonly #handlers: SseBackendHandlers;
   readonly #sent: Promise<RequestInit> | undefined;
@@ -55,6 +38,7 @@ export class TestConnection {
   constructor(request: SseRequest, handlers: SseBackendHandlers, sent?: Promise<RequestInit>) {
     this.request = request;
     this.types = new Set(request.types);
+    const guard = (this.#guard = new AttemptGuard(request.url));
     this.#lastEventId = request.lastEventId;
     this.#handlers = handlers;
     // Headers the transport cannot build fail the attempt before anything is sent, as in
@@ -63,8 +47,8 @@ export class TestConnection {
     // test is over, and nothing is left to fail.
     sent?.catch((error: Error) => {
       const failure = error.cause as SseFailure | undefined;
-      if (!failure?.reason || this.#cancelled || this.#opened) return;
-      this.#unsent = true;
+      if (!failure?.reason || guard.cancelled || guard.opened) return;
+      guard.unsent = true;
       handlers.error(failure);
     });
     this.#sent = sent;
@@ -72,7 +56,7 @@ export class TestConnection {
 
   /** True once the client closed this attempt (teardown, reconnect or `close()`). */
   get cancelled(): boolean {
-    return this.#cancelled;
+    return this.#guard.cancelled;
   }
 
   /** The URL the client connected to. */
@@ -96,7 +80,7 @@ export class TestConnection {
    */
   headers(): Promise<Headers> {
     if (!this.#sent) {
-      this.#misuse(
+      this.#guard.misuse(
         this.request.transport === 'fetch'
           ? 'headers() on a connection not made by provideSseTesting()'
           : 'headers() on eventsource: a browser EventSource sends no headers of the app; use the fetch transport',
@@ -107,10 +91,10 @@ export class TestConnection {
 
   /** The server accepted the stream (200, `text/event-stream`). */
   open(): void {
-    const handlers = this.#live('open');
-    if (this.#opened) this.#misuse('open() twice: an attempt is accepted once');
-    this.#opened = true;
-    handlers.open();
+    const guard = this.#live('open');
+    if (guard.opened) guard.misuse('open() twice: an attempt is accepted once');
+    guard.opened = true;
+    this.#handlers.open();
   }
 
   /**
@@ -120,7 +104,7 @@ export class TestConnection {
    */
   emit(type: string, data: unknown, id?: string): void {
     const handlers = this.#accepted('emit');
-    this.#check(eventProblem(type, data));
+    this.#guard.check(eventProblem(type, data));
     if (id !== undefined) this.#setId('emit', id);
     const heard = this.request.transport === 'fetch' || type === 'message' || this.types.has(type);
     if (!heard) return;
@@ -146,7 +130,7 @@ export class TestConnection {
   retry(ms: number): void {
     const handlers = this.#accepted('retry');
     if (!Number.isInteger(ms) || ms < 0)
-      this.#misuse(`retry(${ms}): \`retry:\` carries digits only`);
+      this.#guard.misuse(`retry(${ms}): \`retry:\` carries digits only`);
     handlers.retry(ms);
   }
 
@@ -164,16 +148,16 @@ export class TestConnection {
    * connection.fail({ reason: 'too-large' }); // fetch only: an event over maxEventSize
    */
   fail(failure: TestFailure | SseFailure = {}): void {
-    const handlers = this.#live('fail');
+    const guard = this.#live('fail');
     if ('reason' in failure) {
-      this.#check(reportedProblem(failure, this.request.transport, this.#opened));
+      guard.check(reportedProblem(failure, this.request.transport, guard.opened));
       // What an EventSource reports as it reconnects by itself: the same attempt opens again.
-      if (failure.browserRetrying) this.#opened = false;
-      return handlers.error(failure);
+      if (failure.browserRetrying) guard.opened = false;
+      return this.#handlers.error(failure);
     }
-    this.#check(failureProblem(failure, this.#opened));
+    guard.check(failureProblem(failure, guard.opened));
     const reported = reportedFailure(failure, this.request.transport);
-    if (reported) handlers.error(reported);
+    if (reported) this.#handlers.error(reported);
     else this.dropAndBrowserRetry();
   }
 
@@ -193,7 +177,7 @@ export class TestConnection {
   dropAndBrowserRetry(): string {
     this.#live('dropAndBrowserRetry');
     if (this.request.transport !== 'eventsource') {
-      this.#misuse(
+      this.#guard.misuse(
         'dropAndBrowserRetry() on fetch: only an EventSource reconnects by itself; fail() is a drop the library reconnects from',
       );
     }
@@ -220,45 +204,22 @@ export class TestConnection {
     return {
       listen: (type) => this.types.add(type),
       unlisten: (type) => this.types.delete(type),
-      close: () => (this.#cancelled = true),
+      close: () => (this.#guard.cancelled = true),
     };
   }
 
   #setId(action: string, id: string): void {
-    this.#check(idProblem(action, id));
+    this.#guard.check(idProblem(action, id));
     this.#lastEventId = id;
   }
 
-  #check(problem: string | undefined): void {
-    if (problem) this.#misuse(problem);
+  #live(action: string): AttemptGuard {
+    this.#guard.live(action);
+    return this.#guard;
   }
 
-  #misuse(what: string): never {
-    throw new Error(`ngx-sse/testing: ${what} (on ${this.url}).`);
-  }
-
-  /** A server sends events, comments, `retry:` and the end of the body only on a stream it accepted. */
   #accepted(action: string): SseBackendHandlers {
-    const handlers = this.#live(action);
-    if (!this.#opened) {
-      throw new Error(
-        `ngx-sse/testing: ${action}() before open() on ${this.url}: a server sends these only on a stream it accepted. Call open() first.`,
-      );
-    }
-    return handlers;
-  }
-
-  #live(action: string): SseBackendHandlers {
-    if (this.#unsent) {
-      this.#misuse(
-        `${action}() on an attempt the fetch transport failed before sending it: its headers could not be built (see headers())`,
-      );
-    }
-    if (this.#cancelled) {
-      throw new Error(
-        `ngx-sse/testing: ${action}() on a connection to ${this.url} that the client already closed. Take the current one with expectConnection().`,
-      );
-    }
+    this.#guard.accepted(action);
     return this.#handlers;
   }
 }

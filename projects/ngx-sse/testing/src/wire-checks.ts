@@ -1,4 +1,4 @@
-import type { TestFailure } from './test-connection';
+import type { TestFailure } from './test-failure';
 
 // What no server can put on the wire, in words: `TestConnection` throws with it, naming the URL.
 

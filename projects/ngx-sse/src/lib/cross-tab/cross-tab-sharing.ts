@@ -1,7 +1,7 @@
 import { Injectable, inject } from '@angular/core';
 
 import type { SseBackend, SseBackendDecorator } from '../backend';
-import { type SseFeature, ɵfeature } from '../config';
+import { type SseFeature, ɵfeature } from '../sse-feature';
 import { SSE_SCHEDULER } from '../scheduler';
 import { CrossTabBackend } from './cross-tab-backend';
 import { channelName } from './messages';

@@ -1,0 +1,43 @@
+import type { SseRefresh, SseUnauthorizedHandler } from './config';
+import { FetchBackend } from './fetch-backend';
+import { SSE_FETCH_OPTIONS, type SseFetchDefaults } from './fetch-defaults';
+import { type SseFeature, ɵfeature } from './sse-feature';
+
+/** The core's 401 refresh with `handler`: only fetch streams see statuses, so it lives here. */
+function refreshWith(handler: SseUnauthorizedHandler): SseRefresh {
+  return (error, retry, done) => {
+    void Promise.resolve()
+      .then(() => handler(error))
+      .then(
+        (answer) => {
+          if (answer === 'retry') retry();
+          done();
+        },
+        (failure: unknown) => done(failure ?? new Error('onUnauthorized rejected')),
+      );
+  };
+}
+
+/**
+ * Makes the fetch transport available and, unless `default: false`, the transport of every
+ * stream that does not name one, as `withFetch()` does for `HttpClient`.
+ *
+ * @example
+ * provideSse(withFetchTransport({ headers: () => ({ Authorization: `Bearer ${token()}` }) }))
+ */
+export function withFetchTransport(options: SseFetchDefaults = {}): SseFeature {
+  const { onUnauthorized, default: byDefault = true } = options;
+  return ɵfeature(
+    'FetchTransport',
+    [options],
+    {
+      backends: { fetch: FetchBackend },
+      refresh: onUnauthorized ? refreshWith(onUnauthorized) : null,
+      ...(byDefault ? { transport: 'fetch' as const } : {}),
+    },
+    // A backend per environment injector, so a lazy route's defaults are the ones its streams use
+    // (the `providedIn: 'root'` one would read the root's).
+    FetchBackend,
+    { provide: SSE_FETCH_OPTIONS, useValue: options },
+  );
+}
