@@ -83,3 +83,6 @@ export {
   SseParser,
 } from './lib/parser/sse-parser';
 export type { SseParsedEvent, SseParserHandlers, SseParserOptions } from './lib/parser/sse-parser';
+
+// Internal, for ngx-sse/testing only (Angular's ɵ convention): not covered by semver.
+export { mimeEssence as ɵmimeEssence } from './lib/mime';

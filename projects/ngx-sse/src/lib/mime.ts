@@ -18,6 +18,9 @@ function essenceOf(value: string): string {
  * (`text/html, text/event-stream`) and its last valid type other than `*\/*` counts; whitespace
  * around a type and before `;` is allowed, parameters are ignored; `''` when there is none.
  *
+ * Exported to the testing kit as `ɵmimeEssence`, so its checks read a type as the transports do;
+ * not part of the public API.
+ *
  * @example
  * mimeEssence('Text/Event-Stream ; charset=utf-8'); // 'text/event-stream'
  * mimeEssence('text/html, text/event-stream'); // 'text/event-stream'

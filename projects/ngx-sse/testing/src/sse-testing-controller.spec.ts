@@ -176,6 +176,10 @@ describe('ngx-sse/testing', () => {
     expect(() => connection.fail({ contentType: 'text/event-stream; charset=utf-8' })).toThrowError(
       /an accepted stream: use open\(\)/,
     );
+    // A header sent twice arrives combined, and its last type counts, as in the transports.
+    expect(() => connection.fail({ contentType: 'text/html, Text/Event-Stream ;q' })).toThrowError(
+      /an accepted stream: use open\(\)/,
+    );
     expect(() => connection.fail({ status: 503, contentType: 'text/html' })).toThrowError(
       /both status and contentType/,
     );

@@ -1,3 +1,5 @@
+import { ɵmimeEssence } from 'ngx-sse';
+
 import type { TestFailure } from './test-failure';
 
 // What no server can put on the wire, in words: `TestConnection` throws with it, naming the URL.
@@ -58,8 +60,8 @@ export function failureProblem(failure: TestFailure, opened: boolean): string | 
   if (status !== undefined && !isHttpStatus(status)) {
     return `fail({ status: ${status} }): not a final HTTP status (200–599), which is all fetch sees`;
   }
-  // Parameters aside, this is the type the transports accept: such a 200 opens the stream.
-  if (contentType?.split(';')[0].trim().toLowerCase() === 'text/event-stream') {
+  // Read as the transports read it (a combined header's last type counts): such a 200 opens.
+  if (contentType !== undefined && ɵmimeEssence(contentType) === 'text/event-stream') {
     return `fail({ contentType: '${contentType}' }): that is an accepted stream: use open()`;
   }
   return undefined;
