@@ -12,6 +12,7 @@ import type { ServerOptions } from './options.ts';
 import { RateLimiter } from './rate-limit.ts';
 import { NOTIFICATIONS_KEPT, Recent } from './recent.ts';
 import { SessionStore, type Session } from './sessions.ts';
+import { StreamSlots } from './stream-slots.ts';
 import { StreamRegistry } from './streams.ts';
 import { Users, type UserState } from './users.ts';
 
@@ -22,6 +23,8 @@ export interface ServerContext {
   sessions: SessionStore;
   users: Users;
   streams: StreamRegistry;
+  /** The per-session and global caps on open streams, over every streaming route. */
+  slots: StreamSlots;
   hub: Hub;
   loads: LoadRunner;
   chats: ChatRunner;
@@ -84,6 +87,11 @@ export function createContext(options: ServerOptions): ServerContext {
     expireIdleSessions,
     users,
     streams,
+    slots: new StreamSlots(
+      options.maxStreams,
+      options.maxStreamsPerSession ?? options.maxStreamsPerUser,
+      options.retryMs,
+    ),
     hub,
     loads,
     chats,

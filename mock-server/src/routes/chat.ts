@@ -33,6 +33,7 @@ export function chatRoutes(app: FastifyInstance, ctx: ServerContext): void {
     (request, reply) => {
       const { session } = currentUser(ctx, request);
       ctx.chatLimit.hit(session.username);
+      ctx.slots.claim(reply.raw, session.token);
       const info = {
         user: session.username,
         session: session.token,

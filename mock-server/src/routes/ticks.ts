@@ -3,7 +3,7 @@ import type { FastifyInstance } from 'fastify';
 import { requireEventStreamAccept } from '../accept.ts';
 import { remoteOf, startStream } from '../connection.ts';
 import type { ServerContext } from '../context.ts';
-import { HttpError } from '../errors.ts';
+import { tooManyStreams } from '../errors.ts';
 import type { Topic } from '../events.ts';
 import { requestedId } from '../last-event-id.ts';
 import { queryOf } from '../schema.ts';
@@ -49,9 +49,9 @@ export function tickRoutes(app: FastifyInstance, ctx: ServerContext): void {
     if (own >= maxTicksPerAddress || total >= maxTicks) {
       const [scope, limit] =
         own >= maxTicksPerAddress ? ['address', maxTicksPerAddress] : ['server', maxTicks];
-      const retryAfter = String(Math.max(1, Math.ceil(retryMs / 1000)));
-      throw new HttpError(429, 'too-many-streams', { scope, limit }, { 'Retry-After': retryAfter });
+      throw tooManyStreams({ scope, limit }, retryMs);
     }
+    ctx.slots.claim(reply.raw, null);
     byAddress.set(address, own + 1);
     total++;
 
