@@ -95,6 +95,7 @@ function parseFlags(argv: string[]): Record<string, string | boolean | undefined
   try {
     return parseArgs({ args: argv, options, strict: true }).values;
   } catch (error) {
-    throw new CliError((error as Error).message);
+    // parseArgs spreads some messages (`--max-streams -1`: "ambiguous") over lines; ours are one.
+    throw new CliError((error as Error).message.replace(/\s*\n\s*/g, ' '));
   }
 }

@@ -1,6 +1,7 @@
 import type { ServerResponse } from 'node:http';
 
 import { tooManyStreams } from './errors.ts';
+import { onceClosed } from './response-closed.ts';
 import type { StreamCaps } from './wire.ts';
 
 /**
@@ -37,7 +38,7 @@ export class StreamSlots {
     }
     this.open++;
     if (session !== null) this.bySession.set(session, own + 1);
-    whenClosed(res, () => this.release(session));
+    onceClosed(res, () => this.release(session));
   }
 
   /** The caps and how many slots are taken, for `/api/health`. */
@@ -52,10 +53,4 @@ export class StreamSlots {
     if (left > 0) this.bySession.set(session, left);
     else this.bySession.delete(session);
   }
-}
-
-/** Runs `fn` once `res` has closed, at once if it already has (the client left during hooks). */
-function whenClosed(res: ServerResponse, fn: () => void): void {
-  if (res.closed) queueMicrotask(fn);
-  else res.once('close', fn);
 }

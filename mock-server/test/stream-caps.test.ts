@@ -133,6 +133,9 @@ describe('stream cap flags', () => {
         });
       }
     }
+    assert.throws(() => parseCli(['--max-streams', '-1'], {}), {
+      message: /^Option '--max-streams' argument is ambiguous\. [^\n]+--max-streams=-XYZ/,
+    });
     assert.throws(() => parseCli([], { MOCK_MAX_STREAMS: '-5' }), {
       message: 'MOCK_MAX_STREAMS must be an integer 1-1000000, got "-5"',
     });

@@ -6,6 +6,7 @@ import type { ServerContext } from '../context.ts';
 import { tooManyStreams } from '../errors.ts';
 import type { Topic } from '../events.ts';
 import { requestedId } from '../last-event-id.ts';
+import { onceClosed } from '../response-closed.ts';
 import { queryOf } from '../schema.ts';
 import { formatEvent } from '../sse.ts';
 import type { HistoryReset } from '../wire.ts';
@@ -65,7 +66,7 @@ export function tickRoutes(app: FastifyInstance, ctx: ServerContext): void {
       );
     send();
     const timer = setInterval(send, ctx.options.tickMs);
-    reply.raw.on('close', () => {
+    onceClosed(reply.raw, () => {
       clearInterval(timer);
       total--;
       const left = (byAddress.get(address) ?? 1) - 1;
