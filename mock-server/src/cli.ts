@@ -38,7 +38,7 @@ export function usage(): string {
     ...INTEGER_FLAGS.map((f) => {
       // The one option without a number of its own: it follows the per-user cap.
       const fallback =
-        f.key === 'port' ? DEFAULT_PORT : (defaultOptions[f.key] ?? 'max-streams-per-user');
+        f.key === 'port' ? DEFAULT_PORT : (defaultOptions[f.key] ?? 'as --max-streams-per-user');
       return [f.flag, ' N', `${f.help} (default ${fallback})`];
     }),
     ...BOOLEAN_FLAGS.map((f) => [f.flag, '', f.help]),
