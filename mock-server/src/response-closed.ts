@@ -25,6 +25,8 @@ export function onceClosed(res: ServerResponse, fn: () => void): void {
     queueMicrotask(fire);
     return;
   }
-  res.once('close', fire);
-  socket.once('close', fire);
+  // `on`, not `once`: `fire` removes itself, and once-wrappers cost memory on 10 000 streams.
+  res.on('close', fire);
+  // Only a response still queued (no socket yet) needs the connection's close as well.
+  if (!res.socket) socket.on('close', fire);
 }

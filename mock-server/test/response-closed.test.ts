@@ -8,7 +8,12 @@ import { onceClosed } from '../src/response-closed.ts';
 /** A response and its request's socket, as far as `onceClosed` looks at them. */
 function fakeResponse(state: { closed?: boolean; socketDestroyed?: boolean } = {}) {
   const socket = Object.assign(new EventEmitter(), { destroyed: state.socketDestroyed ?? false });
-  const res = Object.assign(new EventEmitter(), { closed: state.closed ?? false, req: { socket } });
+  // `socket: null`: a response still queued behind another, not yet given the connection.
+  const res = Object.assign(new EventEmitter(), {
+    closed: state.closed ?? false,
+    socket: null,
+    req: { socket },
+  });
   return { res, socket, asResponse: res as unknown as ServerResponse };
 }
 
@@ -29,6 +34,16 @@ describe('onceClosed', () => {
     let calls = 0;
     onceClosed(asResponse, () => calls++);
     socket.emit('close');
+    assert.equal(calls, 1);
+  });
+
+  it('listens on the connection only for a response not attached to it yet', () => {
+    const { res, socket, asResponse } = fakeResponse();
+    Object.assign(res, { socket });
+    let calls = 0;
+    onceClosed(asResponse, () => calls++);
+    assert.equal(socket.listenerCount('close'), 0, 'its own close is reliable');
+    res.emit('close');
     assert.equal(calls, 1);
   });
 
