@@ -45,7 +45,17 @@ export interface ServerContext {
 
 /** Wires the services together and starts the background metric series. */
 export function createContext(options: ServerOptions): ServerContext {
-  const streams = new StreamRegistry(options.maxBufferBytes, options.heartbeatMs, options.log);
+  const slots = new StreamSlots(
+    options.maxStreams,
+    options.maxStreamsPerSession ?? options.maxStreamsPerUser,
+    options.retryMs,
+  );
+  const streams = new StreamRegistry(
+    slots,
+    options.maxBufferBytes,
+    options.heartbeatMs,
+    options.log,
+  );
   const users: Users = new Users((user) => ({
     history: new History(options.historySize, hub.latestSeq),
     jobs: new JobBoard((job) => hub.publish(user, 'job-progress', job)),
@@ -56,7 +66,7 @@ export function createContext(options: ServerOptions): ServerContext {
   }));
   const hub = new Hub(streams, users);
   const loads = new LoadRunner();
-  const chats = new ChatRunner(options.maxBufferBytes, options.log);
+  const chats = new ChatRunner(slots, options.maxBufferBytes, options.log);
   const stopMetrics = startMetricSeries(hub, options.metricsMs);
   const sessions = new SessionStore();
   const endSession = (token: string, reason: string) => {
@@ -87,11 +97,7 @@ export function createContext(options: ServerOptions): ServerContext {
     expireIdleSessions,
     users,
     streams,
-    slots: new StreamSlots(
-      options.maxStreams,
-      options.maxStreamsPerSession ?? options.maxStreamsPerUser,
-      options.retryMs,
-    ),
+    slots,
     hub,
     loads,
     chats,

@@ -1,18 +1,15 @@
-import type { ServerResponse } from 'node:http';
-
 import { tooManyStreams } from './errors.ts';
-import { onceClosed } from './response-closed.ts';
 import type { StreamCaps } from './wire.ts';
 
 /**
  * The caps on open SSE streams of every streaming route (`/api/events`, `/api/ticks`,
- * `/api/chat`): per session, and in all. A route claims a slot before it sends any stream byte;
- * the slot frees itself when the response closes, however it ends (done, dropped, cut, refused
- * later on), so no path can leak one.
+ * `/api/chat`): per session, and in all. The two owners of open streams, `StreamRegistry` and
+ * `ChatRunner`, claim a slot before a stream's first byte and release it when its connection
+ * closes, however it ends (done, dropped by the client, cut by the server).
  *
  * @example
- * ctx.slots.claim(reply.raw, session.token); // throws 429 or 503 too-many-streams over a cap
- * connection = streams.open(startStream(reply), info);
+ * slots.claim(info.session); // throws 429 or 503 too-many-streams over a cap
+ * const connection = new SseConnection(startStream(reply), info, max, () => slots.release(info.session));
  */
 export class StreamSlots {
   private open = 0;
@@ -25,10 +22,10 @@ export class StreamSlots {
   ) {}
 
   /**
-   * Takes a slot for the stream about to start on `res` (`session` null for a public stream),
-   * or throws `too-many-streams`: 429 over the session's cap, 503 when the server is full.
+   * Takes a slot for a stream about to start (`session` null for a public stream), or throws
+   * `too-many-streams`: 429 over the session's cap, 503 when the server is full.
    */
-  claim(res: ServerResponse, session: string | null): void {
+  claim(session: string | null): void {
     const own = session === null ? 0 : (this.bySession.get(session) ?? 0);
     if (session !== null && own >= this.perSession) {
       throw tooManyStreams({ scope: 'session', limit: this.perSession }, this.retryMs);
@@ -38,7 +35,6 @@ export class StreamSlots {
     }
     this.open++;
     if (session !== null) this.bySession.set(session, own + 1);
-    onceClosed(res, () => this.release(session));
   }
 
   /** The caps and how many slots are taken, for `/api/health`. */
@@ -46,7 +42,8 @@ export class StreamSlots {
     return { open: this.open, max: this.max, perSession: this.perSession };
   }
 
-  private release(session: string | null): void {
+  /** Gives back the slot of a stream that closed. */
+  release(session: string | null): void {
     this.open--;
     if (session === null) return;
     const left = (this.bySession.get(session) ?? 1) - 1;

@@ -1,7 +1,7 @@
 import type { FastifyInstance } from 'fastify';
 
 import { requireEventStreamAccept } from '../accept.ts';
-import { remoteOf, startStream } from '../connection.ts';
+import { remoteOf } from '../connection.ts';
 import { currentUser, type ServerContext } from '../context.ts';
 import { tooManyStreams } from '../errors.ts';
 import { parseTopics } from '../events.ts';
@@ -38,9 +38,8 @@ export function eventRoutes(app: FastifyInstance, ctx: ServerContext): void {
       if (streams.countFor(session.username) >= limit) {
         throw tooManyStreams({ limit }, options.retryMs);
       }
-      ctx.slots.claim(reply.raw, session.token);
 
-      const connection = streams.open(startStream(reply), {
+      const connection = streams.open(reply, {
         user: session.username,
         session: session.token,
         topics,

@@ -1,7 +1,7 @@
 import type { FastifyInstance } from 'fastify';
 
 import { requireEventStreamAccept } from '../accept.ts';
-import { remoteOf, startStream } from '../connection.ts';
+import { remoteOf } from '../connection.ts';
 import type { ServerContext } from '../context.ts';
 import { tooManyStreams } from '../errors.ts';
 import type { Topic } from '../events.ts';
@@ -52,12 +52,10 @@ export function tickRoutes(app: FastifyInstance, ctx: ServerContext): void {
         own >= maxTicksPerAddress ? ['address', maxTicksPerAddress] : ['server', maxTicks];
       throw tooManyStreams({ scope, limit }, retryMs);
     }
-    ctx.slots.claim(reply.raw, null);
+    const info = { user: null, session: null, topics: new Set<Topic>(), remote: remoteOf(request) };
+    const connection = ctx.streams.open(reply, info);
     byAddress.set(address, own + 1);
     total++;
-
-    const info = { user: null, session: null, topics: new Set<Topic>(), remote: remoteOf(request) };
-    const connection = ctx.streams.open(startStream(reply), info);
     if (reset) connection.send(reset);
     let n = first - 1;
     const send = () =>
