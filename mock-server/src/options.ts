@@ -22,7 +22,7 @@ export interface ServerOptions {
   /**
    * Open SSE streams in all, every route and session, before getting 503: what bounds the
    * memory and sockets a crowd of clients can take: in the server benchmark, 10 000 idle
-   * streams took about 150 MB of RSS.
+   * streams took 130-150 MB of RSS.
    */
   maxStreams: number;
   /** Bytes a stream may have queued for a slow client before it is disconnected. */
