@@ -1,7 +1,8 @@
-import type { ServerResponse } from 'node:http';
+import type { FastifyReply } from 'fastify';
 
-import { SseConnection, type StreamInfo } from './connection.ts';
+import { SseConnection, startStream, type StreamInfo } from './connection.ts';
 import { formatEvent } from './sse.ts';
+import type { StreamSlots } from './stream-slots.ts';
 import type { ChatEvents } from './wire.ts';
 
 /** Canned answers, picked by keyword or else by a hash of the prompt; each well over 20 tokens. */
@@ -66,23 +67,34 @@ export class ChatRunner {
   private readonly active = new Set<SseConnection>();
 
   constructor(
+    private readonly slots: StreamSlots,
     private readonly maxBufferBytes: number,
     private readonly log: (line: string) => void,
   ) {}
 
-  /** Streams the answer to `prompt` onto a started response. */
-  start(res: ServerResponse, info: StreamInfo, prompt: string): void {
+  /**
+   * Streams the answer to `prompt` on the reply; over a stream cap, throws the
+   * `too-many-streams` error instead, before any byte of the stream.
+   */
+  start(reply: FastifyReply, info: StreamInfo, prompt: string): void {
+    this.slots.claim(info.session);
     const chat = this.nextId++;
     const tokens = answerTokens(prompt);
     let sent = 0;
     let timer: NodeJS.Timeout | undefined;
-    const connection = new SseConnection(res, info, this.maxBufferBytes, (c, reason) => {
-      clearTimeout(timer);
-      this.active.delete(c);
-      if (sent === tokens.length) return;
-      const why = reason === 'client closed' ? 'closed by client' : `ended (${reason})`;
-      this.log(`chat #${chat} ${why} after ${sent} tokens`);
-    });
+    const connection = new SseConnection(
+      startStream(reply),
+      info,
+      this.maxBufferBytes,
+      (c, reason) => {
+        this.slots.release(info.session);
+        clearTimeout(timer);
+        this.active.delete(c);
+        if (sent === tokens.length) return;
+        const why = reason === 'client closed' ? 'closed by client' : `ended (${reason})`;
+        this.log(`chat #${chat} ${why} after ${sent} tokens`);
+      },
+    );
     this.active.add(connection);
     const next = () => {
       connection.send(frame('token', { text: tokens[sent++] }));

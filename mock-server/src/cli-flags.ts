@@ -11,6 +11,8 @@ export type IntegerKey =
   | 'historySize'
   | 'retryMs'
   | 'maxStreamsPerUser'
+  | 'maxStreamsPerSession'
+  | 'maxStreams'
   | 'maxBufferBytes'
   | 'metricsMs'
   | 'chatPerMinute'
@@ -40,7 +42,15 @@ export const INTEGER_FLAGS: IntegerFlag[] = [
   integer('heartbeatMs', 'heartbeat-ms', 0, HOUR_MS, 'heartbeat comment interval, 0 = off'),
   integer('historySize', 'history', 0, 100_000, 'events kept per user for replay'),
   integer('retryMs', 'retry-ms', 0, HOUR_MS, 'reconnect delay sent as `retry:`'),
-  integer('maxStreamsPerUser', 'max-streams-per-user', 1, 1e6, 'concurrent streams before 429'),
+  integer('maxStreamsPerUser', 'max-streams-per-user', 1, 1e6, '/api/events streams before 429'),
+  integer(
+    'maxStreamsPerSession',
+    'max-streams-per-session',
+    1,
+    1e6,
+    'events + chat streams per session before 429',
+  ),
+  integer('maxStreams', 'max-streams', 1, 1e6, 'SSE streams in all before 503'),
   integer('maxBufferBytes', 'max-buffer-bytes', 1024, 2 ** 30, 'queued bytes before disconnect'),
   integer('metricsMs', 'metrics-ms', 0, HOUR_MS, 'broadcast metric interval, 0 = off'),
   integer('chatPerMinute', 'chat-per-minute', 1, 1e6, 'POST /api/chat per user and minute'),

@@ -36,7 +36,9 @@ export function envName(flag: string): string {
 export function usage(): string {
   const rows = [
     ...INTEGER_FLAGS.map((f) => {
-      const fallback = f.key === 'port' ? DEFAULT_PORT : defaultOptions[f.key];
+      // The one option without a number of its own: it follows the per-user cap.
+      const fallback =
+        f.key === 'port' ? DEFAULT_PORT : (defaultOptions[f.key] ?? 'as --max-streams-per-user');
       return [f.flag, ' N', `${f.help} (default ${fallback})`];
     }),
     ...BOOLEAN_FLAGS.map((f) => [f.flag, '', f.help]),
@@ -44,7 +46,7 @@ export function usage(): string {
   ];
   const lines = rows.map(([flag, arg, help]) => {
     const env = arg ? envName(flag) : `${envName(flag)}=1`;
-    return `  ${`--${flag}${arg}`.padEnd(28)}${env.padEnd(28)}${help}`;
+    return `  ${`--${flag}${arg}`.padEnd(28)}${env.padEnd(30)}${help}`;
   });
   return ['Usage: mock-server [flags]   (flags win over environment variables)', ...lines].join(
     '\n',
@@ -93,6 +95,7 @@ function parseFlags(argv: string[]): Record<string, string | boolean | undefined
   try {
     return parseArgs({ args: argv, options, strict: true }).values;
   } catch (error) {
-    throw new CliError((error as Error).message);
+    // parseArgs spreads some messages (`--max-streams -1`: "ambiguous") over lines; ours are one.
+    throw new CliError((error as Error).message.replace(/\s*\n\s*/g, ' '));
   }
 }

@@ -3,6 +3,7 @@ import type { ServerResponse } from 'node:http';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 
 import type { Topic } from './events.ts';
+import { onceClosed } from './response-closed.ts';
 import { SSE_HEADERS } from './sse.ts';
 
 /** Who a stream belongs to and what it listens to; `user` is null for public streams. */
@@ -52,7 +53,7 @@ export class SseConnection {
       this.waitingForDrain = false;
       this.flush();
     });
-    res.on('close', () => {
+    onceClosed(res, () => {
       this.markClosed(this.closeReason);
       onClose(this, this.closeReason);
     });

@@ -12,6 +12,7 @@ import type { ServerOptions } from './options.ts';
 import { RateLimiter } from './rate-limit.ts';
 import { NOTIFICATIONS_KEPT, Recent } from './recent.ts';
 import { SessionStore, type Session } from './sessions.ts';
+import { StreamSlots } from './stream-slots.ts';
 import { StreamRegistry } from './streams.ts';
 import { Users, type UserState } from './users.ts';
 
@@ -22,6 +23,8 @@ export interface ServerContext {
   sessions: SessionStore;
   users: Users;
   streams: StreamRegistry;
+  /** The per-session and global caps on open streams, over every streaming route. */
+  slots: StreamSlots;
   hub: Hub;
   loads: LoadRunner;
   chats: ChatRunner;
@@ -42,7 +45,17 @@ export interface ServerContext {
 
 /** Wires the services together and starts the background metric series. */
 export function createContext(options: ServerOptions): ServerContext {
-  const streams = new StreamRegistry(options.maxBufferBytes, options.heartbeatMs, options.log);
+  const slots = new StreamSlots(
+    options.maxStreams,
+    options.maxStreamsPerSession ?? options.maxStreamsPerUser,
+    options.retryMs,
+  );
+  const streams = new StreamRegistry(
+    slots,
+    options.maxBufferBytes,
+    options.heartbeatMs,
+    options.log,
+  );
   const users: Users = new Users((user) => ({
     history: new History(options.historySize, hub.latestSeq),
     jobs: new JobBoard((job) => hub.publish(user, 'job-progress', job)),
@@ -53,7 +66,7 @@ export function createContext(options: ServerOptions): ServerContext {
   }));
   const hub = new Hub(streams, users);
   const loads = new LoadRunner();
-  const chats = new ChatRunner(options.maxBufferBytes, options.log);
+  const chats = new ChatRunner(slots, options.maxBufferBytes, options.log);
   const stopMetrics = startMetricSeries(hub, options.metricsMs);
   const sessions = new SessionStore();
   const endSession = (token: string, reason: string) => {
@@ -84,6 +97,7 @@ export function createContext(options: ServerOptions): ServerContext {
     expireIdleSessions,
     users,
     streams,
+    slots,
     hub,
     loads,
     chats,

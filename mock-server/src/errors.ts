@@ -4,6 +4,7 @@ import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from
 
 import { BODY_LIMIT_BYTES } from './options.ts';
 import { PATTERN_MESSAGES } from './schema.ts';
+import { SESSION_CHALLENGE } from './session-cookie.ts';
 
 /** The one error body of the API, whatever failed: clients parse a single shape. */
 export interface ErrorBody {
@@ -44,6 +45,22 @@ export function unauthorized(): HttpError {
   return new HttpError(401, 'unauthorized', 'no session: log in with POST /api/session');
 }
 
+/**
+ * 429 `too-many-streams` over a stream cap, or 503 when the cap is the whole server's (the
+ * server is full, not this client greedy); `Retry-After` is the reconnect delay, at least 1 s.
+ *
+ * @example
+ * throw tooManyStreams({ scope: 'session', limit: 6 }, options.retryMs);
+ */
+export function tooManyStreams(
+  detail: object,
+  retryMs: number,
+  status: 429 | 503 = 429,
+): HttpError {
+  const retryAfter = String(Math.max(1, Math.ceil(retryMs / 1000)));
+  return new HttpError(status, 'too-many-streams', detail, { 'Retry-After': retryAfter });
+}
+
 /** 404 for an unknown route or resource. */
 export function notFound(what: string): HttpError {
   return new HttpError(404, 'not-found', what);
@@ -59,10 +76,18 @@ export function noRoute(request: FastifyRequest): HttpError {
   return notFound(`no route ${request.method} ${excerpt(pathOf(request))}`);
 }
 
-/** Sends an HttpError as the JSON error body. */
+/**
+ * Sends an HttpError as the JSON error body. Every error leaves through here, so this is where a
+ * 401 gets its `WWW-Authenticate` challenge, whichever path produced it (a hook, a route, an
+ * injected fault).
+ */
 export function sendError(reply: FastifyReply, error: HttpError): FastifyReply {
   const body: ErrorBody = { error: error.code, detail: error.detail };
-  return reply.code(error.status).headers(error.headers).send(body);
+  const challenge = error.status === 401 ? { 'WWW-Authenticate': SESSION_CHALLENGE } : {};
+  return reply
+    .code(error.status)
+    .headers({ ...challenge, ...error.headers })
+    .send(body);
 }
 
 /**

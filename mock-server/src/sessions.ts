@@ -3,6 +3,7 @@ import { randomBytes } from 'node:crypto';
 import type { FastifyRequest } from 'fastify';
 
 import { unauthorized } from './errors.ts';
+import { SESSION_COOKIE } from './session-cookie.ts';
 
 /** A logged-in browser: the random token in its cookie maps to a user. */
 export interface Session {
@@ -19,10 +20,6 @@ declare module 'fastify' {
     session: Session | null;
   }
 }
-
-/** HttpOnly + SameSite=Strict: scripts cannot read it and other sites cannot send it. */
-export const SESSION_COOKIE = 'sse_session';
-export const SESSION_COOKIE_OPTIONS = { httpOnly: true, sameSite: 'strict', path: '/' } as const;
 
 /** In-memory session store, BFF style: the browser holds only an opaque token. */
 export class SessionStore {

@@ -1,7 +1,8 @@
-import type { ServerResponse } from 'node:http';
+import type { FastifyReply } from 'fastify';
 
-import { SseConnection, type StreamInfo } from './connection.ts';
+import { SseConnection, startStream, type StreamInfo } from './connection.ts';
 import { formatComment } from './sse.ts';
+import type { StreamSlots } from './stream-slots.ts';
 import type { Health } from './wire.ts';
 
 /** Every open stream, indexed by user; logs each one opening and closing and sends heartbeats. */
@@ -11,6 +12,7 @@ export class StreamRegistry {
   private readonly heartbeatTimer: NodeJS.Timeout | undefined;
 
   constructor(
+    private readonly slots: StreamSlots,
     private readonly maxBufferBytes: number,
     heartbeatMs: number,
     private readonly log: (line: string) => void,
@@ -23,10 +25,17 @@ export class StreamRegistry {
     }
   }
 
-  /** Wraps a started response in a registered connection. */
-  open(res: ServerResponse, info: StreamInfo): SseConnection {
-    const connection = new SseConnection(res, info, this.maxBufferBytes, (c, reason) =>
-      this.remove(c, reason),
+  /**
+   * Starts an event stream on the reply and registers it; over a stream cap, throws the
+   * `too-many-streams` error instead, before any byte of the stream.
+   */
+  open(reply: FastifyReply, info: StreamInfo): SseConnection {
+    this.slots.claim(info.session);
+    const connection = new SseConnection(
+      startStream(reply),
+      info,
+      this.maxBufferBytes,
+      (c, reason) => this.remove(c, reason),
     );
     this.all.add(connection);
     if (info.user !== null) {
@@ -98,6 +107,7 @@ export class StreamRegistry {
   }
 
   private remove(connection: SseConnection, reason: string): void {
+    this.slots.release(connection.info.session);
     this.all.delete(connection);
     const { user } = connection.info;
     const own = user === null ? undefined : this.byUser.get(user);

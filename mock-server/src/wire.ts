@@ -170,6 +170,20 @@ export interface Health {
   epoch: string;
   streams: { total: number; users: number; public: number };
   sessions: number;
+  /** The caps on open streams and how many count against them. */
+  streamCaps: StreamCaps;
+}
+
+/**
+ * The stream caps `/api/health` reports. `open` and `max` count every SSE stream (`/api/events`,
+ * `/api/ticks` and `/api/chat` answers); `perSession` caps one session's events and chats
+ * together, `perUser` one user's `/api/events` streams.
+ */
+export interface StreamCaps {
+  open: number;
+  max: number;
+  perSession: number;
+  perUser: number;
 }
 
 /** `GET /api/debug/stats` (only with `--faults`): per-user counts for tests. */

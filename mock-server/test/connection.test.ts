@@ -12,7 +12,10 @@ class FakeResponse extends EventEmitter {
   full = false;
   ended = false;
   destroyed = false;
+  closed = false;
   socket = { destroySoon: () => undefined };
+  /** The request's connection, which `onceClosed` also listens to. */
+  req = { socket: Object.assign(new EventEmitter(), { destroyed: false }) };
   corks = 0;
 
   write(chunk: string | Buffer): boolean {

@@ -1,7 +1,7 @@
 import type { FastifyInstance } from 'fastify';
 
 import { requireEventStreamAccept } from '../accept.ts';
-import { remoteOf, startStream } from '../connection.ts';
+import { remoteOf } from '../connection.ts';
 import { currentUser, type ServerContext } from '../context.ts';
 import { textOf } from '../schema.ts';
 import type { ChatRequest } from '../wire.ts';
@@ -39,7 +39,7 @@ export function chatRoutes(app: FastifyInstance, ctx: ServerContext): void {
         topics: new Set<never>(),
         remote: remoteOf(request),
       };
-      ctx.chats.start(startStream(reply), info, request.body.prompt);
+      ctx.chats.start(reply, info, request.body.prompt);
       return reply;
     },
   );

@@ -1,9 +1,9 @@
 import type { FastifyInstance } from 'fastify';
 
 import { requireEventStreamAccept } from '../accept.ts';
-import { remoteOf, startStream } from '../connection.ts';
+import { remoteOf } from '../connection.ts';
 import { currentUser, type ServerContext } from '../context.ts';
-import { HttpError } from '../errors.ts';
+import { tooManyStreams } from '../errors.ts';
 import { parseTopics } from '../events.ts';
 import { respondWithFault } from '../faults.ts';
 import { parseResumePoint } from '../event-id.ts';
@@ -36,11 +36,10 @@ export function eventRoutes(app: FastifyInstance, ctx: ServerContext): void {
       if (fault) return respondWithFault(reply, fault);
       const limit = options.maxStreamsPerUser;
       if (streams.countFor(session.username) >= limit) {
-        const retryAfter = String(Math.max(1, Math.ceil(options.retryMs / 1000)));
-        throw new HttpError(429, 'too-many-streams', { limit }, { 'Retry-After': retryAfter });
+        throw tooManyStreams({ limit }, options.retryMs);
       }
 
-      const connection = streams.open(startStream(reply), {
+      const connection = streams.open(reply, {
         user: session.username,
         session: session.token,
         topics,

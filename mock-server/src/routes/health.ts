@@ -11,5 +11,6 @@ export function healthRoutes(app: FastifyInstance, ctx: ServerContext): void {
     epoch: ctx.hub.epoch,
     streams: ctx.streams.stats(),
     sessions: ctx.sessions.size,
+    streamCaps: { ...ctx.slots.stats(), perUser: ctx.options.maxStreamsPerUser },
   }));
 }

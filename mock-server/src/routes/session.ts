@@ -2,7 +2,7 @@ import type { FastifyInstance } from 'fastify';
 
 import type { ServerContext } from '../context.ts';
 import { HttpError } from '../errors.ts';
-import { SESSION_COOKIE, SESSION_COOKIE_OPTIONS } from '../sessions.ts';
+import { SESSION_COOKIE, SESSION_COOKIE_OPTIONS } from '../session-cookie.ts';
 import type { SessionBody, SessionStatus } from '../wire.ts';
 
 const loginSchema = {

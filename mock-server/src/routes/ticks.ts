@@ -1,11 +1,12 @@
 import type { FastifyInstance } from 'fastify';
 
 import { requireEventStreamAccept } from '../accept.ts';
-import { remoteOf, startStream } from '../connection.ts';
+import { remoteOf } from '../connection.ts';
 import type { ServerContext } from '../context.ts';
-import { HttpError } from '../errors.ts';
+import { tooManyStreams } from '../errors.ts';
 import type { Topic } from '../events.ts';
 import { requestedId } from '../last-event-id.ts';
+import { onceClosed } from '../response-closed.ts';
 import { queryOf } from '../schema.ts';
 import { formatEvent } from '../sse.ts';
 import type { HistoryReset } from '../wire.ts';
@@ -49,14 +50,12 @@ export function tickRoutes(app: FastifyInstance, ctx: ServerContext): void {
     if (own >= maxTicksPerAddress || total >= maxTicks) {
       const [scope, limit] =
         own >= maxTicksPerAddress ? ['address', maxTicksPerAddress] : ['server', maxTicks];
-      const retryAfter = String(Math.max(1, Math.ceil(retryMs / 1000)));
-      throw new HttpError(429, 'too-many-streams', { scope, limit }, { 'Retry-After': retryAfter });
+      throw tooManyStreams({ scope, limit }, retryMs);
     }
+    const info = { user: null, session: null, topics: new Set<Topic>(), remote: remoteOf(request) };
+    const connection = ctx.streams.open(reply, info);
     byAddress.set(address, own + 1);
     total++;
-
-    const info = { user: null, session: null, topics: new Set<Topic>(), remote: remoteOf(request) };
-    const connection = ctx.streams.open(startStream(reply), info);
     if (reset) connection.send(reset);
     let n = first - 1;
     const send = () =>
@@ -65,7 +64,7 @@ export function tickRoutes(app: FastifyInstance, ctx: ServerContext): void {
       );
     send();
     const timer = setInterval(send, ctx.options.tickMs);
-    reply.raw.on('close', () => {
+    onceClosed(reply.raw, () => {
       clearInterval(timer);
       total--;
       const left = (byAddress.get(address) ?? 1) - 1;
