@@ -38,7 +38,9 @@ const server = node([
   'tsx',
   'mock-server/src/main.ts',
   ...['--port', '0', '--host', '127.0.0.1', '--faults', '--quiet'],
-  ...['--heartbeat-ms', '0', '--metrics-ms', '0', '--max-streams-per-user', String(clients)],
+  ...['--heartbeat-ms', '0', '--metrics-ms', '0'],
+  // Room for every client's stream, whatever --clients says: the caps are not what is measured.
+  ...['--max-streams-per-user', String(clients), '--max-streams', String(clients)],
 ]);
 const deadline = setTimeout(() => {
   console.error(`bench: still running after ${DEADLINE_MS / 1000} s, giving up`);
