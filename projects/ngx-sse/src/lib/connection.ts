@@ -62,7 +62,7 @@ export class SseConnection implements SseMachineSink {
     this.#ctx = ctx;
     this.#batcher = batcher;
     this.#lingerMs = lingerMs;
-    this.#tally = new SseDiagnosticsTally(ctx.config.logSize);
+    this.#tally = new SseDiagnosticsTally(ctx.config.logSize, request.initialLastEventId);
     this.#fanOut = new SseFanOut(request.attempt.url, this.#tally);
     const diagnostics = this.#tally.snapshot();
     this.diagnostics = signal(diagnostics);

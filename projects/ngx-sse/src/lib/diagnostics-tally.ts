@@ -23,8 +23,12 @@ export class SseDiagnosticsTally {
   #dirty = false;
   readonly #logSize: number;
 
-  constructor(logSize: number) {
+  // The request's own resume id: what the first attempt, and one after a restart, resumes from.
+  readonly #initialLastEventId: string;
+
+  constructor(logSize: number, initialLastEventId: string) {
     this.#logSize = logSize;
+    this.#initialLastEventId = this.#lastEventId = initialLastEventId;
   }
 
   /** A server event with id `id`, received at `at`. */
@@ -69,7 +73,7 @@ export class SseDiagnosticsTally {
 
   /** Starts over, as a new connection would: no counters or log from before. */
   reset(): void {
-    this.#lastEventId = '';
+    this.#lastEventId = this.#initialLastEventId;
     this.#connectedAt = null;
     this.#lastEventAt = null;
     this.#eventsReceived = 0;

@@ -91,9 +91,13 @@ export class FetchBackend extends SseBackend {
       for (let chunk = await reader.read(); !chunk.done; chunk = await reader.read()) {
         if (signal.aborted) return;
         handlers.alive();
-        parser.feed(chunk.value);
-        // An `id:` without data (a server's resume point) dispatches no event but moves the id.
-        if (parser.lastEventId !== resumeId) handlers.resume?.((resumeId = parser.lastEventId));
+        try {
+          parser.feed(chunk.value);
+        } finally {
+          // An `id:` without data (a server's resume point) dispatches no event but moves the id,
+          // also when a later line of the same read is too large.
+          if (parser.lastEventId !== resumeId) handlers.resume?.((resumeId = parser.lastEventId));
+        }
       }
       parser.end();
       if (!signal.aborted) handlers.error({ reason: 'ended' });

@@ -35,7 +35,9 @@ async function resolveHeaders(headers: SseHeaders | undefined): Promise<Headers>
  * lastEventIdHeader('café'); // 'cafÃ©' on the JS side, the bytes 63 61 66 C3 A9 on the wire
  */
 export function lastEventIdHeader(id: string): string {
-  return String.fromCharCode(...new TextEncoder().encode(id));
+  let header = '';
+  for (const byte of new TextEncoder().encode(id)) header += String.fromCharCode(byte);
+  return header;
 }
 
 /** What `withFetchTransport()` sets for every fetch stream that the request builds on. */

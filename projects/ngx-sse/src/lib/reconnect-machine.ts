@@ -161,7 +161,7 @@ export class SseReconnectMachine {
             open: () => live() && this.#onOpen(),
             event: (type, data, id) => live() && this.#onEvent(type, data, id),
             // A custom backend's NaN or negative `retry:` is no delay to floor the backoff with.
-            retry: (ms) => live() && atLeast(ms, 0) && (this.#serverRetryMs = ms),
+            retry: (ms) => live() && atLeast(ms, 0, true) && (this.#serverRetryMs = ms),
             alive: (comment) => {
               if (!live()) return;
               this.#idle.touch();

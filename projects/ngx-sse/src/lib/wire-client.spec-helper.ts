@@ -26,16 +26,21 @@ export interface Seen {
  * Configures TestBed for fetch streams answered by `replies` (see {@link scriptedWire}), with
  * a manual clock and no jitter: a reconnect waits exactly the server's `retry:` (or 0).
  *
+ * `reconnect` replaces the default `withReconnect({ initialDelayMs: 1 })`.
+ *
  * @example
  * const { sent, scheduler } = serveWire([{ reads: ['data: a\n\n'] }]);
  */
-export function serveWire(replies: readonly WireReply[]) {
+export function serveWire(
+  replies: readonly WireReply[],
+  reconnect: Parameters<typeof withReconnect>[0] = { initialDelayMs: 1 },
+) {
   const wire = scriptedWire(replies);
   const scheduler = new FakeSseScheduler();
   scheduler.randomValue = 0;
   TestBed.configureTestingModule({
     providers: [
-      provideSse(withFetchTransport(), withBatching('sync'), withReconnect({ initialDelayMs: 1 })),
+      provideSse(withFetchTransport(), withBatching('sync'), withReconnect(reconnect)),
       { provide: SSE_FETCH, useValue: wire.fetch },
       { provide: SSE_SCHEDULER, useValue: scheduler },
     ],
