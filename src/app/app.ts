@@ -59,6 +59,7 @@ export const COMPACT_QUERY = '(max-width: 839.98px)';
   // Escape closes the drawer wherever focus is, the menu button included.
   host: { '(document:keydown.escape)': 'drawerOpen.set(false)' },
   template: `
+    <a class="app-skip-link" href="#main" (click)="skipToContent($event)">Skip to content</a>
     <app-toolbar [compact]="compact()" [navOpen]="drawerOpen()" (menuToggle)="toggleDrawer()" />
     <mat-sidenav-container>
       <mat-sidenav
@@ -87,7 +88,7 @@ export const COMPACT_QUERY = '(max-width: 839.98px)';
         </mat-nav-list>
       </mat-sidenav>
       <mat-sidenav-content>
-        <main>
+        <main id="main">
           <app-stream-stopped />
           <app-stream-interrupted />
           <router-outlet />
@@ -154,12 +155,21 @@ export class App {
 
   private readonly host: HTMLElement = inject(ElementRef).nativeElement;
 
-  private focusHeading(): void {
+  private focusHeading(options: FocusOptions = { preventScroll: true }): void {
     const heading = this.host.querySelector<HTMLElement>('main h2');
     if (!heading) return;
     // Focusable by script only, so it stays out of the Tab order.
     heading.tabIndex = -1;
-    heading.focus({ preventScroll: true });
+    heading.focus(options);
+  }
+
+  /**
+   * The skip link moves focus itself: following `#main` would put the fragment in the URL, where
+   * the router would take it for a navigation.
+   */
+  protected skipToContent(event: Event): void {
+    event.preventDefault();
+    this.focusHeading({});
   }
 
   protected toggleDrawer(): void {
