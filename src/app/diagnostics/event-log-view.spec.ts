@@ -96,8 +96,11 @@ describe('EventLogView', () => {
       (document.activeElement as HTMLElement).dispatchEvent(
         new KeyboardEvent('keydown', { key: name, bubbles: true, cancelable: true }),
       );
-      await fixture.whenStable();
-      await fixture.whenStable();
+      // A far row is rendered after the viewport's scroll event, in an animation frame.
+      for (let frame = 0; frame < 3; frame++) {
+        await new Promise((done) => requestAnimationFrame(done));
+        await fixture.whenStable();
+      }
     };
     const focusedSeq = () =>
       document.activeElement?.closest('[data-seq]')?.getAttribute('data-seq');

@@ -13,6 +13,7 @@ import {
   viewChild,
 } from '@angular/core';
 import { MatButtonModule } from '@angular/material/button';
+import { first } from 'rxjs';
 
 import { LOG_LIMIT, type LogEntry } from '../core/event-log';
 import { formatCount, formatTime } from '../shared/format';
@@ -216,8 +217,11 @@ export class EventLogView {
       return;
     }
     // A row far off (End, Home) is not rendered yet: bring it into the viewport, then focus it.
-    this.viewport().scrollToIndex(next);
-    afterNextRender(() => target()?.focus(), { injector: this.injector });
+    const viewport = this.viewport();
+    viewport.renderedRangeStream
+      .pipe(first(({ start, end }) => start <= next && next < end))
+      .subscribe(() => afterNextRender(() => target()?.focus(), { injector: this.injector }));
+    viewport.scrollToIndex(next);
   }
 
   // Names a row by what tells it apart: its place in the log, type and arrival time. The SSE id
