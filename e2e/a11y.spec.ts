@@ -255,3 +255,20 @@ test('keyboard focus on a Material control draws a 3 px ring, also in forced col
     expect(ring, forcedColors).toEqual({ width: '3px', style: 'solid', content: '""' });
   }
 });
+
+test('in forced colours the chart legend keeps its series colours, as the lines do', async ({
+  page,
+  user,
+}) => {
+  await page.emulateMedia({ forcedColors: 'active' });
+  await signIn(page, user);
+  const swatches = page.locator('.legend .swatch');
+  await expect(swatches.first()).toBeVisible({ timeout: 10_000 });
+  const colours = await swatches.evaluateAll((elements) =>
+    elements.map((element) => getComputedStyle(element).backgroundColor),
+  );
+  // Forced colours would paint each swatch the system's Canvas colour, all alike.
+  expect(new Set(colours).size).toBe(colours.length);
+  const canvas = await page.evaluate(() => getComputedStyle(document.body).backgroundColor);
+  expect(colours).not.toContain(canvas);
+});
