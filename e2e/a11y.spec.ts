@@ -272,3 +272,32 @@ test('in forced colours the chart legend keeps its series colours, as the lines 
   const canvas = await page.evaluate(() => getComputedStyle(document.body).backgroundColor);
   expect(colours).not.toContain(canvas);
 });
+
+test('with reduced motion, the drawer and the user menu open without animating', async ({
+  page,
+  user,
+}) => {
+  await page.emulateMedia({ reducedMotion: 'reduce' });
+  await page.setViewportSize({ width: 390, height: 844 });
+  await signIn(page, user);
+  /** Finite animations and transitions running now; endless ones (a progress bar) are not waited for. */
+  const moving = () =>
+    page.evaluate(() =>
+      document
+        .getAnimations()
+        .filter(
+          (animation) =>
+            animation.playState === 'running' &&
+            animation.effect?.getTiming().iterations !== Infinity &&
+            Number(animation.effect?.getTiming().duration) > 1,
+        )
+        .map((animation) => (animation.effect as KeyframeEffect | null)?.target?.className),
+    );
+  await page.getByRole('button', { name: 'Navigation' }).press('Enter');
+  await expect(page.getByRole('navigation', { name: 'Main' })).toBeVisible();
+  expect(await moving(), 'drawer').toEqual([]);
+  await page.keyboard.press('Escape');
+  await page.getByRole('button', { name: 'User menu' }).press('Enter');
+  await expect(page.getByRole('menu')).toBeVisible();
+  expect(await moving(), 'menu').toEqual([]);
+});
