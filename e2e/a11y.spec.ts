@@ -147,6 +147,8 @@ test('keyboard only: every action of every page, with focus put somewhere sensib
   // A route change puts focus on the new page's heading.
   await expect(page.getByRole('heading', { level: 2, name: 'Overview' })).toBeFocused();
 
+  // One navigation landmark, named: a screen reader's landmark list shows no unnamed twin.
+  await expect(page.getByRole('navigation')).toHaveCount(1);
   const nav = page.getByRole('navigation', { name: 'Main' });
   const go = async (label: string) => {
     await pressUntilFocused(page, nav.getByRole('link', { name: label }), 'Shift+Tab');

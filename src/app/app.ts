@@ -67,10 +67,9 @@ export const COMPACT_QUERY = '(max-width: 839.98px)';
         [mode]="compact() ? 'over' : 'side'"
         [opened]="navOpened()"
         (openedChange)="onOpenedChange($event)"
-        role="navigation"
-        aria-label="Main"
       >
-        <mat-nav-list>
+        <!-- The list is the navigation landmark (MatNavList's role): one landmark, and named. -->
+        <mat-nav-list aria-label="Main">
           @for (item of nav; track item.path) {
             <a
               mat-list-item
