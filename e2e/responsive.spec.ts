@@ -1,6 +1,6 @@
 import { type Page } from '@playwright/test';
 
-import { chip, expect, signIn, test } from './fixtures';
+import { chip, expect, pinJitter, signIn, test } from './fixtures';
 
 const VIEWPORTS = [
   // WCAG 1.4.10 (reflow): 320 CSS px wide.
@@ -98,4 +98,20 @@ test('at 320 px the raw event log cuts a long payload instead of scrolling sidew
   }));
   expect(widths.scroll).toBeLessThanOrEqual(widths.client);
   expect(widths.payloadCut).toBe(true);
+});
+
+test('at 320 px a reconnecting chip with its countdown leaves the user menu on screen', async ({
+  page,
+  user,
+}) => {
+  await pinJitter(page);
+  await page.setViewportSize({ width: 320, height: 640 });
+  await signIn(page, user);
+  const fault = await page.request.post('/api/faults', {
+    data: { kind: 'status', status: 503, count: 3 },
+  });
+  expect(fault.status()).toBeLessThan(300);
+  await expect(chip(page, 'reconnecting')).toContainText(/#\d+ (in \d+s|now)/);
+  expect(await overflow(page)).toBeLessThanOrEqual(0);
+  await expect(page.getByRole('button', { name: 'User menu' })).toBeInViewport({ ratio: 1 });
 });
