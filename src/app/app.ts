@@ -25,6 +25,7 @@ import { JobStore } from './core/job-store';
 import { MetricStore } from './core/metric-store';
 import { NotificationStore } from './core/notification-store';
 import { Session } from './core/session';
+import { focusPageHeading } from './shared/page-heading';
 import { AppToolbar } from './shell/app-toolbar';
 import { StreamInterrupted } from './shell/stream-interrupted';
 import { StreamStopped } from './shell/stream-stopped';
@@ -154,21 +155,13 @@ export class App {
 
   private readonly host: HTMLElement = inject(ElementRef).nativeElement;
 
-  private focusHeading(options: FocusOptions = { preventScroll: true }): void {
-    const heading = this.host.querySelector<HTMLElement>('main h2');
-    if (!heading) return;
-    // Focusable by script only, so it stays out of the Tab order.
-    heading.tabIndex = -1;
-    heading.focus(options);
-  }
-
   /**
    * The skip link moves focus itself: following `#main` would put the fragment in the URL, where
    * the router would take it for a navigation.
    */
   protected skipToContent(event: Event): void {
     event.preventDefault();
-    this.focusHeading({});
+    focusPageHeading(this.host, {});
   }
 
   protected toggleDrawer(): void {
@@ -195,7 +188,7 @@ export class App {
     const injector = inject(Injector);
     navigations
       .pipe(skip(1))
-      .subscribe(() => afterNextRender(() => this.focusHeading(), { injector }));
+      .subscribe(() => afterNextRender(() => focusPageHeading(this.host), { injector }));
     effect(() => {
       if (!this.compact()) this.drawerOpen.set(false);
     });
