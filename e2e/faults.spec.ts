@@ -104,8 +104,10 @@ for (const { button, reason, recovers } of FAULTS) {
     }
     await expect(chip(page, 'closed')).toBeVisible();
     await expect(page.getByText('will not reconnect by itself')).toBeVisible();
-    await page.getByRole('button', { name: 'Reconnect' }).click();
+    // By keyboard: the banner goes with its button, and focus goes to the page's heading.
+    await page.getByRole('button', { name: 'Reconnect' }).press('Enter');
     await expect(chip(page, 'open')).toBeVisible({ timeout: 10_000 });
+    await expect(page.getByRole('heading', { level: 2, name: 'Diagnostics' })).toBeFocused();
   });
 }
 

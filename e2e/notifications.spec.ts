@@ -65,3 +65,33 @@ test('9. a title with markup renders as text and no dialog opens', async ({ page
   await streamCaughtUp(page);
   expect(dialogs).toBe(0);
 });
+
+test('a burst of 100 notifications is said in at most three announcements, not 100', async ({
+  page,
+  user,
+}) => {
+  await signIn(page, user);
+  await visit(page, '/notifications');
+  // Every text the polite region takes is a screen reader announcement.
+  await page.evaluate(() => {
+    const region = document.querySelector('[data-testid="announcer"]')!;
+    const said: string[] = [];
+    (window as unknown as { said: string[] }).said = said;
+    new MutationObserver(() => said.push(region.textContent!.trim())).observe(region, {
+      childList: true,
+      characterData: true,
+      subtree: true,
+    });
+  });
+  const load = await page.request.post('/api/load', {
+    data: { event: 'notification', count: 100, ratePerSec: 100 },
+  });
+  expect(load.status()).toBe(202);
+  await expect(list(page).getByRole('listitem')).toHaveCount(100, { timeout: 15_000 });
+  const said = () => page.evaluate(() => (window as unknown as { said: string[] }).said);
+  // The first at once; the rest, however they fall into the 2 s windows, ends with the last.
+  await expect.poll(said).toContainEqual(expect.stringMatching(/the latest: load 100\/100$/));
+  const announcements = await said();
+  expect(announcements[0]).toBe('info notification: load 1/100');
+  expect(announcements.length).toBeLessThanOrEqual(3);
+});

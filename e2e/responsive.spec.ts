@@ -1,8 +1,14 @@
 import { type Page } from '@playwright/test';
 
-import { chip, expect, signIn, test } from './fixtures';
+import { chip, expect, pinJitter, signIn, test } from './fixtures';
 
 const VIEWPORTS = [
+  // WCAG 1.4.10 (reflow): 320 CSS px wide.
+  { width: 320, height: 640 },
+  // 200 % browser zoom of a 1280×800 window: the page then lays out in a 640×400 CSS px
+  // viewport, media queries and BreakpointObserver included. A device scale factor only changes
+  // pixel density, and CSS `zoom` on the body leaves the viewport (and the breakpoints) as they were.
+  { width: 640, height: 400 },
   { width: 360, height: 740 },
   { width: 390, height: 844 },
   { width: 768, height: 1024 },
@@ -73,4 +79,39 @@ test('at 1440 px the navigation stays beside the page, without a menu button', a
   await signIn(page, user);
   await expect(page.getByRole('navigation', { name: 'Main' })).toBeVisible();
   await expect(page.getByRole('button', { name: 'Navigation' })).toHaveCount(0);
+});
+
+test('at 320 px the raw event log cuts a long payload instead of scrolling sideways', async ({
+  page,
+  user,
+}) => {
+  await page.setViewportSize({ width: 320, height: 640 });
+  await signIn(page, user);
+  await page.goto('/diagnostics');
+  const log = page.getByRole('list', { name: 'Raw event log' });
+  // Metric payloads are wider than 320 px of monospace.
+  await expect(log.getByRole('listitem').first()).toBeVisible({ timeout: 10_000 });
+  const widths = await log.evaluate((element) => ({
+    scroll: element.scrollWidth,
+    client: element.clientWidth,
+    payloadCut: [...element.querySelectorAll('code')].some((c) => c.scrollWidth > c.clientWidth),
+  }));
+  expect(widths.scroll).toBeLessThanOrEqual(widths.client);
+  expect(widths.payloadCut).toBe(true);
+});
+
+test('at 320 px a reconnecting chip with its countdown leaves the user menu on screen', async ({
+  page,
+  user,
+}) => {
+  await pinJitter(page);
+  await page.setViewportSize({ width: 320, height: 640 });
+  await signIn(page, user);
+  const fault = await page.request.post('/api/faults', {
+    data: { kind: 'status', status: 503, count: 3 },
+  });
+  expect(fault.status()).toBeLessThan(300);
+  await expect(chip(page, 'reconnecting')).toContainText(/#\d+ (in \d+s|now)/);
+  expect(await overflow(page)).toBeLessThanOrEqual(0);
+  await expect(page.getByRole('button', { name: 'User menu' })).toBeInViewport({ ratio: 1 });
 });

@@ -25,6 +25,7 @@ import { JobStore } from './core/job-store';
 import { MetricStore } from './core/metric-store';
 import { NotificationStore } from './core/notification-store';
 import { Session } from './core/session';
+import { focusPageHeading } from './shared/page-heading';
 import { AppToolbar } from './shell/app-toolbar';
 import { StreamInterrupted } from './shell/stream-interrupted';
 import { StreamStopped } from './shell/stream-stopped';
@@ -59,6 +60,7 @@ export const COMPACT_QUERY = '(max-width: 839.98px)';
   // Escape closes the drawer wherever focus is, the menu button included.
   host: { '(document:keydown.escape)': 'drawerOpen.set(false)' },
   template: `
+    <a class="app-skip-link" href="#main" (click)="skipToContent($event)">Skip to content</a>
     <app-toolbar [compact]="compact()" [navOpen]="drawerOpen()" (menuToggle)="toggleDrawer()" />
     <mat-sidenav-container>
       <mat-sidenav
@@ -66,10 +68,9 @@ export const COMPACT_QUERY = '(max-width: 839.98px)';
         [mode]="compact() ? 'over' : 'side'"
         [opened]="navOpened()"
         (openedChange)="onOpenedChange($event)"
-        role="navigation"
-        aria-label="Main"
       >
-        <mat-nav-list>
+        <!-- The list is the navigation landmark (MatNavList's role): one landmark, and named. -->
+        <mat-nav-list aria-label="Main">
           @for (item of nav; track item.path) {
             <a
               mat-list-item
@@ -87,7 +88,7 @@ export const COMPACT_QUERY = '(max-width: 839.98px)';
         </mat-nav-list>
       </mat-sidenav>
       <mat-sidenav-content>
-        <main>
+        <main id="main">
           <app-stream-stopped />
           <app-stream-interrupted />
           <router-outlet />
@@ -154,12 +155,13 @@ export class App {
 
   private readonly host: HTMLElement = inject(ElementRef).nativeElement;
 
-  private focusHeading(): void {
-    const heading = this.host.querySelector<HTMLElement>('main h2');
-    if (!heading) return;
-    // Focusable by script only, so it stays out of the Tab order.
-    heading.tabIndex = -1;
-    heading.focus({ preventScroll: true });
+  /**
+   * The skip link moves focus itself: following `#main` would put the fragment in the URL, where
+   * the router would take it for a navigation.
+   */
+  protected skipToContent(event: Event): void {
+    event.preventDefault();
+    focusPageHeading(this.host, {});
   }
 
   protected toggleDrawer(): void {
@@ -186,7 +188,7 @@ export class App {
     const injector = inject(Injector);
     navigations
       .pipe(skip(1))
-      .subscribe(() => afterNextRender(() => this.focusHeading(), { injector }));
+      .subscribe(() => afterNextRender(() => focusPageHeading(this.host), { injector }));
     effect(() => {
       if (!this.compact()) this.drawerOpen.set(false);
     });

@@ -74,6 +74,20 @@ describe('AssistantPage', () => {
     expect(await page.canPress('Retry')).toBeFalse();
   });
 
+  it('counts tokens beside the live status, which changes only with the status', async () => {
+    const chat = await ask('What is SSE?');
+    chat.open();
+    chat.emit('token', { text: 'Server-Sent ' });
+    await frame();
+    const first = await page.getStatusText();
+    chat.emit('token', { text: 'Events ' });
+    await frame();
+    expect(await page.getTokenCount()).toBe('(2 tokens)');
+    expect(await page.getStatusText()).toBe(first);
+    expect(first).toBe('Status: streaming');
+    await page.stop();
+  });
+
   it('Stop aborts the request and keeps what arrived; Retry asks again', async () => {
     const chat = await ask('Tell me about retries');
     chat.open();

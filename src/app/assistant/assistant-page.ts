@@ -101,8 +101,10 @@ const STATUS_TEXT: Record<ChatStatus, string> = {
         @if (chat.busy()) {
           <mat-progress-bar mode="indeterminate" aria-label="Answer in progress" />
         }
-        <p class="status" role="status" [attr.data-status]="chat.status()">
-          Status: {{ statusText() }}
+        <!-- The count stays outside the status: a live region changing once per token would be
+             read once per token. -->
+        <p class="status">
+          <span role="status" [attr.data-status]="chat.status()">Status: {{ statusText() }}</span>
           @if (chat.tokens()) {
             <span class="count">({{ chat.tokens() }} tokens)</span>
           }

@@ -3,6 +3,7 @@ import { TestBed } from '@angular/core/testing';
 import { MatSnackBar } from '@angular/material/snack-bar';
 import { SseTestingController, type TestConnection } from 'ngx-sse/testing';
 
+import { BURST_WINDOW_MS } from '../shared/burst-throttle';
 import { NotificationStore } from './notification-store';
 import { Session } from './session';
 import { flushNotificationList, notification, provideLiveTesting } from '../testing/live-testing';
@@ -44,6 +45,7 @@ describe('NotificationStore', () => {
   });
 
   it("announces a posted ERROR once, whether the reply or the stream's copy comes first", async () => {
+    jasmine.clock().install();
     const http = TestBed.inject(HttpTestingController);
     const disk = notification('n1', { level: 'ERROR', title: 'Disk full' });
     const first = store.post({ level: 'ERROR', title: 'Disk full', message: '' });
@@ -57,9 +59,56 @@ describe('NotificationStore', () => {
     await second;
     sse.emit('notification', cpu, '2');
     TestBed.tick();
+    // The second came within the first one's window: it is said when the window ends.
+    jasmine.clock().tick(BURST_WINDOW_MS);
+    jasmine.clock().uninstall();
     expect(snackBar.calls.allArgs().map(([text]) => text)).toEqual([
       'Error notification: Disk full',
       'Error notification: CPU on fire',
     ]);
+  });
+
+  describe('in a burst', () => {
+    beforeEach(() => jasmine.clock().install());
+    afterEach(() => jasmine.clock().uninstall());
+
+    const burst = (count: number, level: 'INFO' | 'ERROR') => {
+      for (let i = 1; i <= count; i++) {
+        sse.emit('notification', notification(`b${i}`, { level, title: `load ${i}` }), `${i}`);
+        TestBed.tick();
+      }
+    };
+
+    it('says the first at once and the rest once per window, by count and latest title', () => {
+      const said: string[] = [];
+      const region = store.announcement;
+      burst(50, 'INFO');
+      said.push(region());
+      jasmine.clock().tick(BURST_WINDOW_MS);
+      said.push(region());
+      jasmine.clock().tick(BURST_WINDOW_MS);
+      expect(said).toEqual([
+        'info notification: load 1',
+        '49 new notifications, the latest: load 50',
+      ]);
+      expect(region()).toBe(said[1]);
+    });
+
+    it('raises two snack bars for a burst of errors, not one per error', () => {
+      burst(30, 'ERROR');
+      jasmine.clock().tick(BURST_WINDOW_MS);
+      jasmine.clock().tick(BURST_WINDOW_MS);
+      expect(snackBar.calls.allArgs().map(([text]) => text)).toEqual([
+        'Error notification: load 1',
+        '29 new error notifications, the latest: load 30',
+      ]);
+    });
+
+    it('says nothing of a burst after logout', () => {
+      burst(5, 'INFO');
+      store.clear();
+      jasmine.clock().tick(BURST_WINDOW_MS);
+      expect(store.announcement()).toBe('info notification: load 1');
+    });
   });
 });

@@ -4,6 +4,7 @@ import { MatSnackBar } from '@angular/material/snack-bar';
 import { sseResource } from 'ngx-sse';
 import { firstValueFrom } from 'rxjs';
 
+import { BurstThrottle } from '../shared/burst-throttle';
 import type { AppEvents, Level, Notification, NotificationList } from './api';
 import { LiveStream } from './live-stream';
 import { LoadState } from './load-state';
@@ -68,6 +69,18 @@ export class NotificationStore {
   readonly unread = computed(() => this.items().filter((item) => !item.read).length);
   /** The latest announcement for the `aria-live` region. */
   readonly announcement = signal('');
+  // A burst (a load test, a replay after a reconnect) is said once per window, not per item.
+  private readonly errors = new BurstThrottle<Notification>((batch) =>
+    this.snackBar.open(summary(batch, 'Error notification'), 'Dismiss', {
+      duration: 6000,
+      politeness: 'assertive',
+    }),
+  );
+  private readonly others = new BurstThrottle<Notification>((batch) =>
+    this.announcement.set(
+      summary(batch, `${batch[0].level.toLowerCase()} notification`, 'notification'),
+    ),
+  );
 
   constructor() {
     const session = inject(Session);
@@ -127,21 +140,23 @@ export class NotificationStore {
     this.reads.clear();
     this.announced.clear();
     this.loading.clear();
+    this.errors.clear();
+    this.others.clear();
   }
 
   /** Says a new notification once: errors by the assertive snack bar, others politely. */
   private announce(notification: Notification): void {
     this.announced.add(notification.id);
-    if (notification.level === 'ERROR') {
-      // Said like the polite announcement: a bare title would not tell what popped up.
-      this.snackBar.open(`Error notification: ${notification.title}`, 'Dismiss', {
-        duration: 6000,
-        politeness: 'assertive',
-      });
-      return;
-    }
-    this.announcement.set(
-      `${notification.level.toLowerCase()} notification: ${notification.title}`,
-    );
+    (notification.level === 'ERROR' ? this.errors : this.others).push(notification);
   }
+}
+
+/**
+ * One notification as `${what}: title`, several as their count and the latest title. Said like
+ * the polite announcement: a bare title would not tell what popped up.
+ */
+function summary(batch: readonly Notification[], what: string, plural = what): string {
+  const latest = batch[batch.length - 1];
+  if (batch.length === 1) return `${what}: ${latest.title}`;
+  return `${batch.length} new ${plural.toLowerCase()}s, the latest: ${latest.title}`;
 }

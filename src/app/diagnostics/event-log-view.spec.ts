@@ -86,6 +86,54 @@ describe('EventLogView', () => {
     );
   });
 
+  it('is one Tab stop whose rows the arrow keys, Home and End move between', async () => {
+    const entries = Array.from({ length: 5000 }, (_, i) => entry(5000 - i, '{}'));
+    const fixture = await render(entries);
+    const buttons = (): HTMLButtonElement[] =>
+      Array.from(fixture.nativeElement.querySelectorAll('button.payload'));
+    expect(buttons().filter((button) => button.tabIndex === 0).length).toBe(1);
+    const key = async (name: string) => {
+      (document.activeElement as HTMLElement).dispatchEvent(
+        new KeyboardEvent('keydown', { key: name, bubbles: true, cancelable: true }),
+      );
+      // A far row is rendered after the viewport's scroll event, in an animation frame.
+      for (let frame = 0; frame < 3; frame++) {
+        await new Promise((done) => requestAnimationFrame(done));
+        await fixture.whenStable();
+      }
+    };
+    const focusedSeq = () =>
+      document.activeElement?.closest('[data-seq]')?.getAttribute('data-seq');
+
+    buttons()[0].focus();
+    await key('ArrowDown');
+    expect(focusedSeq()).toBe('4999');
+    await key('ArrowUp');
+    await key('ArrowUp');
+    expect(focusedSeq()).toBe('5000');
+    await key('End');
+    expect(focusedSeq()).toBe('1');
+    await key('Home');
+    expect(focusedSeq()).toBe('5000');
+    // The Tab stop follows the row last focused.
+    await key('ArrowDown');
+    expect(
+      buttons()
+        .filter((button) => button.tabIndex === 0)
+        .map((b) => b.dataset['index']),
+    ).toEqual(['1']);
+  });
+
+  it('cuts a long payload at the width of the log rather than widening the rows', async () => {
+    const fixture = await render([entry(1, JSON.stringify({ title: 'x'.repeat(2000) }))]);
+    const viewport: HTMLElement = fixture.nativeElement.querySelector(
+      'cdk-virtual-scroll-viewport',
+    );
+    const code: HTMLElement = fixture.nativeElement.querySelector('code');
+    expect(viewport.scrollWidth).toBeLessThanOrEqual(viewport.clientWidth);
+    expect(code.scrollWidth).toBeGreaterThan(code.clientWidth);
+  });
+
   it('makes each row a 44 px tap target on a touch screen, payload button included', async () => {
     TestBed.configureTestingModule({
       providers: [

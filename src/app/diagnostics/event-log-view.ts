@@ -1,7 +1,19 @@
 import { BreakpointObserver } from '@angular/cdk/layout';
-import { ScrollingModule } from '@angular/cdk/scrolling';
-import { ChangeDetectionStrategy, Component, computed, inject, input, signal } from '@angular/core';
+import { CdkVirtualScrollViewport, ScrollingModule } from '@angular/cdk/scrolling';
+import {
+  ChangeDetectionStrategy,
+  Component,
+  ElementRef,
+  Injector,
+  afterNextRender,
+  computed,
+  inject,
+  input,
+  signal,
+  viewChild,
+} from '@angular/core';
 import { MatButtonModule } from '@angular/material/button';
+import { first } from 'rxjs';
 
 import { LOG_LIMIT, type LogEntry } from '../core/event-log';
 import { formatCount, formatTime } from '../shared/format';
@@ -17,19 +29,24 @@ export const TOUCH_QUERY = '(pointer: coarse)';
  * The raw events, newest first, in a virtual scroll viewport: only the visible rows exist in the
  * DOM however many entries there are. Rows keep one fixed height, so a long payload is cut; a
  * click, tap or Enter on it shows it whole, wrapped, below the log. Payloads are interpolated, so
- * they can only ever be text.
+ * they can only ever be text. The rows are one Tab stop: the arrow keys, Home and End move between
+ * them, so Tab gets past a log of thousands in one press.
  */
 @Component({
   selector: 'app-event-log-view',
   imports: [ScrollingModule, MatButtonModule],
   changeDetection: ChangeDetectionStrategy.OnPush,
   template: `
-    <p class="summary">{{ count() }} events, newest first (the last {{ limit }} are kept)</p>
+    <p class="summary" id="event-log-summary">
+      {{ count() }} events, newest first (the last {{ limit }} are kept). Arrow keys move between
+      rows.
+    </p>
     <!-- Focusable so keyboard users can scroll it. -->
     <cdk-virtual-scroll-viewport
       tabindex="0"
       role="list"
       aria-label="Raw event log"
+      aria-describedby="event-log-summary"
       [itemSize]="rowPx"
       [attr.data-count]="entries().length"
     >
@@ -53,6 +70,10 @@ export const TOUCH_QUERY = '(pointer: coarse)';
           [attr.aria-label]="payloadLabel(entry)"
           [attr.aria-expanded]="selected()?.seq === entry.seq"
           aria-controls="event-log-payload"
+          [attr.data-index]="i"
+          [tabindex]="isTabStop(entry, i) ? 0 : -1"
+          (focus)="current.set(entry.seq)"
+          (keydown)="move($event, i)"
           (click)="selected.set(entry)"
         >
           <code [title]="entry.data">{{ entry.data }}</code>
@@ -75,7 +96,10 @@ export const TOUCH_QUERY = '(pointer: coarse)';
       font: var(--mat-sys-body-small);
       color: var(--mat-sys-on-surface-variant);
     }
+    /* A container, so a row can be exactly as wide as the log: the viewport's content wrapper
+       is as wide as its widest row, which would keep a long payload from being cut. */
     cdk-virtual-scroll-viewport {
+      container-type: inline-size;
       height: 360px;
       border: 1px solid var(--mat-sys-outline-variant);
       border-radius: 8px;
@@ -84,6 +108,8 @@ export const TOUCH_QUERY = '(pointer: coarse)';
       outline: 2px solid var(--mat-sys-primary);
     }
     .row {
+      box-sizing: border-box;
+      width: 100cqi;
       display: flex;
       gap: 12px;
       align-items: center;
@@ -160,7 +186,43 @@ export class EventLogView {
     ? TOUCH_ROW_PX
     : ROW_PX;
   protected readonly time = formatTime;
+  /** The row that holds the log's one Tab stop, by sequence number: rows shift as events come. */
+  protected readonly current = signal<number | null>(null);
+  private readonly viewport = viewChild.required(CdkVirtualScrollViewport);
+  private readonly host: HTMLElement = inject(ElementRef).nativeElement;
+  private readonly injector = inject(Injector);
   protected readonly bySeq = (_: number, entry: LogEntry): number => entry.seq;
+
+  /** The row last focused, or the newest one until a row has been. */
+  protected isTabStop(entry: LogEntry, index: number): boolean {
+    const current = this.current();
+    return current === null ? index === 0 : entry.seq === current;
+  }
+
+  protected move(event: KeyboardEvent, index: number): void {
+    const last = this.entries().length - 1;
+    const steps: Record<string, number> = {
+      ArrowDown: Math.min(index + 1, last),
+      ArrowUp: Math.max(index - 1, 0),
+      Home: 0,
+      End: last,
+    };
+    const next = steps[event.key];
+    if (next === undefined) return;
+    event.preventDefault();
+    const target = () => this.host.querySelector<HTMLElement>(`[data-index="${next}"]`);
+    const rendered = target();
+    if (rendered) {
+      rendered.focus();
+      return;
+    }
+    // A row far off (End, Home) is not rendered yet: bring it into the viewport, then focus it.
+    const viewport = this.viewport();
+    viewport.renderedRangeStream
+      .pipe(first(({ start, end }) => start <= next && next < end))
+      .subscribe(() => afterNextRender(() => target()?.focus(), { injector: this.injector }));
+    viewport.scrollToIndex(next);
+  }
 
   // Names a row by what tells it apart: its place in the log, type and arrival time. The SSE id
   // does not, since an event without an own id repeats the previous one.

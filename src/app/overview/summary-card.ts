@@ -1,10 +1,26 @@
-import { ChangeDetectionStrategy, Component, computed, input } from '@angular/core';
+import {
+  ChangeDetectionStrategy,
+  Component,
+  DestroyRef,
+  computed,
+  effect,
+  inject,
+  input,
+  signal,
+  untracked,
+} from '@angular/core';
 import { MatCardModule } from '@angular/material/card';
 import { MatIconModule } from '@angular/material/icon';
 
+import { BurstThrottle } from '../shared/burst-throttle';
+
 const numberFormat = new Intl.NumberFormat('en');
 
-/** One headline number in a card, named for assistive technology as `Label: value`. */
+/**
+ * One headline number in a card, named for assistive technology as `Label: value`. A status by
+ * role but not live itself: a burst of a hundred notifications would change it a hundred times.
+ * The region beside it says the first change at once and then the latest at most once per window.
+ */
 @Component({
   selector: 'app-summary-card',
   imports: [MatCardModule, MatIconModule],
@@ -16,14 +32,14 @@ const numberFormat = new Intl.NumberFormat('en');
         <mat-card-title>{{ label() }}</mat-card-title>
       </mat-card-header>
       <mat-card-content>
-        <p
-          class="value"
-          role="status"
-          [attr.aria-live]="announce() ? 'polite' : 'off'"
-          [attr.aria-label]="label() + ': ' + text()"
-        >
+        <p class="value" role="status" aria-live="off" [attr.aria-label]="name()">
           {{ text() }}
         </p>
+        @if (announce()) {
+          <span class="cdk-visually-hidden" aria-live="polite" data-testid="summary-announcer">{{
+            spoken()
+          }}</span>
+        }
       </mat-card-content>
     </mat-card>
   `,
@@ -59,4 +75,21 @@ export class SummaryCard {
     const value = this.value();
     return value === null ? 'unavailable' : numberFormat.format(value);
   });
+  protected readonly name = computed(() => `${this.label()}: ${this.text()}`);
+  /** What the live region says: changes only, so the first render is silent. */
+  protected readonly spoken = signal('');
+
+  constructor() {
+    const throttle = new BurstThrottle<string>((names) => this.spoken.set(names[names.length - 1]));
+    inject(DestroyRef).onDestroy(() => throttle.clear());
+    let first = true;
+    effect(() => {
+      const name = this.name();
+      if (first || !this.announce()) {
+        first = false;
+        return;
+      }
+      untracked(() => throttle.push(name));
+    });
+  }
 }

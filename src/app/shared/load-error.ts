@@ -1,6 +1,9 @@
-import { ChangeDetectionStrategy, Component, input, output } from '@angular/core';
+import { DOCUMENT } from '@angular/common';
+import { ChangeDetectionStrategy, Component, inject, input, output } from '@angular/core';
 import { MatButtonModule } from '@angular/material/button';
 import { MatIconModule } from '@angular/material/icon';
+
+import { focusPageHeading } from './page-heading';
 
 /**
  * A failed load, said as such (an alert, so it is announced) with a Retry: without it, a list
@@ -16,7 +19,7 @@ import { MatIconModule } from '@angular/material/icon';
   template: `
     <div role="alert" class="box">
       <p>Could not load the {{ what() }}: {{ message() }}</p>
-      <button mat-stroked-button type="button" (click)="retry.emit()">
+      <button mat-stroked-button type="button" (click)="onRetry()">
         <mat-icon aria-hidden="true">refresh</mat-icon>
         Retry
       </button>
@@ -42,4 +45,11 @@ export class LoadError {
   readonly what = input.required<string>();
   readonly message = input.required<string>();
   readonly retry = output();
+  private readonly document = inject(DOCUMENT);
+
+  /** The box goes while the load is retried: focus moves on before its button goes. */
+  protected onRetry(): void {
+    focusPageHeading(this.document);
+    this.retry.emit();
+  }
 }

@@ -1,9 +1,11 @@
+import { BreakpointObserver } from '@angular/cdk/layout';
 import { Component, signal } from '@angular/core';
 import { TestBed } from '@angular/core/testing';
 import { TestbedHarnessEnvironment } from '@angular/cdk/testing/testbed';
 import { SseError, type SseState } from 'ngx-sse';
+import { of } from 'rxjs';
 
-import { ConnectionStatus } from './connection-status';
+import { ConnectionStatus, NARROW_QUERY } from './connection-status';
 import { ConnectionStatusHarness } from './testing/connection-status-harness';
 
 @Component({
@@ -53,6 +55,24 @@ describe('ConnectionStatus', () => {
     );
     host.now.set(4600);
     expect(await chip.getText()).toContain('in 1s');
+  });
+
+  it('says "retry" for "reconnecting" on a narrow phone, keeping the whole story in its label', async () => {
+    TestBed.configureTestingModule({
+      providers: [
+        {
+          provide: BreakpointObserver,
+          useValue: { observe: (query: string) => of({ matches: query === NARROW_QUERY }) },
+        },
+      ],
+    });
+    const { host, chip } = await setup();
+    host.state.set(RETRYING_503);
+    host.now.set(2000);
+    expect(await chip.getText()).toContain('retry #2 in 3s');
+    expect(await chip.getLabel()).toBe(
+      'Connection reconnecting (http 503), attempt 2, retry in 3 seconds',
+    );
   });
 
   it('says "now", not "in 0s", once the retry is due but not yet under way', async () => {

@@ -1,7 +1,10 @@
-import { ChangeDetectionStrategy, Component, computed, input } from '@angular/core';
+import { BreakpointObserver } from '@angular/cdk/layout';
+import { ChangeDetectionStrategy, Component, computed, inject, input } from '@angular/core';
+import { toSignal } from '@angular/core/rxjs-interop';
 import { MatChipsModule } from '@angular/material/chips';
 import { MatIconModule } from '@angular/material/icon';
 import type { SseState } from 'ngx-sse';
+import { map } from 'rxjs';
 
 import { stateReason } from '../shared/format';
 
@@ -13,6 +16,12 @@ const ICONS: Record<SseState['status'], string> = {
   paused: 'pause_circle',
   closed: 'wifi_off',
 };
+
+/**
+ * Below this width "reconnecting #12 in 30s" and the toolbar's three buttons overflow a 320 px
+ * screen (WCAG 1.4.10), pushing the user menu off it: the chip says "retry" instead.
+ */
+export const NARROW_QUERY = '(max-width: 399.98px)';
 
 /**
  * The connection status chip: state, attempt and a live countdown to the next retry, colour- and
@@ -66,6 +75,12 @@ export class ConnectionStatus {
   readonly now = input(0);
 
   protected readonly icon = computed(() => ICONS[this.state().status]);
+  private readonly narrow = toSignal(
+    inject(BreakpointObserver)
+      .observe(NARROW_QUERY)
+      .pipe(map((state) => state.matches)),
+    { initialValue: false },
+  );
 
   /** Seconds until the next retry, or null when the library is not waiting on a timer. */
   readonly secondsLeft = computed(() => {
@@ -82,7 +97,7 @@ export class ConnectionStatus {
     const seconds = this.secondsLeft();
     // The timer is due but the attempt not yet made: "in 0s" would read as stuck.
     const when = seconds === null ? '' : seconds === 0 ? ' now' : ` in ${seconds}s`;
-    return `reconnecting #${state.attempt}${when}`;
+    return `${this.narrow() ? 'retry' : 'reconnecting'} #${state.attempt}${when}`;
   });
 
   /** What screen readers hear: the state and why, without the countdown. */

@@ -39,10 +39,15 @@ describe('StreamStopped', () => {
     expect(region.getAttribute('aria-label')).toBe('Live updates stopped');
     expect(region.textContent).toContain('The stream stopped (no-content) and will not reconnect');
 
+    // The page's heading, where focus goes when the banner, and its button with it, goes.
+    const main = document.body.appendChild(document.createElement('main'));
+    const heading = main.appendChild(document.createElement('h2'));
     const [button] = await reconnect();
     await button.click();
     TestBed.inject(SseTestingController).expectConnection('/api/events').open();
     await fixture.whenStable();
     expect(await reconnect()).toEqual([]);
+    expect(document.activeElement).toBe(heading);
+    main.remove();
   });
 });

@@ -1,8 +1,10 @@
+import { DOCUMENT } from '@angular/common';
 import { ChangeDetectionStrategy, Component, computed, inject } from '@angular/core';
 import { MatButtonModule } from '@angular/material/button';
 
 import { LiveStream } from '../core/live-stream';
 import { Session } from '../core/session';
+import { focusPageHeading } from '../shared/page-heading';
 
 /**
  * Shown above every page once the live stream stopped for good (a 204, a fatal answer): the
@@ -23,7 +25,7 @@ import { Session } from '../core/session';
           The stream stopped ({{ reason }}) and will not reconnect by itself: what you see no longer
           updates.
         </p>
-        <button mat-flat-button type="button" (click)="live.reconnect()">Reconnect</button>
+        <button mat-flat-button type="button" (click)="reconnect()">Reconnect</button>
       </div>
     }
   `,
@@ -31,6 +33,7 @@ import { Session } from '../core/session';
 export class StreamStopped {
   protected readonly live = inject(LiveStream);
   private readonly session = inject(Session);
+  private readonly document = inject(DOCUMENT);
 
   /** Why the stream stopped, while signed in and stopped by anything but our own close. */
   protected readonly reason = computed(() => {
@@ -38,4 +41,10 @@ export class StreamStopped {
     const stopped = state.status === 'closed' && state.reason !== 'closed';
     return stopped && this.session.user() !== null ? state.reason : null;
   });
+
+  /** The banner goes once the stream reconnects: focus moves on before its button goes. */
+  protected reconnect(): void {
+    focusPageHeading(this.document);
+    this.live.reconnect();
+  }
 }

@@ -45,6 +45,16 @@ export class AssistantPageHarness extends ComponentHarness {
     return (await this.status()).getAttribute('data-status');
   }
 
+  /** What the live status region says (a screen reader reads it at every change). */
+  async getStatusText(): Promise<string> {
+    return (await this.status()).text();
+  }
+
+  /** The token count beside the status, '' before the first token. */
+  async getTokenCount(): Promise<string> {
+    return (await this.locatorForOptional('.count')())?.text() ?? '';
+  }
+
   async getAnswer(): Promise<string> {
     return (await this.answer()).text();
   }

@@ -5,12 +5,13 @@ export interface SummaryCardHarnessFilters extends BaseHarnessFilters {
   label?: string | RegExp;
 }
 
-/** Reads a summary card through its `role="status"` value, as Playwright does. */
+/** Reads a summary card through its `role="status"` value, as Playwright does, and its live region. */
 export class SummaryCardHarness extends ComponentHarness {
   static hostSelector = 'app-summary-card';
 
   private readonly status = this.locatorFor('[role="status"]');
   private readonly title = this.locatorFor('mat-card-title');
+  private readonly live = this.locatorForOptional('[aria-live="polite"]');
 
   /** A predicate matching cards by label. */
   static with(options: SummaryCardHarnessFilters = {}): HarnessPredicate<SummaryCardHarness> {
@@ -36,8 +37,13 @@ export class SummaryCardHarness extends ComponentHarness {
     return (await this.status()).getAttribute('aria-label');
   }
 
-  /** Whether changes are announced (`aria-live` is not `off`). */
+  /** Whether changes are announced: the card has a polite live region. */
   async isAnnounced(): Promise<boolean> {
-    return (await (await this.status()).getAttribute('aria-live')) !== 'off';
+    return (await this.live()) !== null;
+  }
+
+  /** What the live region says now, '' before the first change. */
+  async getAnnouncement(): Promise<string> {
+    return (await (await this.live())?.text()) ?? '';
   }
 }
