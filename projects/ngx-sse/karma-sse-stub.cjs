@@ -33,6 +33,7 @@ function echo(req, res, count, body, contentType) {
     accept: req.headers['accept'] ?? null,
     authorization: req.headers['authorization'] ?? null,
     lastEventId: utf8Header(req.headers['last-event-id']),
+    url: req.url,
   });
   res.writeHead(
     200,
@@ -85,7 +86,7 @@ function createStub() {
       case 'redirect': {
         // A redirect (`code`, 307 by default) to `echo` under the same key, which then counts 2.
         const to = `/sse-stub/echo?key=${encodeURIComponent(key)}`;
-        res.writeHead(Number(url.searchParams.get('code') ?? 307), { Location: to });
+        res.writeHead(code || 307, { Location: to });
         return res.end();
       }
       case 'status':

@@ -49,6 +49,8 @@ describe('WHATWG event stream conformance, EventSource transport over real HTTP'
     const echo = await firstValueFrom(stream.on('echo'));
     expect((await first).lastEventId).toBe('');
     expect([echo.data.lastEventId, echo.lastEventId]).toEqual([null, 'e2']);
+    // Nor the caller's id in the query: the library reconnected itself, from the empty id.
+    expect(echo.data.url).not.toContain('lastEventId');
     stream.close();
   });
 

@@ -113,7 +113,7 @@ describe('WHATWG event stream conformance, fetch transport over real HTTP', () =
     stream.close();
   });
 
-  it("waits the server's retry: before reconnecting, after a response without one waits none", async () => {
+  it("waits the server's retry: before reconnecting (the first wait, without jitter and before any retry:, is 0)", async () => {
     const key = uniqueKey();
     // The first response is only an id; the reconnect is answered by `echo`, which sends retry: 10.
     const stream = open(`/sse-stub/head?key=${key}&id=h`);

@@ -52,6 +52,12 @@ export class EventSourceBackend extends SseBackend {
       ? withQueryParam(request.url, request.lastEventIdParam, request.lastEventId)
       : request.url;
     const source = this.#create(url, { withCredentials: request.withCredentials });
+    // The browser's own retry keeps the URL, so a resume id in its query outlives an event that
+    // shows the browser's id is empty (reset by the server, or never sent): a server that falls
+    // back to the query would replay from it. Then the library reconnects instead, from the
+    // event's id. `undefined` until an event arrives.
+    let lastId: string | undefined;
+    const staleQuery = () => url !== request.url && lastId === '';
     // One listener per name, which knows its name: per event only `data` and `lastEventId` are
     // read. The browser's own `error` and `open` events reach listeners of those names too.
     const listeners = new Map<string, EventListener>();
@@ -61,14 +67,17 @@ export class EventSourceBackend extends SseBackend {
         // 2: EventSource.CLOSED, spelled out so fakes need not define the constant.
         source.readyState === 2
           ? { reason: 'refused' }
-          : { reason: 'network', browserRetrying: true },
+          : staleQuery()
+            ? { reason: 'network' }
+            : { reason: 'network', browserRetrying: true },
       );
     const connection: SseBackendConnection = {
       listen: (type) => {
         if (listeners.has(type)) return;
         const own = type === 'open' || type === 'error';
         const listener = ((event: MessageEvent<string>) => {
-          if (!own || 'data' in event) handlers.event(type, event.data, event.lastEventId);
+          if (!own || 'data' in event)
+            handlers.event(type, event.data, (lastId = event.lastEventId));
         }) as EventListener;
         listeners.set(type, listener);
         source.addEventListener(type, listener);

@@ -72,7 +72,7 @@ describe('FetchBackend (real HTTP)', () => {
     stream.close();
   });
 
-  it('sends the method, body and credentials mode it is given', async () => {
+  it('sends the method and body it is given', async () => {
     const stream = open(`/sse-stub/echo?key=${uniqueKey()}`, {
       method: 'POST',
       body: '{"prompt":"hi"}',

@@ -24,6 +24,8 @@ function essenceOf(value: string): string {
  * @example
  * mimeEssence('Text/Event-Stream ; charset=utf-8'); // 'text/event-stream'
  * mimeEssence('text/html, text/event-stream'); // 'text/event-stream'
+ *
+ * @hidden
  */
 export function mimeEssence(header: string): string {
   let found = '';

@@ -20,7 +20,13 @@ export interface SseFeature {
   readonly ɵproviders: Provider[];
 }
 
-/** Makes a feature; the fetch transport and cross-tab sharing contribute through it too. */
+/**
+ * Makes a feature; the fetch transport and cross-tab sharing contribute through it too.
+ *
+ * @example
+ * export const withCredentials = (enabled = true) =>
+ *   ɵfeature('Credentials', [enabled], { withCredentials: enabled }); // label: withCredentials(true)
+ */
 export function ɵfeature(
   kind: string,
   args: readonly unknown[],

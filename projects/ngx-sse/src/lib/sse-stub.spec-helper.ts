@@ -8,6 +8,8 @@ export interface Echo {
   accept: string | null;
   authorization: string | null;
   lastEventId: string | null;
+  /** The request's path and query, as the stub received it. */
+  url: string;
 }
 
 /** The events the stub sends. */

@@ -17,7 +17,12 @@ import type {
 /** The `text` deserializer: the raw data, as it came. */
 export const text: SseDeserializer = (data) => data;
 
-/** The handle `SseClient.stream()` returns. */
+/**
+ * The handle `SseClient.stream()` returns.
+ *
+ * @example
+ * const handle = new SseStreamRef<Events>(connection, deserializer); // in SseClient.stream()
+ */
 export class SseStreamRef<M extends SseEventMap> implements SseStream<M> {
   readonly state: Signal<SseState>;
   readonly state$: Observable<SseState>;

@@ -12,6 +12,8 @@ interface Driver {
   emit(type: string, data: string, id: string): void;
   /** A drop the browser retries by itself. */
   drop(): void;
+  /** A drop as the server makes it, whoever then reconnects. */
+  cut(): void;
   /** The browser gave up (a non-200 answer to its retry). */
   refuse(): void;
   /** Attempts made so far, and the resume id the newest one carries. */
@@ -40,6 +42,7 @@ function realBrowser(): { client: SseClient; scheduler: FakeSseScheduler; driver
     open: () => last().open(),
     emit: (type, data, id) => last().emit(type, data, id),
     drop: () => last().error(0),
+    cut: () => last().error(0),
     refuse: () => last().error(2),
     attempts: () => ({
       count: sources.length,
@@ -62,6 +65,7 @@ function kit(): { client: SseClient; scheduler: FakeSseScheduler; driver: Driver
     open: () => last().open(),
     emit: (type, data, id) => last().emit(type, data, id),
     drop: () => void last().dropAndBrowserRetry(),
+    cut: () => last().fail(),
     refuse: () => last().fail({ status: 503 }),
     attempts: () => ({ count: all().length, resumeId: last().request.lastEventId }),
   };
@@ -97,6 +101,28 @@ function browserRetryStory(setup: typeof kit) {
   const diagnostics = stream.diagnostics();
   subscription.unsubscribe();
   return { trace, got, diagnostics };
+}
+
+/**
+ * A stream that resumes by query from the caller's id, an event without an id (the browser's own
+ * id is empty), then a drop: the browser would retry from the query's stale id, so the library
+ * reconnects, after its backoff, from the empty id.
+ */
+function staleQueryStory(setup: typeof kit) {
+  const { client, scheduler, driver } = setup();
+  const stream = client.stream('/api/events', { lastEventId: 's1' });
+  const subscription = stream.on('notification').subscribe();
+  const trace: unknown[] = [];
+  const step = (name: string, act: () => void) => {
+    act();
+    trace.push({ name, state: stream.state(), attempts: driver.attempts() });
+  };
+  step('open', () => driver.open());
+  step('event without an id', () => driver.emit('notification', '{"n":1}', ''));
+  step('drop', () => driver.cut());
+  step('the library reconnects after its backoff', () => scheduler.tick(60_000));
+  subscription.unsubscribe();
+  return trace;
 }
 
 describe('ngx-sse/testing: dropAndBrowserRetry() models the EventSource reconnecting by itself', () => {
@@ -137,6 +163,37 @@ describe('ngx-sse/testing: dropAndBrowserRetry() models the EventSource reconnec
       }),
     );
     expect(real.got).toEqual([{ n: 1 }, { n: 2 }]);
+  });
+
+  it("reconnects by the library, as the real backend does, once the URL's resume id went stale", () => {
+    const real = staleQueryStory(realBrowser);
+    TestBed.resetTestingModule();
+    expect(staleQueryStory(kit)).toEqual(real);
+    expect(real[2]).toEqual(
+      jasmine.objectContaining({
+        state: jasmine.objectContaining({
+          status: 'reconnecting',
+          reason: 'network',
+          delayMs: 1000,
+        }),
+        attempts: { count: 1, resumeId: 's1' },
+      }),
+    );
+    expect(real[3]).toEqual(jasmine.objectContaining({ attempts: { count: 2, resumeId: '' } }));
+  });
+
+  it('refuses dropAndBrowserRetry() and a browser-retrying failure once the resume id went stale', () => {
+    const { client, controller } = configureKit(false);
+    client.stream('/api/events', { lastEventId: 's1' }).on('notification').subscribe();
+    const connection = controller.expectConnection('/api/events');
+    connection.open();
+    connection.emit('notification', { n: 1 });
+    expect(() => connection.dropAndBrowserRetry()).toThrowError(/the library reconnects by itself/);
+    expect(() => connection.fail({ reason: 'network', browserRetrying: true })).toThrowError(
+      /the library reconnects, not the browser/,
+    );
+    connection.fail({ reason: 'network' });
+    expect(connection.cancelled).toBeTrue();
   });
 
   it('returns the Last-Event-ID the browser sends, and the same attempt opens again', () => {

@@ -48,7 +48,8 @@ const SHAPES: Record<SseTransport, string> = {
 
 /**
  * Why the `transport`'s backend could never report `failure`, or `undefined`: a raw
- * `fail(failure)` must be one the real transport produces.
+ * `fail(failure)` must be one the real transport produces. `libraryRetries`: an EventSource
+ * whose URL's resume id went stale, whose drop the library retries (no `browserRetrying`).
  *
  * @example
  * reportedProblem({ reason: 'http', status: 401 }, 'eventsource', false);
@@ -58,6 +59,7 @@ export function reportedProblem(
   failure: SseFailure,
   transport: SseTransport,
   opened: boolean,
+  libraryRetries = false,
 ): string | undefined {
   const fields = REPORTED[transport][failure.reason];
   const extra = fields
@@ -69,7 +71,7 @@ export function reportedProblem(
     ? `the ${transport} transport never reports reason '${failure.reason}'`
     : extra
       ? `the ${transport} transport never sets \`${extra}\` with reason '${failure.reason}'`
-      : (shapeProblem(failure, transport) ?? phaseProblem(failure.reason, opened));
+      : (shapeProblem(failure, transport, libraryRetries) ?? phaseProblem(failure.reason, opened));
   if (!why) return undefined;
   return `fail(${JSON.stringify(failure)}) on ${transport}: ${why}; it reports only ${SHAPES[transport]}`;
 }
@@ -86,10 +88,16 @@ function phaseProblem(reason: SseReason, opened: boolean): string | undefined {
 }
 
 /** The values a transport puts in the fields it may set. */
-function shapeProblem(failure: SseFailure, transport: SseTransport): string | undefined {
+function shapeProblem(
+  failure: SseFailure,
+  transport: SseTransport,
+  libraryRetries: boolean,
+): string | undefined {
   const { reason, status, browserRetrying } = failure;
-  if (transport === 'eventsource' && reason === 'network' && browserRetrying !== true) {
-    return 'an EventSource reports a drop only as it reconnects by itself (`browserRetrying: true`, which dropAndBrowserRetry() sends)';
+  if (transport === 'eventsource' && reason === 'network' && libraryRetries === !!browserRetrying) {
+    return libraryRetries
+      ? "after an event with an empty id, a stream that resumed through its URL's query reports a drop without `browserRetrying`: the library reconnects, not the browser"
+      : 'an EventSource reports a drop only as it reconnects by itself (`browserRetrying: true`, which dropAndBrowserRetry() sends)';
   }
   if (reason === 'http' && (status === undefined || status === 200)) {
     return 'an HTTP failure carries its status, never 200';

@@ -21,6 +21,9 @@ export class TestConnection {
   readonly types: Set<string>;
   readonly #guard: AttemptGuard;
   #lastEventId: string;
+  // The id of the last event the page saw (`undefined` before any), which the EventSource
+  // transport reads to tell whether its URL's resume id went stale.
+  #heardId: string | undefined;
   readonly #handlers: SseBackendHandlers;
   readonly #sent: Promise<RequestInit> | undefined;
 
@@ -39,7 +42,9 @@ export class TestConnection {
     this.request = request;
     this.types = new Set(request.types);
     const guard = (this.#guard = new AttemptGuard(request.url));
-    this.#lastEventId = request.lastEventId;
+    // A browser's EventSource starts with an empty id even when the URL's query resumes from
+    // one; the fetch transport's parser starts from the resume id it sends.
+    this.#lastEventId = request.transport === 'eventsource' ? '' : request.lastEventId;
     this.#handlers = handlers;
     // Headers the transport cannot build fail the attempt before anything is sent, as in
     // production: a header function that throws (`network`, retried) or an invalid value.
@@ -108,6 +113,7 @@ export class TestConnection {
     if (id !== undefined) this.#setId('emit', id);
     const heard = this.request.transport === 'fetch' || type === 'message' || this.types.has(type);
     if (!heard) return;
+    this.#heardId = this.#lastEventId;
     handlers.event(type, typeof data === 'string' ? data : JSON.stringify(data), this.#lastEventId);
   }
 
@@ -117,8 +123,10 @@ export class TestConnection {
    */
   id(id: string): void {
     const handlers = this.#accepted('id');
+    const moved = id !== this.#lastEventId;
     this.#setId('id', id);
-    if (this.request.transport === 'fetch') handlers.resume?.(id);
+    // As the fetch transport, which reports a resume id only when it moves.
+    if (moved && this.request.transport === 'fetch') handlers.resume?.(id);
   }
 
   /** A comment line (a heartbeat): liveness without an event. */
@@ -150,7 +158,9 @@ export class TestConnection {
   fail(failure: TestFailure | SseFailure = {}): void {
     const guard = this.#live('fail');
     if ('reason' in failure) {
-      guard.check(reportedProblem(failure, this.request.transport, guard.opened));
+      guard.check(
+        reportedProblem(failure, this.request.transport, guard.opened, this.#libraryRetries),
+      );
       // What an EventSource reports as it reconnects by itself: the same attempt opens again.
       if (failure.browserRetrying) guard.opened = false;
       return this.#handlers.error(failure);
@@ -158,6 +168,7 @@ export class TestConnection {
     guard.check(failureProblem(failure, guard.opened));
     const reported = reportedFailure(failure, this.request.transport);
     if (reported) this.#handlers.error(reported);
+    else if (this.#libraryRetries) this.#handlers.error({ reason: 'network' });
     else this.dropAndBrowserRetry();
   }
 
@@ -181,6 +192,11 @@ export class TestConnection {
         'dropAndBrowserRetry() on fetch: only an EventSource reconnects by itself; fail() is a drop the library reconnects from',
       );
     }
+    if (this.#libraryRetries) {
+      this.#guard.misuse(
+        "dropAndBrowserRetry() after an event with an empty id on a stream that resumed through its URL's query: the browser would resume from that stale id, so the library reconnects by itself; fail() is that drop",
+      );
+    }
     this.fail({ reason: 'network', browserRetrying: true });
     return this.#lastEventId;
   }
@@ -195,8 +211,8 @@ export class TestConnection {
    */
   end(): void {
     const handlers = this.#accepted('end');
-    if (this.request.transport === 'eventsource') this.dropAndBrowserRetry();
-    else handlers.error({ reason: 'ended' });
+    if (this.request.transport === 'fetch') handlers.error({ reason: 'ended' });
+    else this.fail();
   }
 
   /** The client's side of this attempt: what the core calls to listen and to close it. */
@@ -206,6 +222,18 @@ export class TestConnection {
       unlisten: (type) => this.types.delete(type),
       close: () => (this.#guard.cancelled = true),
     };
+  }
+
+  /**
+   * On `eventsource`, whether a drop is the library's to retry, not the browser's: the URL carries
+   * a resume id (the request's) and the last event showed the browser's own id is empty.
+   */
+  get #libraryRetries(): boolean {
+    return (
+      this.request.transport === 'eventsource' &&
+      this.request.lastEventId !== '' &&
+      this.#heardId === ''
+    );
   }
 
   #setId(action: string, id: string): void {
