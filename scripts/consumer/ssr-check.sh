@@ -63,10 +63,15 @@ grep -q 'app.listen(port, ' src/server.ts || fail 'src/server.ts no longer has a
 sed -i "s/app.listen(port, /app.listen(Number(port), '127.0.0.1', /" src/server.ts
 
 # The binary itself, not npx, so that the time limit stops the build and not only its parent.
-status=0
-timeout 600 ./node_modules/.bin/ng build || status=$?
+timeout 600 ./node_modules/.bin/ng build 2>&1 | tee "$work/build.log"
+status="${PIPESTATUS[0]}"
 [ "$status" = 124 ] && fail 'ng build did not finish in 600 s: the prerender hung'
 [ "$status" = 0 ] || fail "ng build exited with $status"
+# A route that throws while prerendering is logged, left out of dist, and the build still passes.
+if grep -q '^ERROR' "$work/build.log"; then
+  fail "prerendering / failed: $(grep -A3 '^ERROR' "$work/build.log")"
+fi
+[ -f dist/consumer/browser/index.html ] || fail 'ng build prerendered no dist/consumer/browser/index.html'
 rendered_idle dist/consumer/browser/index.html 'the prerendered / (ng build)' ssg
 no_requests 'prerendering'
 
@@ -79,7 +84,8 @@ for port in $(seq 4940 4959); do
 done
 [ -n "$app_port" ] || fail 'no free port in 4940-4959 for server.mjs'
 app="http://127.0.0.1:$app_port"
-PORT="$app_port" node dist/consumer/server/server.mjs >"$work/server.log" 2>&1 &
+# Angular's SSRF guard renders only for allowed hosts, falling back to client rendering otherwise.
+NG_ALLOWED_HOSTS=127.0.0.1 PORT="$app_port" node dist/consumer/server/server.mjs >"$work/server.log" 2>&1 &
 pids+=($!)
 wait_for "curl -sf '$app/favicon.ico'" 30 || fail "server.mjs did not start: $(cat "$work/server.log")"
 curl -sSf --max-time 30 "$app/ssr" -o "$work/ssr.html" || fail "server.mjs did not render /ssr within 30 s: $(cat "$work/server.log")"
