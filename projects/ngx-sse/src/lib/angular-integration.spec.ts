@@ -1,3 +1,4 @@
+import { DOCUMENT } from '@angular/common';
 import {
   DestroyRef,
   EnvironmentInjector,
@@ -13,6 +14,7 @@ import {
   SseClient,
   provideSse,
   withBatching,
+  withFetchTransport,
   withHeartbeatTimeout,
   withLinger,
   type SseBatching,
@@ -123,6 +125,30 @@ describe('Angular integration', () => {
     expect(stream.state()).toEqual({ status: 'idle' });
     expect(() => subscription.unsubscribe()).not.toThrow();
     expect(stream.state()).toEqual({ status: 'idle' });
+  });
+
+  it("renders on the server's DOM, whose baseURI is not implemented (domino throws on it)", () => {
+    // What platform-server's domino does: reading `baseURI` throws "NotYetImplemented".
+    const serverDocument = new Proxy(document, {
+      get(target, name) {
+        if (name === 'baseURI') throw new Error('NotYetImplemented');
+        const value: unknown = Reflect.get(target, name, target);
+        return typeof value === 'function' ? value.bind(target) : value;
+      },
+    });
+    const { client, controller } = setup(
+      [withFetchTransport()],
+      [
+        { provide: PLATFORM_ID, useValue: 'server' },
+        { provide: DOCUMENT, useValue: serverDocument },
+      ],
+    );
+    for (const transport of ['eventsource', 'fetch'] as const) {
+      const stream = client.stream<TestEvents>('/e', { transport });
+      stream.on('notification').subscribe();
+      expect(stream.state()).toEqual({ status: 'idle' });
+    }
+    controller.expectNone('/e');
   });
 
   it('releases a stream created in an injection context when that context is destroyed', () => {

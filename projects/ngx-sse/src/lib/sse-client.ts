@@ -81,7 +81,9 @@ export class SseClient {
       if (unknown) console.warn(unknown);
     }
     const config = this.config;
-    const base = this.#document.baseURI || 'http://localhost/';
+    // Only a browser's document is asked: the server's DOM (domino, in platform-server) throws
+    // on `baseURI`, and there nothing connects, so any base does.
+    const base = (this.#window && this.#document.baseURI) || 'http://localhost/';
     const [request, method, headers, lingerMs, deserializer] = streamRequest(
       url,
       options,
