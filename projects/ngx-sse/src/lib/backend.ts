@@ -108,16 +108,24 @@ export interface SseBackendConnection {
  * the backend of each stream's `transport` (`EventSourceBackend` by default); providing
  * `SseBackend` replaces every transport, which is how `provideSseTesting()` works.
  *
+ * A replacement must honour `request.transport` (hand fetch streams to `FetchBackend`, or their
+ * method, headers and body are lost), and serves the streams of the injector it is provided in:
+ * provide it next to `provideSse(withFetchTransport(...))`, in the same providers, so it injects
+ * that injector's `FetchBackend` with its defaults. In tests, `provideSseTesting()` provides
+ * `SseBackend` itself: a decorator provided after it replaces the kit.
+ *
  * @example
  * @Injectable()
  * class LoggingBackend extends SseBackend {
- *   private readonly inner = inject(EventSourceBackend);
+ *   private readonly eventSource = inject(EventSourceBackend);
+ *   private readonly fetch = inject(FetchBackend);
  *   connect(request: SseRequest, handlers: SseBackendHandlers) {
- *     console.log('connect', request.url);
- *     return this.inner.connect(request, handlers);
+ *     console.log('connect', request.transport, request.url);
+ *     const inner = request.transport === 'fetch' ? this.fetch : this.eventSource;
+ *     return inner.connect(request, handlers);
  *   }
  * }
- * providers: [{ provide: SseBackend, useClass: LoggingBackend }]
+ * providers: [provideSse(withFetchTransport()), { provide: SseBackend, useClass: LoggingBackend }]
  */
 export abstract class SseBackend {
   /** Starts one connection attempt for `request`, reporting through `handlers` until closed. */

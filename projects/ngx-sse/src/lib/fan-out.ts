@@ -89,7 +89,8 @@ export class SseFanOut {
   #parseFailure(type: string | symbol, cause: unknown): SseError {
     const error = new SseError('parse', {
       url: this.#url,
-      detail: `bad ${String(type)} payload`,
+      // The deserializer's own words in the message, not only in `cause`: they say what was wrong.
+      detail: `bad ${String(type)} payload: ${cause instanceof Error ? cause.message : String(cause)}`,
       cause,
     });
     this.#tally.parseError(error);

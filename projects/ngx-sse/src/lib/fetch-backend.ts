@@ -1,4 +1,10 @@
-import { Injectable, InjectionToken, inject } from '@angular/core';
+import {
+  EnvironmentInjector,
+  Injectable,
+  InjectionToken,
+  inject,
+  runInInjectionContext,
+} from '@angular/core';
 
 import {
   SseBackend,
@@ -6,7 +12,7 @@ import {
   type SseBackendHandlers,
   type SseRequest,
 } from './backend';
-import { SSE_FETCH_OPTIONS } from './fetch-defaults';
+import { SSE_FETCH_OPTIONS, type SseFetchDefaults } from './fetch-defaults';
 import { HeadersFailure, fetchInit } from './fetch-request';
 import { responseFailure } from './fetch-response';
 import { SseEventTooLargeError, SseParser } from './parser/sse-parser';
@@ -37,7 +43,7 @@ export const SSE_FETCH = new InjectionToken<typeof fetch>(
 @Injectable({ providedIn: 'root' })
 export class FetchBackend extends SseBackend {
   readonly #fetch = inject(SSE_FETCH);
-  readonly #defaults = inject(SSE_FETCH_OPTIONS);
+  readonly #defaults = inContext(inject(SSE_FETCH_OPTIONS), inject(EnvironmentInjector));
 
   /** Sends `request` with `fetch` and parses the body as it streams in. */
   connect(request: SseRequest, handlers: SseBackendHandlers): SseBackendConnection {
@@ -106,4 +112,14 @@ export class FetchBackend extends SseBackend {
       throw error;
     }
   }
+}
+
+/**
+ * The defaults with their header function run in the injection context of the injector that
+ * holds `withFetchTransport()`, so it may `inject()` (an auth service) on every attempt.
+ */
+function inContext(defaults: SseFetchDefaults, injector: EnvironmentInjector): SseFetchDefaults {
+  const { headers } = defaults;
+  if (typeof headers !== 'function') return defaults;
+  return { ...defaults, headers: () => runInInjectionContext(injector, headers) };
 }

@@ -25,6 +25,9 @@ describe('SseStream parse errors and deserialization', () => {
     expect(errors.map((list) => list.length)).toEqual([1, 1, 0]);
     expect(errors[0][0]).toBe(errors[1][0]);
     expect(errors[0][0].reason).toBe('parse');
+    // The JSON parser's own words are in the message, not only in `cause`.
+    const { message } = errors[0][0].cause as SyntaxError;
+    expect(errors[0][0].detail).toBe(`bad n payload: ${message}`);
     expect(handles[2].diagnostics().lastError).toBe(errors[0][0]);
     expect(got).toEqual([[], [], ['{broken']]);
   });

@@ -2,11 +2,13 @@ import {
   DOCUMENT,
   DestroyRef,
   ErrorHandler,
+  EnvironmentInjector,
   Injectable,
   Injector,
   NgZone,
   PLATFORM_ID,
   inject,
+  runInInjectionContext,
 } from '@angular/core';
 
 import { SseBackend } from './backend';
@@ -48,10 +50,7 @@ export class SseClient {
    *
    * @internal
    */
-  readonly config: SseConfig = (inject(SSE_CONFIG, { optional: true }) ?? []).reduce<SseConfig>(
-    (config, patch) => mergeConfig(config, patch),
-    parentConfig(),
-  );
+  readonly config: SseConfig = ownConfig();
   readonly #zone = inject(NgZone);
   readonly #injector = inject(Injector);
   readonly #override = inject(SseBackend, { optional: true });
@@ -147,12 +146,26 @@ export class SseClient {
 }
 
 /** The configuration of the client of a parent injector (a lazy route's parent), or the defaults. */
-function parentConfig(): SseConfig {
+/**
+ * The parent injector's client's configuration, then this injector's features. A 401 handler of
+ * this injector's own runs in its injection context, so it may `inject()` (an auth service).
+ */
+function ownConfig(): SseConfig {
   const parent: { readonly config: SseConfig } | null = inject(SseClient, {
     optional: true,
     skipSelf: true,
   });
-  return parent?.config ?? DEFAULT_SSE_CONFIG;
+  const inherited = parent?.config ?? DEFAULT_SSE_CONFIG;
+  const patches = inject(SSE_CONFIG, { optional: true }) ?? [];
+  const config = patches.reduce<SseConfig>((all, patch) => mergeConfig(all, patch), inherited);
+  const { refresh } = config;
+  if (!refresh || refresh === inherited.refresh) return config;
+  const injector = inject(EnvironmentInjector);
+  return {
+    ...config,
+    refresh: (error, retry, done) =>
+      runInInjectionContext(injector, () => refresh(error, retry, done)),
+  };
 }
 
 /** The `DestroyRef` of the current injection context, or none outside of one. */

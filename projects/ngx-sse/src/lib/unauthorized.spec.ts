@@ -1,3 +1,5 @@
+import { InjectionToken, inject } from '@angular/core';
+import { TestBed } from '@angular/core/testing';
 import {
   type SseError,
   type SseReconnectPolicy,
@@ -34,6 +36,21 @@ describe('SseStream 401 refresh (onUnauthorized, run by the core)', () => {
     expect([failed()?.status, failed()?.attempt]).toEqual([401, 2]);
     expect(stream.diagnostics().reconnects).toBe(1);
     controller.verify();
+  });
+
+  it("runs the handler in the injection context of provideSse()'s injector", async () => {
+    const AUTH = new InjectionToken<{ refresh(): void }>('AUTH');
+    const auth = jasmine.createSpyObj<{ refresh(): void }>('auth', ['refresh']);
+    TestBed.configureTestingModule({ providers: [{ provide: AUTH, useValue: auth }] });
+    const { controller, stream } = refreshing(async () => {
+      inject(AUTH).refresh();
+      return 'retry' as const;
+    });
+    controller.expectConnection('/e').fail({ status: 401 });
+    await settle();
+    expect(auth.refresh).toHaveBeenCalledTimes(1);
+    controller.expectConnection('/e').open();
+    expect(stream.state()).toEqual({ status: 'open' });
   });
 
   it('refreshes again after the stream opened in between (a 403 too)', async () => {

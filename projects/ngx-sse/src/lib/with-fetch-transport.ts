@@ -6,15 +6,20 @@ import { type SseFeature, ɵfeature } from './sse-feature';
 /** The core's 401 refresh with `handler`: only fetch streams see statuses, so it lives here. */
 function refreshWith(handler: SseUnauthorizedHandler): SseRefresh {
   return (error, retry, done) => {
-    void Promise.resolve()
-      .then(() => handler(error))
-      .then(
-        (answer) => {
-          if (answer === 'retry') retry();
-          done();
-        },
-        (failure: unknown) => done(failure ?? new Error('onUnauthorized rejected')),
-      );
+    // Called at once, so its first statements run in the injection context the client gives.
+    let result: ReturnType<SseUnauthorizedHandler>;
+    try {
+      result = handler(error);
+    } catch (thrown) {
+      result = Promise.reject(thrown);
+    }
+    void Promise.resolve(result).then(
+      (answer) => {
+        if (answer === 'retry') retry();
+        done();
+      },
+      (failure: unknown) => done(failure ?? new Error('onUnauthorized rejected')),
+    );
   };
 }
 

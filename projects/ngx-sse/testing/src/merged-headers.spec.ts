@@ -1,4 +1,9 @@
+import { InjectionToken, inject } from '@angular/core';
+import { TestBed } from '@angular/core/testing';
+
 import { configureKit } from './kit.spec-helper';
+
+const TOKEN = new InjectionToken<{ value: string }>('TOKEN');
 
 describe('ngx-sse/testing: TestConnection.headers() is what the fetch transport would send', () => {
   it("merges withFetchTransport()'s headers under the stream's own, with Accept", async () => {
@@ -41,6 +46,25 @@ describe('ngx-sse/testing: TestConnection.headers() is what the fetch transport 
     // Computed once, when the attempt started, not when the test asks.
     expect((await first.headers()).get('Authorization')).toBe('Bearer t1');
     expect([before.get('X-Call'), after.get('X-Call'), calls]).toEqual(['1', '2', 2]);
+  });
+
+  it("runs withFetchTransport()'s header function in its injector's context, on every attempt", async () => {
+    const token = { value: 't1' };
+    TestBed.configureTestingModule({ providers: [{ provide: TOKEN, useValue: token }] });
+    const { client, controller, scheduler } = configureKit({
+      headers: () => ({ Authorization: `Bearer ${inject(TOKEN).value}` }),
+    });
+    client.stream('/a', { transport: 'fetch' }).events().subscribe();
+    const first = controller.expectConnection('/a');
+    expect((await first.headers()).get('Authorization')).toBe('Bearer t1');
+    first.open();
+    first.fail();
+    token.value = 't2';
+    // The reconnect starts from a timer, outside any injection context.
+    scheduler.tick(30_000);
+    expect((await controller.expectConnection('/a').headers()).get('Authorization')).toBe(
+      'Bearer t2',
+    );
   });
 
   it('sends Last-Event-ID when resuming, UTF-8 encoded as a browser sends it', async () => {
