@@ -52,6 +52,7 @@ const STATUS_TEXT: Record<ChatStatus, string> = {
               matInput
               formControlName="prompt"
               rows="3"
+              dir="auto"
               (keydown.control.enter)="send()"
               (keydown.meta.enter)="send()"
             ></textarea>
@@ -114,6 +115,7 @@ const STATUS_TEXT: Record<ChatStatus, string> = {
         <p
           class="answer"
           data-testid="answer"
+          dir="auto"
           [attr.aria-busy]="chat.busy()"
           [textContent]="chat.answer()"
         ></p>

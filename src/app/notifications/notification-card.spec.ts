@@ -59,6 +59,13 @@ describe('NotificationCard', () => {
     expect(emitted).toEqual(['n1']);
   });
 
+  it('lays out a right-to-left title and message right to left, each on its own', async () => {
+    await render(item({ title: 'שלום עולם!', message: 'Disk 98% full' }));
+    expect(await card.getDirections()).toEqual({ title: 'rtl', message: 'ltr' });
+    await render(item({ title: 'Disk full!', message: 'مرحبا بالعالم.' }));
+    expect(await card.getDirections()).toEqual({ title: 'ltr', message: 'rtl' });
+  });
+
   it('drops the button once read', async () => {
     await render(item({ read: true }));
     expect(await card.isRead()).toBeTrue();

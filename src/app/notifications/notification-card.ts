@@ -18,7 +18,9 @@ import { relativeTime } from '../shared/format';
 
 /**
  * One notification as a list item. Every server-supplied string is interpolated, never bound as
- * HTML: titles and messages are user input and may carry markup.
+ * HTML: titles and messages are user input and may carry markup. They may be in a right-to-left
+ * script too, so each takes its direction from its own text (`dir="auto"`) rather than from the
+ * page: otherwise the bidi algorithm moves a Hebrew title's final "!" to its start.
  */
 @Component({
   selector: 'app-notification-card',
@@ -37,14 +39,14 @@ import { relativeTime } from '../shared/format';
     <mat-card appearance="outlined">
       <mat-card-header>
         <app-level-icon [level]="item().level" />
-        <span class="title">{{ item().title }}</span>
+        <span class="title" dir="auto">{{ item().title }}</span>
         <time [attr.datetime]="item().createdAt" [title]="item().createdAt | date: 'medium'">
           {{ age() }}
         </time>
       </mat-card-header>
       @if (item().message) {
         <mat-card-content>
-          <p class="message">{{ item().message }}</p>
+          <p class="message" dir="auto">{{ item().message }}</p>
         </mat-card-content>
       }
       <mat-card-actions align="end">
