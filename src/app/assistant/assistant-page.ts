@@ -153,7 +153,9 @@ const STATUS_TEXT: Record<ChatStatus, string> = {
       margin: 8px 0;
       font: var(--mat-sys-label-large);
     }
+    /* The template drops the whitespace between the status and the count. */
     .count {
+      margin-inline-start: 0.5ch;
       color: var(--mat-sys-on-surface-variant);
     }
     .answer {
