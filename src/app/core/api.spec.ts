@@ -21,6 +21,16 @@ describe('errorMessage', () => {
     );
   });
 
+  it('names the field when the message alone does not', () => {
+    const body = {
+      error: 'bad-request',
+      detail: { field: 'message', message: 'must not contain control characters' },
+    };
+    expect(errorMessage(failed(body))).toBe(
+      'bad-request (message): must not contain control characters',
+    );
+  });
+
   it('falls back to the error alone, or to the exception message', () => {
     expect(errorMessage(failed({ error: 'not-found', detail: { id: 3 } }))).toBe('not-found');
     expect(errorMessage(new Error('offline'))).toBe('offline');

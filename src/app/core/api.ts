@@ -52,9 +52,14 @@ export function errorMessage(error: unknown): string {
   const body = (error as { error?: Partial<ApiError> } | null)?.error;
   if (body && typeof body.error === 'string') {
     const { detail } = body;
-    const message =
-      typeof detail === 'string' ? detail : (detail as { message?: unknown })?.message;
-    return typeof message === 'string' ? `${body.error}: ${message}` : body.error;
+    const { field, message } =
+      typeof detail === 'string'
+        ? { field: undefined, message: detail }
+        : ((detail ?? {}) as { field?: unknown; message?: unknown });
+    if (typeof message !== 'string') return body.error;
+    // "must not be blank" alone does not say which field; "… property 'title'" already does.
+    const named = typeof field === 'string' && !message.includes(field);
+    return named ? `${body.error} (${field}): ${message}` : `${body.error}: ${message}`;
   }
   if (error instanceof HttpErrorResponse) {
     if (error.status === 0) return UNREACHABLE;
