@@ -54,7 +54,7 @@ describe('errorMessage', () => {
       error: '<html>bad gateway</html>',
     });
     expect(errorMessage(gateway)).toBe(
-      `The server answered 502 Bad Gateway instead of the API: ${API_DOWN}`,
+      `The server answered 502 Bad Gateway without the API's own error: ${API_DOWN}`,
     );
     // The dev server's proxy, with the API stopped: a 500 with an empty body.
     const proxy = new HttpErrorResponse({

@@ -64,7 +64,7 @@ export function errorMessage(error: unknown): string {
   if (error instanceof HttpErrorResponse) {
     if (error.status === 0) return UNREACHABLE;
     const answered = `The server answered ${error.status}${error.statusText ? ` ${error.statusText}` : ''}`;
-    return error.status >= 500 ? `${answered} instead of the API: ${API_DOWN}` : answered;
+    return error.status >= 500 ? `${answered} without the API's own error: ${API_DOWN}` : answered;
   }
   return error instanceof Error ? error.message : 'Request failed';
 }
