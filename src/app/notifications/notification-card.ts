@@ -69,6 +69,7 @@ import { relativeTime } from '../shared/format';
   styles: `
     :host {
       display: block;
+      container-type: inline-size;
     }
     mat-card-header {
       display: flex;
@@ -83,6 +84,20 @@ import { relativeTime } from '../shared/format';
     }
     :host(.unread) .title {
       font-weight: 700;
+    }
+    /* In a narrow card (a phone) the level and the age would squeeze a long title into a narrow
+       column between them: they share the first line, and the title gets the card's width below. */
+    @container (max-width: 479.98px) {
+      mat-card-header {
+        flex-wrap: wrap;
+      }
+      time {
+        margin-inline-start: auto;
+      }
+      .title {
+        order: 1;
+        flex-basis: 100%;
+      }
     }
     :host(.unread) mat-card {
       --mat-card-outlined-outline-color: var(--mat-sys-primary);
