@@ -58,6 +58,8 @@ test('cross-tab: 3 tabs hold 1 stream, a handover loses and repeats nothing, log
   await expect(others[0]).toHaveURL(/\/login$/, { timeout: 20_000 });
   // The other tab learns that its session ended; signing in there leads back to its page.
   await expect(others[1]).toHaveURL(/\/login\?returnUrl=%2Fnotifications$/, { timeout: 20_000 });
+  // It says why: a logout elsewhere, not an expired session.
+  await expect(others[1].getByRole('alert')).toHaveText(/You logged out in another tab/);
   await expect.poll(() => streamsOf(context.request, user)).toBe(0);
 });
 

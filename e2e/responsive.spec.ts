@@ -65,10 +65,32 @@ test('at 390 px the menu button opens and closes the navigation', async ({ page,
   await expect(page).toHaveURL(/\/jobs$/);
   await expect(nav).toBeHidden();
 
+  // The page already open starts no navigation; choosing it closes the drawer all the same.
+  await menu.click();
+  await nav.getByRole('link', { name: 'Jobs' }).click();
+  await expect(nav).toBeHidden();
+
   await menu.click();
   await expect(nav).toBeVisible();
   await menu.click();
   await expect(nav).toBeHidden();
+});
+
+test('at 390 px, scrolled down a page, the stopped banner and its Reconnect stay in sight', async ({
+  page,
+  user,
+}) => {
+  await page.setViewportSize({ width: 390, height: 844 });
+  await signIn(page, user);
+  await page.goto('/diagnostics');
+  await expect(chip(page, 'open')).toBeVisible();
+  await page.getByRole('button', { name: '204', exact: true }).click();
+  await expect(chip(page, 'closed')).toBeVisible();
+  await page.getByText('Raw events', { exact: true }).scrollIntoViewIfNeeded();
+  await expect(page.getByRole('heading', { level: 2, name: 'Diagnostics' })).not.toBeInViewport();
+  await expect(page.getByRole('region', { name: 'Live updates stopped' })).toBeInViewport();
+  await page.getByRole('button', { name: 'Reconnect' }).click();
+  await expect(chip(page, 'open')).toBeVisible();
 });
 
 test('at 1440 px the navigation stays beside the page, without a menu button', async ({

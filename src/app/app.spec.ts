@@ -90,6 +90,19 @@ describe('App shell', () => {
     expect(await nav.isOpen()).toBeFalse();
   });
 
+  it('closes the drawer when the page already open is chosen, which starts no navigation', async () => {
+    compact.next(true);
+    await TestBed.inject(Router).navigateByUrl('/jobs');
+    const nav = await loader.getHarness(MatSidenavHarness);
+    await (await menuButton())[0].click();
+    expect(await nav.isOpen()).toBeTrue();
+    const current: HTMLElement = fixture.nativeElement.querySelector('a[aria-current="page"]');
+    expect(current.textContent).toContain('Jobs');
+    current.click();
+    await fixture.whenStable();
+    expect(await nav.isOpen()).toBeFalse();
+  });
+
   it('lists the assistant in the navigation', () => {
     const links = [
       ...fixture.nativeElement.querySelectorAll('mat-sidenav a [matListItemTitle]'),

@@ -80,6 +80,7 @@ export const COMPACT_QUERY = '(max-width: 839.98px)';
               [routerLinkActiveOptions]="{ exact: true }"
               [activated]="active.isActive"
               [attr.aria-current]="active.isActive ? 'page' : null"
+              (click)="drawerOpen.set(false)"
             >
               <mat-icon matListItemIcon aria-hidden="true">{{ item.icon }}</mat-icon>
               <span matListItemTitle>{{ item.label }}</span>
@@ -176,7 +177,9 @@ export class App {
     inject(MetricStore);
     inject(EventLog);
     inject(GapRecovery);
-    // A chosen page closes the drawer; so does growing past the breakpoint.
+    // A navigation closes the drawer (a link, Back, a redirect to the login page); so does a
+    // click on a link (in the template), as the page already open starts no navigation; so does
+    // growing past the breakpoint.
     const navigations = inject(Router).events.pipe(
       filter((event) => event instanceof NavigationEnd),
       takeUntilDestroyed(),

@@ -52,6 +52,7 @@ const STATUS_TEXT: Record<ChatStatus, string> = {
               matInput
               formControlName="prompt"
               rows="3"
+              dir="auto"
               (keydown.control.enter)="send()"
               (keydown.meta.enter)="send()"
             ></textarea>
@@ -114,6 +115,7 @@ const STATUS_TEXT: Record<ChatStatus, string> = {
         <p
           class="answer"
           data-testid="answer"
+          dir="auto"
           [attr.aria-busy]="chat.busy()"
           [textContent]="chat.answer()"
         ></p>
@@ -151,7 +153,9 @@ const STATUS_TEXT: Record<ChatStatus, string> = {
       margin: 8px 0;
       font: var(--mat-sys-label-large);
     }
+    /* The template drops the whitespace between the status and the count. */
     .count {
+      margin-inline-start: 0.5ch;
       color: var(--mat-sys-on-surface-variant);
     }
     .answer {

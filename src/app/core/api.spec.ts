@@ -1,6 +1,6 @@
 import { HttpErrorResponse } from '@angular/common/http';
 
-import { UNREACHABLE, errorMessage } from './api';
+import { API_DOWN, UNREACHABLE, errorMessage } from './api';
 
 describe('errorMessage', () => {
   const failed = (error: unknown) => new HttpErrorResponse({ error, status: 400 });
@@ -21,6 +21,16 @@ describe('errorMessage', () => {
     );
   });
 
+  it('names the field when the message alone does not', () => {
+    const body = {
+      error: 'bad-request',
+      detail: { field: 'message', message: 'must not contain control characters' },
+    };
+    expect(errorMessage(failed(body))).toBe(
+      'bad-request (message): must not contain control characters',
+    );
+  });
+
   it('falls back to the error alone, or to the exception message', () => {
     expect(errorMessage(failed({ error: 'not-found', detail: { id: 3 } }))).toBe('not-found');
     expect(errorMessage(new Error('offline'))).toBe('offline');
@@ -33,11 +43,25 @@ describe('errorMessage', () => {
   });
 
   it('names the status of an answer without the JSON error body', () => {
-    const proxy = new HttpErrorResponse({
+    const html = new HttpErrorResponse({ status: 404, statusText: 'Not Found', error: '<html>' });
+    expect(errorMessage(html)).toBe('The server answered 404 Not Found');
+  });
+
+  it('says what a 5xx from a proxy or gateway in front of the API means and what to do', () => {
+    const gateway = new HttpErrorResponse({
       status: 502,
       statusText: 'Bad Gateway',
       error: '<html>bad gateway</html>',
     });
-    expect(errorMessage(proxy)).toBe('The server answered 502 Bad Gateway');
+    expect(errorMessage(gateway)).toBe(
+      `The server answered 502 Bad Gateway without the API's own error: ${API_DOWN}`,
+    );
+    // The dev server's proxy, with the API stopped: a 500 with an empty body.
+    const proxy = new HttpErrorResponse({
+      status: 500,
+      statusText: 'Internal Server Error',
+      error: null,
+    });
+    expect(errorMessage(proxy)).toContain(API_DOWN);
   });
 });

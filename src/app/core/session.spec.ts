@@ -2,7 +2,8 @@ import { provideHttpClient } from '@angular/common/http';
 import { HttpTestingController, provideHttpClientTesting } from '@angular/common/http/testing';
 import { TestBed } from '@angular/core/testing';
 
-import { Session } from './session';
+import { LOGGED_OUT_ELSEWHERE, Session } from './session';
+import { SignInChannel } from './sign-in-channel';
 
 describe('Session', () => {
   let session: Session;
@@ -65,6 +66,37 @@ describe('Session', () => {
       (await probeAfterMessage()).flush({ username: null });
       await new Promise((resolve) => setTimeout(resolve));
       expect(session.user()).toBeNull();
+    });
+
+    it('says a session ended by a logout in another tab was logged out, not expired', async () => {
+      session.user.set('erin');
+      // Heard after the session's own listener, which was added first.
+      const heard = new Promise((resolve) =>
+        TestBed.inject(SignInChannel).listen(
+          () => undefined,
+          () => resolve(undefined),
+        ),
+      );
+      otherTab.postMessage('signed-out');
+      await heard;
+      session.expire('Your session has expired. Please sign in again.');
+      expect(session.notice()).toBe(LOGGED_OUT_ELSEWHERE);
+      expect(session.user()).toBeNull();
+      // The reason is used once: a later expiry is an expiry.
+      session.user.set('erin');
+      session.expire('Your session has expired. Please sign in again.');
+      expect(session.notice()).toContain('expired');
+    });
+
+    it('tells the other tabs after logging out here', async () => {
+      session.user.set('frank');
+      const heard = new Promise((resolve) => (otherTab.onmessage = ({ data }) => resolve(data)));
+      const logout = session.logout();
+      http
+        .expectOne({ method: 'DELETE', url: '/api/session' })
+        .flush(null, { status: 204, statusText: 'No Content' });
+      await logout;
+      expect(await heard).toBe('signed-out');
     });
 
     it('tells the other tabs after signing in here', async () => {

@@ -5,10 +5,15 @@ import { firstValueFrom } from 'rxjs';
 import type { SessionBody, SessionStatus } from './api';
 import { SignInChannel } from './sign-in-channel';
 
+/** The login page's notice when another tab of this browser logged out. */
+export const LOGGED_OUT_ELSEWHERE =
+  'You logged out in another tab of this browser. Sign in again to go on.';
+
 /**
  * The BFF-style session: the mock server sets an HttpOnly cookie on login, so the stream
  * authenticates with credentials and the app never touches a token. The cookie is the browser's,
- * so a sign-in in one tab is followed by the others (see SignInChannel).
+ * so a sign-in in one tab is followed by the others, and a logout in one ends the others'
+ * sessions too, which they then name as the reason rather than an expiry (see SignInChannel).
  */
 @Injectable({ providedIn: 'root' })
 export class Session {
@@ -18,9 +23,14 @@ export class Session {
   readonly user = signal<string | null>(null);
   /** Why the user was sent to the login page, shown there. */
   readonly notice = signal<string | null>(null);
+  /** Another tab logged out while this one was signed in: why this tab's session is gone. */
+  private loggedOutElsewhere = false;
 
   constructor() {
-    this.channel.listen(() => void this.follow());
+    this.channel.listen(
+      () => void this.follow(),
+      () => (this.loggedOutElsewhere = this.user() !== null),
+    );
   }
 
   /** Restores an existing session (after a reload); resolves whether there is one. */
@@ -42,6 +52,7 @@ export class Session {
     const body = await firstValueFrom(
       this.http.post<SessionBody>('/api/session', { username } satisfies SessionBody),
     );
+    this.loggedOutElsewhere = false;
     this.notice.set(null);
     this.user.set(body.username);
     this.channel.announce();
@@ -52,6 +63,7 @@ export class Session {
     if (this.user() !== null) return;
     const username = await this.probe().catch(() => null);
     if (username === null) return;
+    this.loggedOutElsewhere = false;
     this.notice.set(null);
     this.user.set(username);
   }
@@ -64,11 +76,16 @@ export class Session {
       if (!(error instanceof HttpErrorResponse && error.status === 401)) throw error;
     }
     this.user.set(null);
+    this.channel.announce('signed-out');
   }
 
-  /** Drops a session the server no longer knows, with a notice for the login page. */
+  /**
+   * Drops a session the server no longer knows, with a notice for the login page: `notice`, or
+   * that another tab logged out, when one did.
+   */
   expire(notice: string): void {
-    this.notice.set(notice);
+    this.notice.set(this.loggedOutElsewhere ? LOGGED_OUT_ELSEWHERE : notice);
+    this.loggedOutElsewhere = false;
     this.user.set(null);
   }
 }

@@ -2,18 +2,21 @@ import { DOCUMENT } from '@angular/common';
 import { DestroyRef, Injectable, inject } from '@angular/core';
 
 const CHANNEL = 'sse-dashboard.sign-in';
-const SIGNED_IN = 'signed-in';
+/** What one tab tells the others: a sign-in, or a logout. */
+export type SignInEvent = 'signed-in' | 'signed-out';
 
 /**
- * Tells the dashboard's other tabs in this browser that a sign-in happened. Logout needs no such
- * word (the server ends every tab's stream, and each tab then asks who is signed in), but a tab
- * on the login page has no stream to learn from. The message carries no name: a tab that hears
- * it asks the server, which the shared cookie answers. Without `BroadcastChannel` it does nothing.
+ * Tells the dashboard's other tabs in this browser that a sign-in or a logout happened. A tab on
+ * the login page has no stream to learn of a sign-in from. A logout ends every tab's stream at
+ * the server, and each tab then finds its session gone; the word only lets those tabs say why
+ * (a logout elsewhere, not an expiry). The message carries no name: a tab that hears of a sign-in
+ * asks the server, which the shared cookie answers. Without `BroadcastChannel` it does nothing.
  *
  * @example
  * const channel = inject(SignInChannel);
- * channel.listen(() => void session.restore());
+ * channel.listen(() => void session.restore(), () => (loggedOutElsewhere = true));
  * channel.announce(); // after this tab signed in
+ * channel.announce('signed-out'); // after this tab logged out
  */
 @Injectable({ providedIn: 'root' })
 export class SignInChannel {
@@ -24,14 +27,15 @@ export class SignInChannel {
   }
 
   /** Tells the other tabs (a channel never hears its own messages). */
-  announce(): void {
-    this.channel?.postMessage(SIGNED_IN);
+  announce(event: SignInEvent = 'signed-in'): void {
+    this.channel?.postMessage(event);
   }
 
-  /** Calls `onSignIn` whenever another tab signed in. */
-  listen(onSignIn: () => void): void {
+  /** Calls `onSignIn` whenever another tab signed in, `onSignOut` whenever one logged out. */
+  listen(onSignIn: () => void, onSignOut: () => void = () => undefined): void {
     this.channel?.addEventListener('message', ({ data }) => {
-      if (data === SIGNED_IN) onSignIn();
+      if (data === 'signed-in') onSignIn();
+      if (data === 'signed-out') onSignOut();
     });
   }
 }

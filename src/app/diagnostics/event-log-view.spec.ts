@@ -33,6 +33,17 @@ describe('EventLogView', () => {
     expect((window as { pwned?: boolean }).pwned).toBeUndefined();
   });
 
+  it("leaves a phone-wide log's row to the payload: the id shows with it once tapped", async () => {
+    const fixture = await render([entry(1, '{"a":1}')]);
+    const host: HTMLElement = fixture.nativeElement;
+    host.style.display = 'block';
+    const id = () => getComputedStyle(rows(fixture)[0].querySelector('.id')!).display;
+    host.style.width = '360px';
+    expect(id()).toBe('none');
+    host.style.width = '800px';
+    expect(id()).not.toBe('none');
+  });
+
   it('shows a long payload whole, wrapped, when its row is activated, and closes it', async () => {
     const payload = JSON.stringify({ title: 'x'.repeat(300) });
     const fixture = await render([entry(1, payload), entry(2, '{}')]);

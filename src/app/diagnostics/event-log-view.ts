@@ -132,6 +132,13 @@ export const TOUCH_QUERY = '(pointer: coarse)';
       min-width: 56px;
       color: var(--mat-sys-on-surface-variant);
     }
+    /* On a phone the id would leave the payload a character or two; a tap on the row shows the
+       id with the whole payload. */
+    @container (max-width: 479.98px) {
+      .id {
+        display: none;
+      }
+    }
     .payload {
       align-self: stretch;
       min-width: 0;

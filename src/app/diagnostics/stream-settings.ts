@@ -75,10 +75,11 @@ export function heartbeatSeconds(control: AbstractControl<number | null>): Valid
         <mat-label>Heartbeat timeout (s)</mat-label>
         <input matInput type="number" formControlName="seconds" min="0" [max]="max" step="1" />
         @if (eventSource()) {
-          <mat-hint>
-            EventSource hides heartbeat comments, so a heartbeat timeout could fire on a healthy
-            quiet stream: the timeout applies to the fetch transport only.
-          </mat-hint>
+          <!-- No whitespace inside the hint: it would show as an indent of its first line. -->
+          <mat-hint
+            >EventSource hides heartbeat comments, so a heartbeat timeout could fire on a healthy
+            quiet stream: the timeout applies to the fetch transport only.</mat-hint
+          >
         } @else {
           <mat-hint
             >Whole seconds: {{ range }}. The server sends a heartbeat every second.</mat-hint

@@ -9,7 +9,7 @@ import type { JobProgress } from '../core/api';
 import { formatApproxDuration } from '../shared/format';
 import { JOB_STATE_META, isActive } from './job-state';
 
-/** One job: name, progress, ETA, state chip and Cancel. */
+/** One job: name (in its own text direction, `dir="auto"`), progress, ETA, state chip and Cancel. */
 @Component({
   selector: 'app-job-card',
   imports: [MatCardModule, MatButtonModule, MatChipsModule, MatIconModule, MatProgressBarModule],
@@ -23,7 +23,7 @@ import { JOB_STATE_META, isActive } from './job-state';
       [attr.data-state]="job().state"
     >
       <mat-card-header>
-        <h3 matCardTitle>{{ job().name }}</h3>
+        <h3 matCardTitle dir="auto">{{ job().name }}</h3>
         <mat-chip-set>
           <mat-chip disableRipple class="state" [attr.data-state]="job().state">
             <mat-icon matChipAvatar aria-hidden="true">{{ meta().icon }}</mat-icon>

@@ -30,7 +30,7 @@ const WHOLE = Validators.pattern(/^\d+$/);
     <form class="app-inline-form" [formGroup]="form" (ngSubmit)="submit()" aria-label="Start a job">
       <mat-form-field appearance="outline" class="name">
         <mat-label>Name</mat-label>
-        <input matInput formControlName="name" required />
+        <input matInput formControlName="name" dir="auto" required />
         @if (form.controls.name.hasError('required')) {
           <mat-error>A name is required</mat-error>
         }

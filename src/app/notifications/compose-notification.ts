@@ -58,7 +58,7 @@ const MESSAGE_MAX = 2000;
       </mat-form-field>
       <mat-form-field appearance="outline" class="title">
         <mat-label>Title</mat-label>
-        <input matInput formControlName="title" required />
+        <input matInput formControlName="title" dir="auto" required />
         <mat-hint align="end">{{ count(form.controls.title.value) }} / {{ titleMax }}</mat-hint>
         @if (form.controls.title.hasError('required')) {
           <mat-error>A title is required</mat-error>
@@ -72,7 +72,7 @@ const MESSAGE_MAX = 2000;
       </mat-form-field>
       <mat-form-field appearance="outline" class="message">
         <mat-label>Message</mat-label>
-        <textarea matInput formControlName="message" rows="3"></textarea>
+        <textarea matInput formControlName="message" rows="3" dir="auto"></textarea>
         <mat-hint align="end">{{ count(form.controls.message.value) }} / {{ messageMax }}</mat-hint>
         @if (form.controls.message.hasError('maxlength')) {
           <mat-error>At most {{ messageMax }} characters</mat-error>

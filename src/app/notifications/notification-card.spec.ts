@@ -59,6 +59,24 @@ describe('NotificationCard', () => {
     expect(emitted).toEqual(['n1']);
   });
 
+  it('lays out a right-to-left title and message right to left, each on its own', async () => {
+    await render(item({ title: 'שלום עולם!', message: 'Disk 98% full' }));
+    expect(await card.getDirections()).toEqual({ title: 'rtl', message: 'ltr' });
+    await render(item({ title: 'Disk full!', message: 'مرحبا بالعالم.' }));
+    expect(await card.getDirections()).toEqual({ title: 'ltr', message: 'rtl' });
+  });
+
+  it('in a narrow card gives the title a line of its own, below the level and the age', async () => {
+    await render(item({ title: 'A long title '.repeat(8) }));
+    const host: HTMLElement = fixture.nativeElement;
+    const [title, time] = ['.title', 'time'].map((s) => host.querySelector<HTMLElement>(s)!);
+    const below = () => title.offsetTop >= time.offsetTop + time.offsetHeight;
+    host.style.width = '360px';
+    expect(below()).toBeTrue();
+    host.style.width = '800px';
+    expect(below()).toBeFalse();
+  });
+
   it('drops the button once read', async () => {
     await render(item({ read: true }));
     expect(await card.isRead()).toBeTrue();

@@ -18,7 +18,9 @@ import { relativeTime } from '../shared/format';
 
 /**
  * One notification as a list item. Every server-supplied string is interpolated, never bound as
- * HTML: titles and messages are user input and may carry markup.
+ * HTML: titles and messages are user input and may carry markup. They may be in a right-to-left
+ * script too, so each takes its direction from its own text (`dir="auto"`) rather than from the
+ * page: otherwise the bidi algorithm moves a Hebrew title's final "!" to its start.
  */
 @Component({
   selector: 'app-notification-card',
@@ -37,14 +39,14 @@ import { relativeTime } from '../shared/format';
     <mat-card appearance="outlined">
       <mat-card-header>
         <app-level-icon [level]="item().level" />
-        <span class="title">{{ item().title }}</span>
+        <span class="title" dir="auto">{{ item().title }}</span>
         <time [attr.datetime]="item().createdAt" [title]="item().createdAt | date: 'medium'">
           {{ age() }}
         </time>
       </mat-card-header>
       @if (item().message) {
         <mat-card-content>
-          <p class="message">{{ item().message }}</p>
+          <p class="message" dir="auto">{{ item().message }}</p>
         </mat-card-content>
       }
       <mat-card-actions align="end">
@@ -67,6 +69,7 @@ import { relativeTime } from '../shared/format';
   styles: `
     :host {
       display: block;
+      container-type: inline-size;
     }
     mat-card-header {
       display: flex;
@@ -81,6 +84,20 @@ import { relativeTime } from '../shared/format';
     }
     :host(.unread) .title {
       font-weight: 700;
+    }
+    /* In a narrow card (a phone) the level and the age would squeeze a long title into a narrow
+       column between them: they share the first line, and the title gets the card's width below. */
+    @container (max-width: 479.98px) {
+      mat-card-header {
+        flex-wrap: wrap;
+      }
+      time {
+        margin-inline-start: auto;
+      }
+      .title {
+        order: 1;
+        flex-basis: 100%;
+      }
     }
     :host(.unread) mat-card {
       --mat-card-outlined-outline-color: var(--mat-sys-primary);

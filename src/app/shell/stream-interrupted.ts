@@ -42,6 +42,12 @@ function leftOpenAt({ log, lastEventAt }: SseDiagnostics): number | null {
       </div>
     }
   `,
+  // `contents`: the banner sticks within the page (see `.app-banner`), not within this host.
+  styles: `
+    :host {
+      display: contents;
+    }
+  `,
 })
 export class StreamInterrupted {
   private readonly live = inject(LiveStream);

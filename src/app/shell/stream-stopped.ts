@@ -29,6 +29,12 @@ import { focusPageHeading } from '../shared/page-heading';
       </div>
     }
   `,
+  // `contents`: the banner sticks within the page (see `.app-banner`), not within this host.
+  styles: `
+    :host {
+      display: contents;
+    }
+  `,
 })
 export class StreamStopped {
   protected readonly live = inject(LiveStream);

@@ -13,6 +13,8 @@ export class NotificationCardHarness extends ComponentHarness {
   static hostSelector = 'app-notification-card';
 
   private readonly time = this.locatorFor('time');
+  private readonly titleText = this.locatorFor('.title');
+  private readonly messageText = this.locatorForOptional('.message');
   private readonly markReadButton = this.locatorForOptional(
     MatButtonHarness.with({ text: 'Mark read' }),
   );
@@ -56,6 +58,15 @@ export class NotificationCardHarness extends ComponentHarness {
   /** The relative time shown, e.g. "12 s ago". */
   async getTime(): Promise<string> {
     return (await this.time()).text();
+  }
+
+  /** The text direction the title and message are laid out in: `ltr` or `rtl`. */
+  async getDirections(): Promise<{ title: string; message: string | null }> {
+    const message = await this.messageText();
+    return {
+      title: await (await this.titleText()).getCssValue('direction'),
+      message: message ? await message.getCssValue('direction') : null,
+    };
   }
 
   /** Clicks "Mark read"; throws if the item is already read (the button is gone then). */
