@@ -123,9 +123,11 @@ describe('AssistantPage', () => {
 
   it('shows the rate limit as an error instead of retrying it', async () => {
     const chat = await ask('What is SSE?');
-    chat.fail({ status: 429, retryAfterMs: 1000 });
+    chat.fail({ status: 429, retryAfterMs: 12_500 });
     expect(await page.getStatus()).toBe('error');
-    expect(await page.getError()).toContain('Too many prompts');
+    expect(await page.getError()).toContain(
+      'Too many prompts in a minute. Wait 13 s, then press Retry.',
+    );
     scheduler.tick(60_000);
     sse.expectNone('/api/chat');
   });

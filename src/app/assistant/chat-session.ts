@@ -12,8 +12,12 @@ export type ChatStatus = 'idle' | 'sending' | 'streaming' | 'done' | 'stopped' |
 export function chatErrorMessage(state: SseState): string {
   const reason = stateReason(state) ?? state.status;
   switch (reason) {
-    case 'http 429':
-      return 'Too many prompts in a minute. Wait a little, then press Retry.';
+    case 'http 429': {
+      // The server's Retry-After, when it sent one, says how long; rounded up to whole seconds.
+      const waitMs = state.status === 'closed' ? state.error?.retryAfterMs : undefined;
+      const wait = waitMs === undefined ? 'a little' : `${Math.ceil(waitMs / 1000)} s`;
+      return `Too many prompts in a minute. Wait ${wait}, then press Retry.`;
+    }
     case 'unauthorized 401':
     case 'unauthorized 403':
       return 'Your session has expired. Sign in again to ask.';

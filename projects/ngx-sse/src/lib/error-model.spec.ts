@@ -24,6 +24,15 @@ describe('SseStream error model', () => {
     expect(failures).toEqual([error!]);
   });
 
+  it("a POST stopped by a 429 carries the answer's Retry-After, to tell the user how long", () => {
+    const { client, controller } = setup();
+    const chat = client.stream<TestEvents>('/chat', { transport: 'fetch', method: 'POST' });
+    let failed: SseError | undefined;
+    chat.events().subscribe({ error: (e: SseError) => (failed = e) });
+    controller.expectConnection('/chat').fail({ status: 429, retryAfterMs: 12_000 });
+    expect([failed?.reason, failed?.status, failed?.retryAfterMs]).toEqual(['http', 429, 12_000]);
+  });
+
   it('close() and unsubscribing complete, with no error in the closed state', () => {
     const { client, controller } = setup();
     const stream = client.stream<TestEvents>('/e');

@@ -8,6 +8,8 @@ export interface SseErrorInit {
   readonly attempt?: number;
   /** The HTTP status, when the failure was an HTTP answer. */
   readonly status?: number;
+  /** The answer's `Retry-After`, in milliseconds, when it had one. */
+  readonly retryAfterMs?: number;
   /** What went wrong, in words (also in `message`). */
   readonly detail?: string;
   /** The underlying error, such as a deserializer's `SyntaxError`. */
@@ -37,6 +39,11 @@ export class SseError extends Error {
   readonly attempt: number;
   /** The HTTP status, when the failure was an HTTP answer. */
   readonly status?: number;
+  /**
+   * The answer's `Retry-After`, in milliseconds (a 429 or 503 that says when to come back), so a
+   * stream that stopped on it (a POST, which does not reconnect) can tell the user how long.
+   */
+  readonly retryAfterMs?: number;
   /** What went wrong, in words, when there is more to say than the reason. */
   readonly detail?: string;
 
@@ -52,6 +59,7 @@ export class SseError extends Error {
     this.url = init.url;
     this.attempt = init.attempt ?? 0;
     this.status = init.status;
+    this.retryAfterMs = init.retryAfterMs;
     this.detail = init.detail;
   }
 }
@@ -62,8 +70,8 @@ export class SseError extends Error {
  * subscribers as rxjs `webSocket` does on a normal closure).
  */
 export function failureError(failure: SseFailure, url: string, attempt: number): SseError | null {
-  const { reason, status, detail } = failure;
+  const { reason, status, retryAfterMs, detail } = failure;
   return reason === 'ended' || reason === 'no-content'
     ? null
-    : new SseError(reason, { url, attempt, status, detail });
+    : new SseError(reason, { url, attempt, status, retryAfterMs, detail });
 }
