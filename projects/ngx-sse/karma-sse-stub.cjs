@@ -100,6 +100,11 @@ function createStub() {
         if (count > 1) return echo(req, res, count, body);
         res.writeHead(200, STREAM_HEADERS);
         return res.end(`id: ${url.searchParams.get('id')}\nevent: a\ndata: 1\n\n`);
+      case 'reset':
+        // An event with an id, then one that resets it (`id:` empty), then the end.
+        if (count > 1) return echo(req, res, count, body);
+        res.writeHead(200, STREAM_HEADERS);
+        return res.end('id: r1\nevent: a\ndata: 1\n\nid:\nevent: a\ndata: 2\n\n');
       case 'head':
         // Only a resume point (`id:` with no data, as a server's first frame), then the end.
         if (count > 1) return echo(req, res, count, body);

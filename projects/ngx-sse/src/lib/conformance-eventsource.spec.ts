@@ -49,7 +49,19 @@ describe('WHATWG event stream conformance, EventSource transport over real HTTP'
     const echo = await firstValueFrom(stream.on('echo'));
     expect((await first).lastEventId).toBe('');
     expect([echo.data.lastEventId, echo.lastEventId]).toEqual([null, 'e2']);
-    // Nor the caller's id in the query: the library reconnected itself, from the empty id.
+    // The fresh browser's id was empty before that event too: the caller's id in the query
+    // still stands, so the browser's own retry keeps it (a replay, never a loss).
+    expect(echo.data.url).toContain('lastEventId=saved-1');
+    stream.close();
+  });
+
+  it("drops the caller's id from the query once the server reset an id it had sent", async () => {
+    const stream = open(`/sse-stub/reset?key=${uniqueKey()}`, 'saved-1');
+    const ids = firstValueFrom(stream.on('a').pipe(take(2), toArray()));
+    const echo = await firstValueFrom(stream.on('echo'));
+    expect((await ids).map(({ lastEventId }) => lastEventId)).toEqual(['r1', '']);
+    // The library reconnected itself, from the empty id: neither header nor query.
+    expect(echo.data.lastEventId).toBeNull();
     expect(echo.data.url).not.toContain('lastEventId');
     stream.close();
   });

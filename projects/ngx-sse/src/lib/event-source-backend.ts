@@ -52,12 +52,13 @@ export class EventSourceBackend extends SseBackend {
       ? withQueryParam(request.url, request.lastEventIdParam, request.lastEventId)
       : request.url;
     const source = this.#create(url, { withCredentials: request.withCredentials });
-    // The browser's own retry keeps the URL, so a resume id in its query outlives an event that
-    // shows the browser's id is empty (reset by the server, or never sent): a server that falls
-    // back to the query would replay from it. Then the library reconnects instead, from the
-    // event's id. `undefined` until an event arrives.
-    let lastId: string | undefined;
-    const staleQuery = () => url !== request.url && lastId === '';
+    // The browser's own retry keeps the URL, so a resume id in its query outlives a server's
+    // reset of the id (an id seen, then an empty one): a server that falls back to the query
+    // would replay from it. Then the library reconnects instead, from the empty id. Before any
+    // id, the browser's is empty only because it is fresh, and the query's still stands.
+    let lastId = '';
+    let sawId = false;
+    const staleQuery = () => url !== request.url && sawId && lastId === '';
     // One listener per name, which knows its name: per event only `data` and `lastEventId` are
     // read. The browser's own `error` and `open` events reach listeners of those names too.
     const listeners = new Map<string, EventListener>();
@@ -76,8 +77,10 @@ export class EventSourceBackend extends SseBackend {
         if (listeners.has(type)) return;
         const own = type === 'open' || type === 'error';
         const listener = ((event: MessageEvent<string>) => {
-          if (!own || 'data' in event)
-            handlers.event(type, event.data, (lastId = event.lastEventId));
+          if (!own || 'data' in event) {
+            if ((lastId = event.lastEventId)) sawId = true;
+            handlers.event(type, event.data, lastId);
+          }
         }) as EventListener;
         listeners.set(type, listener);
         source.addEventListener(type, listener);

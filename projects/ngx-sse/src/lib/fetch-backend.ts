@@ -1,10 +1,4 @@
-import {
-  EnvironmentInjector,
-  Injectable,
-  InjectionToken,
-  inject,
-  runInInjectionContext,
-} from '@angular/core';
+import { EnvironmentInjector, Injectable, InjectionToken, inject } from '@angular/core';
 
 import {
   SseBackend,
@@ -14,6 +8,7 @@ import {
 } from './backend';
 import { SSE_FETCH_OPTIONS, type SseFetchDefaults } from './fetch-defaults';
 import { HeadersFailure, fetchInit } from './fetch-request';
+import { liveContext } from './live-context';
 import { responseFailure } from './fetch-response';
 import { SseEventTooLargeError, SseParser } from './parser/sse-parser';
 import type { SseFailure } from './reason';
@@ -121,5 +116,6 @@ export class FetchBackend extends SseBackend {
 function inContext(defaults: SseFetchDefaults, injector: EnvironmentInjector): SseFetchDefaults {
   const { headers } = defaults;
   if (typeof headers !== 'function') return defaults;
-  return { ...defaults, headers: () => runInInjectionContext(injector, headers) };
+  const run = liveContext(injector);
+  return { ...defaults, headers: () => run(headers) };
 }

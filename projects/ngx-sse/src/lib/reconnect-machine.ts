@@ -231,6 +231,8 @@ export class SseReconnectMachine {
     }
     this.#refreshed = true;
     this.#retry(attempt, 0, next.reason, next.error, false);
+    // Closed by a subscriber that saw `reconnecting`: no refresh, and no attempt after it.
+    if (this.#status !== 'reconnecting') return;
     // The refresh decides when to connect again, not a timer.
     this.#retryTimer = clearTimer(this.#scheduler, this.#retryTimer);
     const generation = this.#generation;

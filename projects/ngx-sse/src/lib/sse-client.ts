@@ -8,7 +8,6 @@ import {
   NgZone,
   PLATFORM_ID,
   inject,
-  runInInjectionContext,
 } from '@angular/core';
 
 import { SseBackend } from './backend';
@@ -17,6 +16,7 @@ import { DEFAULT_SSE_CONFIG, SSE_CONFIG, type SseConfig, mergeConfig } from './c
 import { SseConnection } from './connection';
 import { EventSourceBackend } from './event-source-backend';
 import type { SseFetchOptions, SseStreamOptions } from './options';
+import { liveContext } from './live-context';
 import { identity } from './request-key';
 import { SSE_SCHEDULER } from './scheduler';
 import type { SseStream } from './sse-stream';
@@ -145,7 +145,6 @@ export class SseClient {
   }
 }
 
-/** The configuration of the client of a parent injector (a lazy route's parent), or the defaults. */
 /**
  * The parent injector's client's configuration, then this injector's features. A 401 handler of
  * this injector's own runs in its injection context, so it may `inject()` (an auth service).
@@ -160,11 +159,10 @@ function ownConfig(): SseConfig {
   const config = patches.reduce<SseConfig>((all, patch) => mergeConfig(all, patch), inherited);
   const { refresh } = config;
   if (!refresh || refresh === inherited.refresh) return config;
-  const injector = inject(EnvironmentInjector);
+  const inContext = liveContext(inject(EnvironmentInjector));
   return {
     ...config,
-    refresh: (error, retry, done) =>
-      runInInjectionContext(injector, () => refresh(error, retry, done)),
+    refresh: (error, retry, done) => inContext(() => refresh(error, retry, done)),
   };
 }
 

@@ -53,6 +53,18 @@ describe('SseStream 401 refresh (onUnauthorized, run by the core)', () => {
     expect(stream.state()).toEqual({ status: 'open' });
   });
 
+  it('runs no handler and opens nothing when a state$ subscriber closes the stream on the 401', async () => {
+    const { controller, stream, onUnauthorized } = refreshing(() => 'retry');
+    stream.state$.subscribe((state) => {
+      if (state.status === 'reconnecting') stream.close();
+    });
+    controller.expectConnection('/e').fail({ status: 401 });
+    await settle();
+    controller.expectNone('/e');
+    expect(onUnauthorized).not.toHaveBeenCalled();
+    expect(stream.state().status).toBe('closed');
+  });
+
   it('refreshes again after the stream opened in between (a 403 too)', async () => {
     const { controller, scheduler, stream, onUnauthorized } = refreshing(() => 'retry');
     controller.expectConnection('/e').fail({ status: 401 });

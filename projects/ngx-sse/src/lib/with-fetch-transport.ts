@@ -37,7 +37,8 @@ export function withFetchTransport(options: SseFetchDefaults = {}): SseFeature {
     [options],
     {
       backends: { fetch: FetchBackend },
-      refresh: onUnauthorized ? refreshWith(onUnauthorized) : null,
+      // Without a handler of its own, a lazy route's fetch settings keep the parent's.
+      ...(onUnauthorized ? { refresh: refreshWith(onUnauthorized) } : {}),
       ...(byDefault ? { transport: 'fetch' as const } : {}),
     },
     // A backend per environment injector, so a lazy route's defaults are the ones its streams use

@@ -104,9 +104,10 @@ function browserRetryStory(setup: typeof kit) {
 }
 
 /**
- * A stream that resumes by query from the caller's id, an event without an id (the browser's own
- * id is empty), then a drop: the browser would retry from the query's stale id, so the library
- * reconnects, after its backoff, from the empty id.
+ * A stream that resumes by query from the caller's id, an event without an id (the fresh
+ * browser's id is empty: the query's still stands), a drop the browser retries, then an event
+ * with an id and one that resets it, and a drop: the browser would retry from the query's stale
+ * id, so the library reconnects, after its backoff, from the empty id.
  */
 function staleQueryStory(setup: typeof kit) {
   const { client, scheduler, driver } = setup();
@@ -119,6 +120,10 @@ function staleQueryStory(setup: typeof kit) {
   };
   step('open', () => driver.open());
   step('event without an id', () => driver.emit('notification', '{"n":1}', ''));
+  step('drop: the browser retries from the query', () => driver.cut());
+  step('its retry is accepted', () => driver.open());
+  step('event with an id', () => driver.emit('notification', '{"n":2}', '7'));
+  step('event that resets the id', () => driver.emit('notification', '{"n":3}', ''));
   step('drop', () => driver.cut());
   step('the library reconnects after its backoff', () => scheduler.tick(60_000));
   subscription.unsubscribe();
@@ -169,7 +174,15 @@ describe('ngx-sse/testing: dropAndBrowserRetry() models the EventSource reconnec
     const real = staleQueryStory(realBrowser);
     TestBed.resetTestingModule();
     expect(staleQueryStory(kit)).toEqual(real);
+    // Before any id the fresh browser's id is empty, and its own retry resumes from the query.
     expect(real[2]).toEqual(
+      jasmine.objectContaining({
+        state: jasmine.objectContaining({ status: 'reconnecting', delayMs: null }),
+        attempts: { count: 1, resumeId: 's1' },
+      }),
+    );
+    // After a reset the library reconnects, after its backoff, without the stale query id.
+    expect(real[6]).toEqual(
       jasmine.objectContaining({
         state: jasmine.objectContaining({
           status: 'reconnecting',
@@ -179,15 +192,16 @@ describe('ngx-sse/testing: dropAndBrowserRetry() models the EventSource reconnec
         attempts: { count: 1, resumeId: 's1' },
       }),
     );
-    expect(real[3]).toEqual(jasmine.objectContaining({ attempts: { count: 2, resumeId: '' } }));
+    expect(real[7]).toEqual(jasmine.objectContaining({ attempts: { count: 2, resumeId: '' } }));
   });
 
-  it('refuses dropAndBrowserRetry() and a browser-retrying failure once the resume id went stale', () => {
+  it('refuses dropAndBrowserRetry() and a browser-retrying failure once the server reset the id', () => {
     const { client, controller } = configureKit(false);
     client.stream('/api/events', { lastEventId: 's1' }).on('notification').subscribe();
     const connection = controller.expectConnection('/api/events');
     connection.open();
-    connection.emit('notification', { n: 1 });
+    connection.emit('notification', { n: 1 }, '7');
+    connection.emit('notification', { n: 2 }, '');
     expect(() => connection.dropAndBrowserRetry()).toThrowError(/the library reconnects by itself/);
     expect(() => connection.fail({ reason: 'network', browserRetrying: true })).toThrowError(
       /the library reconnects, not the browser/,

@@ -96,7 +96,7 @@ function shapeProblem(
   const { reason, status, browserRetrying } = failure;
   if (transport === 'eventsource' && reason === 'network' && libraryRetries === !!browserRetrying) {
     return libraryRetries
-      ? "after an event with an empty id, a stream that resumed through its URL's query reports a drop without `browserRetrying`: the library reconnects, not the browser"
+      ? "after the server reset the id (an event with an id, then one with an empty id), a stream that resumed through its URL's query reports a drop without `browserRetrying`: the library reconnects, not the browser"
       : 'an EventSource reports a drop only as it reconnects by itself (`browserRetrying: true`, which dropAndBrowserRetry() sends)';
   }
   if (reason === 'http' && (status === undefined || status === 200)) {

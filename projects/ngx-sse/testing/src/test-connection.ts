@@ -21,9 +21,10 @@ export class TestConnection {
   readonly types: Set<string>;
   readonly #guard: AttemptGuard;
   #lastEventId: string;
-  // The id of the last event the page saw (`undefined` before any), which the EventSource
-  // transport reads to tell whether its URL's resume id went stale.
-  #heardId: string | undefined;
+  // The id of the last event the page saw, and whether one had an id: the EventSource
+  // transport reads both to tell whether its URL's resume id went stale (a reset).
+  #heardId = '';
+  #heardAnId = false;
   readonly #handlers: SseBackendHandlers;
   readonly #sent: Promise<RequestInit> | undefined;
 
@@ -113,7 +114,7 @@ export class TestConnection {
     if (id !== undefined) this.#setId('emit', id);
     const heard = this.request.transport === 'fetch' || type === 'message' || this.types.has(type);
     if (!heard) return;
-    this.#heardId = this.#lastEventId;
+    if ((this.#heardId = this.#lastEventId)) this.#heardAnId = true;
     handlers.event(type, typeof data === 'string' ? data : JSON.stringify(data), this.#lastEventId);
   }
 
@@ -194,7 +195,7 @@ export class TestConnection {
     }
     if (this.#libraryRetries) {
       this.#guard.misuse(
-        "dropAndBrowserRetry() after an event with an empty id on a stream that resumed through its URL's query: the browser would resume from that stale id, so the library reconnects by itself; fail() is that drop",
+        "dropAndBrowserRetry() after the server reset the id on a stream that resumed through its URL's query: the browser would resume from that stale id, so the library reconnects by itself; fail() is that drop",
       );
     }
     this.fail({ reason: 'network', browserRetrying: true });
@@ -226,12 +227,13 @@ export class TestConnection {
 
   /**
    * On `eventsource`, whether a drop is the library's to retry, not the browser's: the URL carries
-   * a resume id (the request's) and the last event showed the browser's own id is empty.
+   * a resume id (the request's) and the events showed the server reset the browser's own id.
    */
   get #libraryRetries(): boolean {
     return (
       this.request.transport === 'eventsource' &&
       this.request.lastEventId !== '' &&
+      this.#heardAnId &&
       this.#heardId === ''
     );
   }
