@@ -26,6 +26,16 @@ export class StreamSlots {
    * `too-many-streams`: 429 over the session's cap, 503 when the server is full.
    */
   claim(session: string | null): void {
+    this.check(session);
+    this.open++;
+    if (session !== null) this.bySession.set(session, (this.bySession.get(session) ?? 0) + 1);
+  }
+
+  /**
+   * Throws as `claim()` would, without taking a slot: a route checks the caps before it counts
+   * the request against another limit (a chat's per-minute quota), so a refused stream costs none.
+   */
+  check(session: string | null): void {
     const own = session === null ? 0 : (this.bySession.get(session) ?? 0);
     if (session !== null && own >= this.perSession) {
       throw tooManyStreams({ scope: 'session', limit: this.perSession }, this.retryMs);
@@ -33,8 +43,6 @@ export class StreamSlots {
     if (this.open >= this.max) {
       throw tooManyStreams({ scope: 'global', limit: this.max }, this.retryMs, 503);
     }
-    this.open++;
-    if (session !== null) this.bySession.set(session, own + 1);
   }
 
   /** The caps and how many slots are taken, for `/api/health`. */

@@ -55,6 +55,17 @@ describe('caps on open SSE streams: per session and in all', () => {
     assert.deepEqual(await caps(), { open: 0, max: 20_000, perSession: 2, perUser: 6 });
   });
 
+  it('does not count a chat the caps refused against the chats-per-minute quota', async () => {
+    server = await startServer({ maxStreamsPerSession: 1, chatPerMinute: 2 });
+    const cookie = await login(server.url, 'rita');
+    const stream = await events(cookie);
+    for (let i = 0; i < 2; i++)
+      assertRefused(await chat(cookie), 429, { scope: 'session', limit: 1 });
+    stream.close();
+    await openCount(0);
+    assert.equal((await chat(cookie)).status, 200);
+  });
+
   it('answers 429 over the session cap, counting its events and chats together', async () => {
     server = await startServer({ maxStreamsPerSession: 2, maxStreamsPerUser: 10 });
     const first = await login(server.url, 'alice');

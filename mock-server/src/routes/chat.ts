@@ -32,6 +32,8 @@ export function chatRoutes(app: FastifyInstance, ctx: ServerContext): void {
     },
     (request, reply) => {
       const { session } = currentUser(ctx, request);
+      // A chat the stream caps refuse must not use up a chat of the per-minute quota.
+      ctx.slots.check(session.token);
       ctx.chatLimit.hit(session.username);
       const info = {
         user: session.username,

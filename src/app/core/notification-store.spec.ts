@@ -108,7 +108,7 @@ describe('NotificationStore', () => {
       burst(5, 'INFO');
       store.clear();
       jasmine.clock().tick(BURST_WINDOW_MS);
-      expect(store.announcement()).toBe('info notification: load 1');
+      expect(store.announcement()).toBe('');
     });
   });
 });

@@ -142,6 +142,8 @@ export class NotificationStore {
     this.loading.clear();
     this.errors.clear();
     this.others.clear();
+    // The last user's title must not stay in the live region of the login page.
+    this.announcement.set('');
   }
 
   /** Says a new notification once: errors by the assertive snack bar, others politely. */

@@ -28,7 +28,11 @@ export class Session {
 
   constructor() {
     this.channel.listen(
-      () => void this.follow(),
+      () => {
+        // Signed in again in another tab: a later expiry here is not that logout.
+        this.loggedOutElsewhere = false;
+        void this.follow();
+      },
       () => (this.loggedOutElsewhere = this.user() !== null),
     );
   }

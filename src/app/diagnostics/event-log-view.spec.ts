@@ -157,3 +157,58 @@ describe('EventLogView', () => {
     expect(row.querySelector('button')!.getBoundingClientRect().height).toBe(44);
   });
 });
+
+function logEntry(seq: number): LogEntry {
+  return { seq, receivedAt: 0, type: 'notification', lastEventId: String(seq), data: '{}' };
+}
+
+describe('EventLogView: the Tab stop survives scrolling and eviction', () => {
+  const frames = async (fixture: ComponentFixture<EventLogView>) => {
+    for (let frame = 0; frame < 4; frame++) {
+      await new Promise((done) => requestAnimationFrame(done));
+      await fixture.whenStable();
+    }
+  };
+  const tabStops = (fixture: ComponentFixture<EventLogView>) =>
+    Array.from<HTMLButtonElement>(fixture.nativeElement.querySelectorAll('button.payload')).filter(
+      (b) => b.tabIndex === 0,
+    ).length;
+
+  async function focusedLast(entries: LogEntry[]) {
+    const fixture = TestBed.createComponent(EventLogView);
+    fixture.componentRef.setInput('entries', entries);
+    await fixture.whenStable();
+    await fixture.whenStable();
+    const first: HTMLButtonElement = fixture.nativeElement.querySelector('button.payload');
+    first.focus();
+    first.dispatchEvent(
+      new KeyboardEvent('keydown', { key: 'End', bubbles: true, cancelable: true }),
+    );
+    await frames(fixture);
+    expect(document.activeElement?.closest('[data-seq]')?.getAttribute('data-seq')).toBe('1');
+    return fixture;
+  }
+
+  it('keeps a row tabbable after the focused row scrolled out of the rendered range', async () => {
+    const fixture = await focusedLast(Array.from({ length: 2000 }, (_, i) => logEntry(2000 - i)));
+    const viewport: HTMLElement = fixture.nativeElement.querySelector(
+      'cdk-virtual-scroll-viewport',
+    );
+    (document.activeElement as HTMLElement).blur();
+    viewport.scrollTop = 0;
+    viewport.dispatchEvent(new Event('scroll'));
+    await frames(fixture);
+    expect(tabStops(fixture)).toBe(1);
+  });
+
+  it('keeps a row tabbable after the focused row left the log (LOG_LIMIT eviction)', async () => {
+    const fixture = await focusedLast(Array.from({ length: 20 }, (_, i) => logEntry(20 - i)));
+    (document.activeElement as HTMLElement).blur();
+    fixture.componentRef.setInput(
+      'entries',
+      Array.from({ length: 20 }, (_, i) => logEntry(25 - i)),
+    );
+    await frames(fixture);
+    expect(tabStops(fixture)).toBe(1);
+  });
+});

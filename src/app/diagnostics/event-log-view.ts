@@ -3,6 +3,7 @@ import { CdkVirtualScrollViewport, ScrollingModule } from '@angular/cdk/scrollin
 import {
   ChangeDetectionStrategy,
   Component,
+  DestroyRef,
   ElementRef,
   Injector,
   afterNextRender,
@@ -13,6 +14,7 @@ import {
   viewChild,
 } from '@angular/core';
 import { MatButtonModule } from '@angular/material/button';
+import { takeUntilDestroyed } from '@angular/core/rxjs-interop';
 import { first } from 'rxjs';
 
 import { LOG_LIMIT, type LogEntry } from '../core/event-log';
@@ -71,7 +73,7 @@ export const TOUCH_QUERY = '(pointer: coarse)';
           [attr.aria-expanded]="selected()?.seq === entry.seq"
           aria-controls="event-log-payload"
           [attr.data-index]="i"
-          [tabindex]="isTabStop(entry, i) ? 0 : -1"
+          [tabindex]="isTabStop(entry) ? 0 : -1"
           (focus)="current.set(entry.seq)"
           (keydown)="move($event, i)"
           (click)="selected.set(entry)"
@@ -198,12 +200,32 @@ export class EventLogView {
   private readonly viewport = viewChild.required(CdkVirtualScrollViewport);
   private readonly host: HTMLElement = inject(ElementRef).nativeElement;
   private readonly injector = inject(Injector);
+  private readonly destroyRef = inject(DestroyRef);
   protected readonly bySeq = (_: number, entry: LogEntry): number => entry.seq;
 
-  /** The row last focused, or the newest one until a row has been. */
-  protected isTabStop(entry: LogEntry, index: number): boolean {
+  /** The rows the virtual scroll renders now: only they can hold the Tab stop. */
+  private readonly rendered = signal({ start: 0, end: 0 });
+  /**
+   * The row last focused while it is rendered, else the first rendered one: a row scrolled out
+   * of the rendered range, or pushed out of the log, must not take the log's Tab stop with it.
+   */
+  private readonly tabStop = computed(() => {
+    const { start, end } = this.rendered();
+    const shown = this.entries().slice(start, end);
     const current = this.current();
-    return current === null ? index === 0 : entry.seq === current;
+    return shown.some((entry) => entry.seq === current) ? current : (shown[0]?.seq ?? null);
+  });
+
+  constructor() {
+    afterNextRender(() =>
+      this.viewport()
+        .renderedRangeStream.pipe(takeUntilDestroyed(this.destroyRef))
+        .subscribe((range) => this.rendered.set(range)),
+    );
+  }
+
+  protected isTabStop(entry: LogEntry): boolean {
+    return entry.seq === this.tabStop();
   }
 
   protected move(event: KeyboardEvent, index: number): void {

@@ -49,7 +49,7 @@ export class LoadError {
 
   /** The box goes while the load is retried: focus moves on before its button goes. */
   protected onRetry(): void {
-    focusPageHeading(this.document);
+    focusPageHeading(this.document, {});
     this.retry.emit();
   }
 }

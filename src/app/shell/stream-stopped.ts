@@ -50,7 +50,7 @@ export class StreamStopped {
 
   /** The banner goes once the stream reconnects: focus moves on before its button goes. */
   protected reconnect(): void {
-    focusPageHeading(this.document);
+    focusPageHeading(this.document, {});
     this.live.reconnect();
   }
 }
