@@ -137,3 +137,52 @@ test('at 320 px a reconnecting chip with its countdown leaves the user menu on s
   expect(await overflow(page)).toBeLessThanOrEqual(0);
   await expect(page.getByRole('button', { name: 'User menu' })).toBeInViewport({ ratio: 1 });
 });
+
+test('at 390 px, Shift+Tab upward never leaves focus under the sticky banner', async ({
+  page,
+  user,
+}) => {
+  await page.setViewportSize({ width: 390, height: 844 });
+  await signIn(page, user);
+  await page.goto('/diagnostics');
+  await expect(chip(page, 'open')).toBeVisible();
+  await page.getByRole('button', { name: '204', exact: true }).click();
+  await expect(chip(page, 'closed')).toBeVisible();
+  await page.getByText('Raw events', { exact: true }).scrollIntoViewIfNeeded();
+  await page.getByRole('list', { name: 'Raw event log' }).focus();
+  const hidden: string[] = [];
+  for (let i = 0; i < 25; i++) {
+    await page.keyboard.press('Shift+Tab');
+    const covered = await page.evaluate(() => {
+      const banner = document.querySelector('.app-banner')?.getBoundingClientRect();
+      const focused = document.activeElement as HTMLElement | null;
+      if (!banner || !focused || focused === document.body) return null;
+      if (focused.closest('.app-banner, app-toolbar, mat-sidenav, mat-toolbar')) return null;
+      const box = focused.getBoundingClientRect();
+      return box.bottom <= banner.bottom && box.top >= banner.top - 1
+        ? `${focused.tagName} "${focused.textContent?.trim().slice(0, 30)}" at ${Math.round(box.top)}`
+        : null;
+    });
+    if (covered) hidden.push(covered);
+  }
+  expect(hidden).toEqual([]);
+});
+
+test('at 390 px, Reconnect far down a page scrolls the focused heading into view', async ({
+  page,
+  user,
+}) => {
+  await page.setViewportSize({ width: 390, height: 844 });
+  await signIn(page, user);
+  await page.goto('/diagnostics');
+  await expect(chip(page, 'open')).toBeVisible();
+  await page.getByRole('button', { name: '204', exact: true }).click();
+  await expect(chip(page, 'closed')).toBeVisible();
+  await page.getByText('Raw events', { exact: true }).scrollIntoViewIfNeeded();
+  const heading = page.getByRole('heading', { level: 2, name: 'Diagnostics' });
+  await expect(heading).not.toBeInViewport();
+  await page.getByRole('button', { name: 'Reconnect' }).press('Enter');
+  await expect(chip(page, 'open')).toBeVisible();
+  await expect(heading).toBeFocused();
+  await expect(heading).toBeInViewport();
+});

@@ -5,6 +5,7 @@ import { Clock } from '../core/clock';
 import { LiveStream } from '../core/live-stream';
 import { Session } from '../core/session';
 import { formatClock, stateReason } from '../shared/format';
+import { StickyBanner } from '../shared/sticky-banner';
 
 /** A drop that heals within this long is not worth a banner that moves the page down and up. */
 export const INTERRUPTED_AFTER_MS = 3000;
@@ -31,10 +32,11 @@ function leftOpenAt({ log, lastEventAt }: SseDiagnostics): number | null {
  */
 @Component({
   selector: 'app-stream-interrupted',
+  imports: [StickyBanner],
   changeDetection: ChangeDetectionStrategy.OnPush,
   template: `
     @if (notice(); as notice) {
-      <div class="app-banner" role="region" aria-label="Live updates interrupted">
+      <div class="app-banner" appStickyBanner role="region" aria-label="Live updates interrupted">
         <p role="status">
           Reconnecting ({{ notice.reason }}) since {{ notice.since }}: what you see is from then and
           does not update until the stream is back.

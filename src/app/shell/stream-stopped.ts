@@ -5,6 +5,7 @@ import { MatButtonModule } from '@angular/material/button';
 import { LiveStream } from '../core/live-stream';
 import { Session } from '../core/session';
 import { focusPageHeading } from '../shared/page-heading';
+import { StickyBanner } from '../shared/sticky-banner';
 
 /**
  * Shown above every page once the live stream stopped for good (a 204, a fatal answer): the
@@ -16,11 +17,11 @@ import { focusPageHeading } from '../shared/page-heading';
  */
 @Component({
   selector: 'app-stream-stopped',
-  imports: [MatButtonModule],
+  imports: [MatButtonModule, StickyBanner],
   changeDetection: ChangeDetectionStrategy.OnPush,
   template: `
     @if (reason(); as reason) {
-      <div class="app-banner" role="region" aria-label="Live updates stopped">
+      <div class="app-banner" appStickyBanner role="region" aria-label="Live updates stopped">
         <p>
           The stream stopped ({{ reason }}) and will not reconnect by itself: what you see no longer
           updates.
