@@ -138,7 +138,10 @@ describe('GET /api/events', () => {
     const response = await call(`${server.url}/api/events`, { cookie: bob });
     assert.equal(response.status, 429);
     assert.equal(response.headers.get('retry-after'), '2');
-    assert.deepEqual(response.body, { error: 'too-many-streams', detail: { limit: 2 } });
+    assert.deepEqual(response.body, {
+      error: 'too-many-streams',
+      detail: { scope: 'user', limit: 2 },
+    });
     const other = await SseStream.open(`${server.url}/api/events`, alice);
     assert.equal(other.response.status, 200, 'the limit is per user');
     [...open, other].forEach((stream) => stream.close());

@@ -36,7 +36,7 @@ export function eventRoutes(app: FastifyInstance, ctx: ServerContext): void {
       if (fault) return respondWithFault(reply, fault);
       const limit = options.maxStreamsPerUser;
       if (streams.countFor(session.username) >= limit) {
-        throw tooManyStreams({ limit }, options.retryMs);
+        throw tooManyStreams({ scope: 'user', limit }, options.retryMs);
       }
 
       const connection = streams.open(reply, {
