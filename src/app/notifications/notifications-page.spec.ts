@@ -127,8 +127,15 @@ describe('NotificationsPage', () => {
     const loaded = TestBed.inject(NotificationStore).refresh();
     http.expectOne('/api/notifications').flush({
       items: [
-        { ...notification('n2', { title: 'Second' }), read: false },
-        { ...notification('n1', { title: 'First' }), read: true },
+        // Explicit times: two made "now" may differ by a millisecond and swap.
+        {
+          ...notification('n2', { title: 'Second', createdAt: '2026-12-01T10:00:02Z' }),
+          read: false,
+        },
+        {
+          ...notification('n1', { title: 'First', createdAt: '2026-12-01T10:00:01Z' }),
+          read: true,
+        },
       ],
     });
     await loaded;
