@@ -82,7 +82,7 @@ describe('bounded anonymous cost', () => {
       await SseStream.open(`${small.url}/api/ticks`),
     ];
     const third = await call(`${small.url}/api/ticks`);
-    assert.equal(third.status, 429);
+    assert.equal(third.status, 503);
     assert.deepEqual((third.body as { detail: unknown }).detail, { scope: 'server', limit: 2 });
     two.forEach((stream) => stream.close());
     await small.stop();

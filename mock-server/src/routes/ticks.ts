@@ -48,9 +48,11 @@ export function tickRoutes(app: FastifyInstance, ctx: ServerContext): void {
     const address = request.ip;
     const own = byAddress.get(address) ?? 0;
     if (own >= maxTicksPerAddress || total >= maxTicks) {
-      const [scope, limit] =
-        own >= maxTicksPerAddress ? ['address', maxTicksPerAddress] : ['server', maxTicks];
-      throw tooManyStreams({ scope, limit }, retryMs);
+      // One address over its share is the client's doing (429); a full server is not (503).
+      if (own >= maxTicksPerAddress) {
+        throw tooManyStreams({ scope: 'address', limit: maxTicksPerAddress }, retryMs);
+      }
+      throw tooManyStreams({ scope: 'server', limit: maxTicks }, retryMs, 503);
     }
     const info = { user: null, session: null, topics: new Set<Topic>(), remote: remoteOf(request) };
     const connection = ctx.streams.open(reply, info);
