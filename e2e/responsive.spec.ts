@@ -76,10 +76,8 @@ test('at 390 px the menu button opens and closes the navigation', async ({ page,
   await expect(nav).toBeHidden();
 });
 
-test('at 390 px, scrolled down a page, the stopped banner and its Reconnect stay in sight', async ({
-  page,
-  user,
-}) => {
+/** At 390 px on Diagnostics, the stream stopped by a 204 and the page scrolled to its raw log. */
+async function stoppedAndScrolledDown(page: Page, user: string): Promise<void> {
   await page.setViewportSize({ width: 390, height: 844 });
   await signIn(page, user);
   await page.goto('/diagnostics');
@@ -87,6 +85,13 @@ test('at 390 px, scrolled down a page, the stopped banner and its Reconnect stay
   await page.getByRole('button', { name: '204', exact: true }).click();
   await expect(chip(page, 'closed')).toBeVisible();
   await page.getByText('Raw events', { exact: true }).scrollIntoViewIfNeeded();
+}
+
+test('at 390 px, scrolled down a page, the stopped banner and its Reconnect stay in sight', async ({
+  page,
+  user,
+}) => {
+  await stoppedAndScrolledDown(page, user);
   await expect(page.getByRole('heading', { level: 2, name: 'Diagnostics' })).not.toBeInViewport();
   await expect(page.getByRole('region', { name: 'Live updates stopped' })).toBeInViewport();
   await page.getByRole('button', { name: 'Reconnect' }).click();
@@ -142,13 +147,7 @@ test('at 390 px, Shift+Tab upward never leaves focus under the sticky banner', a
   page,
   user,
 }) => {
-  await page.setViewportSize({ width: 390, height: 844 });
-  await signIn(page, user);
-  await page.goto('/diagnostics');
-  await expect(chip(page, 'open')).toBeVisible();
-  await page.getByRole('button', { name: '204', exact: true }).click();
-  await expect(chip(page, 'closed')).toBeVisible();
-  await page.getByText('Raw events', { exact: true }).scrollIntoViewIfNeeded();
+  await stoppedAndScrolledDown(page, user);
   await page.getByRole('list', { name: 'Raw event log' }).focus();
   const hidden: string[] = [];
   for (let i = 0; i < 25; i++) {
@@ -172,13 +171,7 @@ test('at 390 px, Reconnect far down a page scrolls the focused heading into view
   page,
   user,
 }) => {
-  await page.setViewportSize({ width: 390, height: 844 });
-  await signIn(page, user);
-  await page.goto('/diagnostics');
-  await expect(chip(page, 'open')).toBeVisible();
-  await page.getByRole('button', { name: '204', exact: true }).click();
-  await expect(chip(page, 'closed')).toBeVisible();
-  await page.getByText('Raw events', { exact: true }).scrollIntoViewIfNeeded();
+  await stoppedAndScrolledDown(page, user);
   const heading = page.getByRole('heading', { level: 2, name: 'Diagnostics' });
   await expect(heading).not.toBeInViewport();
   await page.getByRole('button', { name: 'Reconnect' }).press('Enter');
