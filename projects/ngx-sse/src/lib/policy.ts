@@ -13,7 +13,11 @@ export interface SseReconnectOptions {
   readonly maxDelayMs: number;
   /** Growth per attempt (default 2). */
   readonly multiplier: number;
-  /** Attempts before giving up; `Infinity` (the default) never gives up. */
+  /**
+   * Retries in a row before giving up: the failure after them stops the stream (`max-attempts`).
+   * `maxAttempts: 2` against a server that always fails makes 3 requests, and the stopping
+   * `SseError` has `attempt` 3. `Infinity` (the default) never gives up.
+   */
   readonly maxAttempts: number;
   /**
    * After this long open, the next failure counts as attempt 1 again (so does a delivered event:

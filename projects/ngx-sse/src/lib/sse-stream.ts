@@ -24,7 +24,10 @@ export type SseDefaultData<M> = M extends { message: infer T } ? T : unknown;
  * const status = computed(() => stream.state().status);
  */
 export interface SseStream<M extends SseEventMap = Record<string, unknown>> {
-  /** The connection's state, as a Signal. */
+  /**
+   * The connection's state, as a Signal. It belongs to the shared connection: a handle you
+   * `close()` while another handle holds the connection keeps reading `open`.
+   */
   readonly state: Signal<SseState>;
   /** The connection's state, as an Observable that replays the current value. */
   readonly state$: Observable<SseState>;

@@ -52,7 +52,12 @@ export interface SseTransition {
  * const { eventsReceived, reconnects } = stream.diagnostics();
  */
 export interface SseDiagnostics {
-  /** The id the next attempt resumes from (`''` before any). */
+  /**
+   * The last event id (`''` before any): the id a reconnect resumes from. A connection its
+   * subscribers closed (`close()`, the last unsubscribe after `lingerMs`) keeps showing it, but the
+   * next subscribe starts afresh from the stream's `lastEventId` option, as a new stream would;
+   * a service that keeps one subscription, or `withLinger()`, resumes instead.
+   */
   readonly lastEventId: string;
   /** When the connection last opened (epoch ms); `null` before it first did. */
   readonly connectedAt: number | null;
