@@ -4,7 +4,7 @@ import type { FastifyReply, FastifyRequest } from 'fastify';
 
 import type { Topic } from './events.ts';
 import { onceClosed } from './response-closed.ts';
-import { SSE_HEADERS } from './sse.ts';
+import { SSE_HEADERS, formatComment } from './sse.ts';
 
 /** Who a stream belongs to and what it listens to; `user` is null for public streams. */
 export interface StreamInfo {
@@ -98,7 +98,9 @@ export class SseConnection {
       this.res.destroy();
       return;
     }
-    this.res.end();
+    // The reason as a last comment: every client ignores it, but a reader of the raw stream (curl,
+    // a fetch transport's comments) learns why it ended, e.g. a logout in another tab.
+    this.res.end(formatComment(`stream ended: ${reason}`));
     // An ended SSE response is never reused; half-closing instead would leave the socket (and
     // a graceful shutdown) waiting on the client's keep-alive timer.
     this.res.socket?.destroySoon();

@@ -29,7 +29,8 @@ class FakeResponse extends EventEmitter {
   uncork(): void {
     this.corks--;
   }
-  end(): void {
+  end(chunk?: string): void {
+    if (chunk !== undefined) this.writes.push(chunk);
     this.ended = true;
   }
   destroy(): void {
@@ -92,10 +93,11 @@ describe('SseConnection', () => {
     assert.deepEqual(closed, ['slow client: over 10 buffered bytes']);
   });
 
-  it('writes nothing after end(), even before the close event arrives', () => {
+  it('ends with a comment that says why, then writes nothing, even before the close event arrives', () => {
     const { res, conn, closed } = connection();
     conn.end('fault: drop');
     assert.equal(res.ended, true);
+    assert.deepEqual(res.writes, [': stream ended: fault: drop\n\n']);
     assert.doesNotThrow(() => conn.send('late'));
     res.emit('close');
     assert.deepEqual(closed, ['fault: drop']);

@@ -69,6 +69,7 @@ describe('sessions', () => {
     assert.equal(response.status, 204);
     assert.match(response.headers.get('set-cookie') ?? '', /sse_session=;/);
     await stream.ended;
+    assert.deepEqual(stream.frames.at(-1), { comment: 'stream ended: session ended' });
     await eventually(async () => (await streamsOf(server.url, 'carol')) === 0);
     assert.equal((await call(`${server.url}/api/events`, { cookie })).status, 401);
     assert.deepEqual((await call(`${server.url}/api/session`, { cookie })).body, {
