@@ -61,15 +61,19 @@ import { JOB_STATE_META, isActive } from './job-state';
     </mat-card>
   `,
   styles: `
+    /* The chip stays beside the title's first line, however long the name wraps. */
     mat-card-header {
       display: flex;
-      align-items: center;
+      align-items: flex-start;
       justify-content: space-between;
       gap: 12px;
     }
     h3 {
       margin: 0;
       overflow-wrap: anywhere;
+    }
+    mat-chip-set {
+      flex-shrink: 0;
     }
     .figures {
       display: flex;
