@@ -8,17 +8,40 @@ const DOT_DOT = /(?:^|[\\/])\.\.(?:[\\/]|$)/;
 
 /**
  * Serves a built SPA from the API's own port (one origin, as in production). Client-side routes
- * have no file, so non-API GETs fall back to index.html; unknown API routes stay JSON 404s.
+ * have no file, so reads of page paths fall back to index.html. Everything else that names no
+ * file is a JSON 404: API paths however spelled (`/API/x`, `//api/x`, `/api%2fx`), dotfiles
+ * (`.env` is never served), and file-like names, so a chunk missing after a redeploy is a 404
+ * rather than an HTML page the browser refuses as script.
  */
 export function serveSpa(app: FastifyInstance, dir: string): void {
-  app.register(fastifyStatic, { root: dir, wildcard: true });
+  app.register(fastifyStatic, { root: dir, wildcard: true, dotfiles: 'ignore' });
   app.addHook('onRequest', refuseEscapingPaths);
   app.setNotFoundHandler((request, reply) => {
-    const path = pathOf(request);
-    const isApi = path === '/api' || path.startsWith('/api/');
     const isRead = request.method === 'GET' || request.method === 'HEAD';
-    return isRead && !isApi ? reply.sendFile('index.html') : jsonNotFound(request, reply);
+    return isRead && isPagePath(pathOf(request))
+      ? reply.sendFile('index.html')
+      : jsonNotFound(request, reply);
   });
+}
+
+const API = /^\/api(?:[/;]|$)/i;
+const FILE_LIKE = /\.[a-z0-9]+$/i;
+
+/** A client-side route: not the API, no dot-leading segment, no file extension. */
+function isPagePath(raw: string): boolean {
+  let path = raw;
+  try {
+    path = decodeURIComponent(raw);
+  } catch {
+    // Kept raw: a malformed escape is refused before this, by the server's URL check.
+  }
+  path = path.replace(/\/{2,}/g, '/');
+  const segments = path.split('/').filter(Boolean);
+  return (
+    !API.test(path) &&
+    !segments.some((segment) => segment.startsWith('.')) &&
+    !FILE_LIKE.test(segments.at(-1) ?? '')
+  );
 }
 
 /**

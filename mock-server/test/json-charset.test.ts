@@ -1,7 +1,8 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 
-import { login, startServer, type Server } from './helpers.ts';
+import type { NotificationList } from '../src/wire.ts';
+import { call, login, startServer, type Server } from './helpers.ts';
 
 describe('the charset of a JSON body', () => {
   let server: Server;
@@ -32,6 +33,45 @@ describe('the charset of a JSON body', () => {
       assert.equal(response.status, 201, type);
       assert.equal(((await response.json()) as { title: string }).title, 'café', type);
     }
+  });
+
+  it('answers an unlabelled body that is not UTF-8 with 400, storing nothing', async () => {
+    const count = async () =>
+      ((await call(`${server.url}/api/notifications`, { cookie })).body as NotificationList).items
+        .length;
+    const before = await count();
+    for (const bytes of [
+      Buffer.from('{"level":"INFO","title":"caf\xe9"}', 'latin1'),
+      Buffer.concat([
+        Buffer.from('{"level":"INFO","title":"a'),
+        Buffer.from([0xed, 0xa0, 0x80]),
+        Buffer.from('b"}'),
+      ]),
+      Buffer.concat([
+        Buffer.from('{"level":"INFO","title":"a'),
+        Buffer.from([0xff]),
+        Buffer.from('"}'),
+      ]),
+    ]) {
+      const response = await post('application/json', bytes);
+      assert.equal(response.status, 400);
+      const body = (await response.json()) as {
+        error: string;
+        detail: { field: string; message: string };
+      };
+      assert.equal(body.error, 'bad-request');
+      assert.equal(body.detail.field, 'body');
+      assert.match(body.detail.message, /UTF-8/);
+    }
+    assert.equal(await count(), before);
+  });
+
+  it('names a forbidden key however deep it is nested', async () => {
+    const deep = '['.repeat(4000) + '{"__proto__":1}' + ']'.repeat(4000);
+    const response = await post('application/json', `{"level":"INFO","title":"t","x":${deep}}`);
+    assert.equal(response.status, 400);
+    const body = (await response.json()) as { detail: { field: string } };
+    assert.equal(body.detail.field, '__proto__');
   });
 
   it('answers any other charset with 415 instead of misreading the bytes', async () => {

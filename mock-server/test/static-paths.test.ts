@@ -38,9 +38,12 @@ describe('--static: paths that try to leave the directory', () => {
     }
   });
 
-  it('still serves names that only look alike', async () => {
-    for (const path of ['/..index', '/a..b/c', '/...']) {
-      assert.equal((await get(path)).status, 200, path);
+  it('tells names that only look alike from escapes: a page, or a dotfile 404, never a 400', async () => {
+    assert.equal((await get('/a..b/c')).status, 200);
+    for (const path of ['/..index', '/...']) {
+      const answer = await get(path);
+      assert.equal(answer.status, 404, path);
+      assert.equal((JSON.parse(answer.body) as { error: string }).error, 'not-found', path);
     }
   });
 });

@@ -15,6 +15,9 @@ describe('--static: the built SPA on the API port', () => {
     writeFileSync(join(dir, 'index.html'), '<!doctype html><title>app</title>');
     mkdirSync(join(dir, 'assets'));
     writeFileSync(join(dir, 'assets', 'main.js'), 'console.log(1);');
+    writeFileSync(join(dir, '.env'), 'SECRET=1');
+    mkdirSync(join(dir, '.git'));
+    writeFileSync(join(dir, '.git', 'config'), '[core]');
     server = await startServer({ staticDir: dir });
   });
   after(() => server.stop());
@@ -55,6 +58,29 @@ describe('--static: the built SPA on the API port', () => {
     const csp = CONTENT_SECURITY_POLICY;
     assert.match(csp, /script-src 'self'(;|$)/, 'no inline scripts');
     assert.match(csp, /frame-ancestors 'none'/);
+  });
+
+  it('never serves dotfiles, and answers missing files and API paths however spelled with JSON 404s', async () => {
+    for (const path of [
+      '/.env',
+      '/%2eenv',
+      '/.git/config',
+      '/assets/missing.js',
+      '/main-7ZTZHPRJ.js/',
+      '/styles.css',
+      '/main.js.map',
+      '/API/missing',
+      '//api/missing',
+      '/%61pi/missing',
+      '/api%2fmissing',
+      '/api;x',
+    ]) {
+      const response = await call(`${server.url}${path}`);
+      assert.equal(response.status, 404, path);
+      assert.equal((response.body as { error: string }).error, 'not-found', path);
+    }
+    // A route that only starts like the API is still a page.
+    assert.equal((await fetch(`${server.url}/apiary`)).status, 200);
   });
 
   it('keeps the API: routes work, unknown /api routes are JSON 404s', async () => {
