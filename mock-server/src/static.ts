@@ -29,13 +29,8 @@ const FILE_LIKE = /\.[a-z0-9]+$/i;
 
 /** A client-side route: not the API, no dot-leading segment, no file extension. */
 function isPagePath(raw: string): boolean {
-  let path = raw;
-  try {
-    path = decodeURIComponent(raw);
-  } catch {
-    // Kept raw: a malformed escape is refused before this, by the server's URL check.
-  }
-  path = path.replace(/\/{2,}/g, '/');
+  // Decoding cannot throw here: a malformed escape is a 400 before any route or handler.
+  const path = decodeURIComponent(raw).replace(/\/{2,}/g, '/');
   const segments = path.split('/').filter(Boolean);
   return (
     !API.test(path) &&

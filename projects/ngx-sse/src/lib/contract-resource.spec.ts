@@ -1,6 +1,6 @@
 import { EnvironmentInjector, NgZone, createEnvironmentInjector, signal } from '@angular/core';
 import { TestBed } from '@angular/core/testing';
-import { SseError, sseResource } from 'ngx-sse';
+import { SseError, type SseResourceRequest, sseResource } from 'ngx-sse';
 
 import { type ContractEvents, contractSetup } from './contract.spec-helper';
 
@@ -9,7 +9,7 @@ async function settle(): Promise<void> {
   await new Promise((resolve) => setTimeout(resolve));
 }
 
-function sum(request: () => string | undefined) {
+function sum(request: () => SseResourceRequest | undefined) {
   const injector = createEnvironmentInjector([], TestBed.inject(EnvironmentInjector));
   const ref = injector.runInContext(() =>
     sseResource<ContractEvents, 'a', number>(request, {
@@ -73,14 +73,7 @@ describe('contract: sseResource vs the ResourceRef contract', () => {
 
   it('set() after a fatal error is local, as Angular', async () => {
     const { controller } = contractSetup();
-    const injector = createEnvironmentInjector([], TestBed.inject(EnvironmentInjector));
-    const ref = injector.runInContext(() =>
-      sseResource<ContractEvents, 'a', number>(() => ({ url: '/err3', transport: 'fetch' }), {
-        event: 'a',
-        reduce: (t, { data }) => t + data.n,
-        initialValue: 0,
-      }),
-    );
+    const { ref } = sum(() => ({ url: '/err3', transport: 'fetch' }));
     await settle();
     controller.expectConnection('/err3').fail({ status: 404 });
     await settle();
@@ -139,14 +132,7 @@ describe('contract: sseResource vs the ResourceRef contract', () => {
 
   it('after a fatal error: status error, error() an SseError, value() throws, hasValue() false', async () => {
     const { controller } = contractSetup();
-    const injector = createEnvironmentInjector([], TestBed.inject(EnvironmentInjector));
-    const ref = injector.runInContext(() =>
-      sseResource<ContractEvents, 'a', number>(() => ({ url: '/err', transport: 'fetch' }), {
-        event: 'a',
-        reduce: (t, { data }) => t + data.n,
-        initialValue: 0,
-      }),
-    );
+    const { ref } = sum(() => ({ url: '/err', transport: 'fetch' }));
     await settle();
     const c = controller.expectConnection('/err');
     c.open();
@@ -164,14 +150,7 @@ describe('contract: sseResource vs the ResourceRef contract', () => {
 
   it('reload() after a fatal error reconnects, resumes and leaves the error state', async () => {
     const { controller } = contractSetup();
-    const injector = createEnvironmentInjector([], TestBed.inject(EnvironmentInjector));
-    const ref = injector.runInContext(() =>
-      sseResource<ContractEvents, 'a', number>(() => ({ url: '/err2', transport: 'fetch' }), {
-        event: 'a',
-        reduce: (t, { data }) => t + data.n,
-        initialValue: 0,
-      }),
-    );
+    const { ref } = sum(() => ({ url: '/err2', transport: 'fetch' }));
     await settle();
     const c = controller.expectConnection('/err2');
     c.open();
