@@ -6,14 +6,11 @@ import { type SseFeature, ɵfeature } from './sse-feature';
 /** The core's 401 refresh with `handler`: only fetch streams see statuses, so it lives here. */
 function refreshWith(handler: SseUnauthorizedHandler): SseRefresh {
   return (error, retry, done) => {
-    // Called at once, so its first statements run in the injection context the client gives.
-    let result: ReturnType<SseUnauthorizedHandler>;
-    try {
-      result = handler(error);
-    } catch (thrown) {
-      result = Promise.reject(thrown);
-    }
-    void Promise.resolve(result).then(
+    // A Promise's executor runs at once, so the handler's first statements run in the injection
+    // context the client gives, and a throw becomes a rejection.
+    void new Promise<Awaited<ReturnType<SseUnauthorizedHandler>>>((resolve) =>
+      resolve(handler(error)),
+    ).then(
       (answer) => {
         if (answer === 'retry') retry();
         done();
