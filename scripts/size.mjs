@@ -9,6 +9,7 @@
 //   that a bare app does not use, printed for reference.
 import { transformAsync } from '@babel/core';
 import { createEs2015LinkerPlugin } from '@angular/compiler-cli/linker/babel';
+import { TraceMap, originalPositionFor } from '@jridgewell/trace-mapping';
 import { build } from 'esbuild';
 import { execSync } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
@@ -28,6 +29,8 @@ const GOAL = 3.5 * 1024;
 const outAt = process.argv.indexOf('--out');
 const OUT = outAt > 0 ? process.argv[outAt + 1] : null;
 if (OUT) await mkdir(OUT, { recursive: true });
+// `--by-file`: attribute the native consumer's minified bytes to the library's source files.
+const BY_FILE = process.argv.includes('--by-file');
 const LIBRARY = './dist/ngx-sse/fesm2022/ngx-sse.mjs';
 
 const linkerPlugin = createEs2015LinkerPlugin({
@@ -60,11 +63,20 @@ const linker = {
           { wrapDecorators: true },
         ]);
       }
-      const { code } = await transformAsync(source, { filename: file, plugins });
-      return { contents: code, loader: 'js' };
+      const inputSourceMap = BY_FILE && optimize && JSON.parse(readFileSync(`${file}.map`, 'utf8'));
+      const { code, map } = await transformAsync(source, {
+        filename: file,
+        plugins,
+        sourceMaps: !!inputSourceMap,
+        inputSourceMap,
+      });
+      return { contents: map ? code + inlineMap(map) : code, loader: 'js' };
     });
   },
 };
+
+const inlineMap = (map) =>
+  `\n//# sourceMappingURL=data:application/json;base64,${Buffer.from(JSON.stringify(map)).toString('base64')}`;
 
 async function bundle(entry, external = [], stripImports = false) {
   const result = await build({
@@ -79,11 +91,31 @@ async function bundle(entry, external = [], stripImports = false) {
     external,
     define: { ngDevMode: 'false', ngJitMode: 'false', ngI18nClosureMode: 'false' },
     plugins: [linker],
+    ...(BY_FILE && stripImports ? { sourcemap: 'external', outfile: 'size.js' } : {}),
   });
-  let { text } = result.outputFiles[0];
+  const isMap = (file) => file.path.endsWith('.map');
+  const sourceMap = result.outputFiles.find(isMap);
+  let { text } = result.outputFiles.find((file) => !isMap(file));
+  if (sourceMap) bytesBySource(entry, text, sourceMap.text);
   if (stripImports) text = text.replace(/^(import[^;]*;)+/, '');
   if (OUT && stripImports) await writeFile(`${OUT}/${path.basename(entry, '.ts')}.js`, text);
   return { min: text.length, gzip: gzipSync(text, { level: 9 }).length, text };
+}
+
+/** Prints, per library source file, how many minified bytes of the bundle `text` it produced. */
+function bytesBySource(entry, text, sourceMap) {
+  const map = new TraceMap(sourceMap);
+  const bytes = new Map();
+  text.split('\n').forEach((line, index) => {
+    for (let column = 0; column < line.length; column++) {
+      const { source } = originalPositionFor(map, { line: index + 1, column });
+      const file = source?.replace(/^.*projects\/ngx-sse\/src\//, '') ?? '(no source)';
+      bytes.set(file, (bytes.get(file) ?? 0) + 1);
+    }
+  });
+  const rows = [...bytes].sort((a, b) => b[1] - a[1]);
+  console.log(`\n${path.basename(entry)}: minified bytes by source file`);
+  console.log(rows.map(([file, count]) => `${String(count).padStart(7)} B  ${file}`).join('\n'));
 }
 
 const kb = (bytes) => `${bytes} B (${(bytes / 1024).toFixed(2)} KB)`;
