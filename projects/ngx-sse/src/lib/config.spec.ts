@@ -215,6 +215,21 @@ describe('numbers that would become a silent default or a timer loop', () => {
     ];
     const url = thrown(() => client.stream('http://[', { transport: 'fetch' }));
     expect([url.reason, url.detail]).toEqual(['invalid-request', "not a valid URL: 'http://['"]);
+    // WPT eventsource-constructor-non-same-origin: schemes no stream can be read from.
+    for (const bad of ['ftp://example.not/', 'about:blank', 'mailto:a@b.example', 'javascript:x']) {
+      for (const transport of ['fetch', 'eventsource'] as const) {
+        const scheme = thrown(() => client.stream(bad, { transport }));
+        expect([scheme.reason, scheme.detail])
+          .withContext(`${transport} ${bad}`)
+          .toEqual([
+            'invalid-request',
+            `unsupported URL scheme '${bad.split(':')[0]}:' in '${bad}'`,
+          ]);
+      }
+    }
+    for (const good of ['https://example.test/e', 'data:text/event-stream,data:%201%0A%0A']) {
+      expect(() => client.stream(good, { transport: 'fetch' }).close()).not.toThrow();
+    }
     const header = thrown(() =>
       client.stream('/e', { transport: 'fetch', headers: { 'X-Bad': 'a\nb' } }),
     );

@@ -20,6 +20,17 @@ export interface SseRequestDraft {
 }
 
 const METHODS: readonly string[] = ['GET', 'POST', 'PUT', 'PATCH', 'DELETE'];
+/** The schemes a stream can be read from; fetch() fails any other on every attempt. */
+const SCHEMES: readonly string[] = ['http:', 'https:', 'data:', 'blob:'];
+
+/** What is wrong with `url` resolved against `base`, or `false`. */
+function urlProblem(url: string, base: string): string | false {
+  // fetch() would reject these on every attempt, which looks like a network failure: a
+  // reconnect loop that can never succeed, where browsers fail the EventSource at once.
+  if (!URL.canParse(url, base)) return `not a valid URL: '${url}'`;
+  const { protocol } = new URL(url, base);
+  return !SCHEMES.includes(protocol) && `unsupported URL scheme '${protocol}' in '${url}'`;
+}
 
 /**
  * The first thing wrong with `draft`, in words, or `undefined`. It catches what the types refuse,
@@ -33,8 +44,7 @@ export function requestProblem(draft: SseRequestDraft): string | undefined {
   const { transport, method } = draft;
   // In order, each the problem in words or `false`: the first one is reported.
   const problems: readonly (string | false | undefined)[] = [
-    // fetch() would reject it on every attempt, which looks like a network failure.
-    !URL.canParse(draft.url, draft.base) && `not a valid URL: '${draft.url}'`,
+    urlProblem(draft.url, draft.base),
     transport !== 'eventsource' && transport !== 'fetch' && `unknown transport '${transport}'`,
     transport !== 'fetch' && !!draft.misplaced && `${draft.misplaced} needs transport: 'fetch'`,
     !METHODS.includes(method) && `unsupported method '${method}'`,
