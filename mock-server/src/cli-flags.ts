@@ -21,6 +21,8 @@ export type IntegerKey =
   | 'loginsPerMinute'
   | 'maxTicksPerAddress'
   | 'maxTicks'
+  | 'maxLoadsPerSession'
+  | 'maxLoads'
   | 'requestTimeoutMs';
 
 export interface IntegerFlag {
@@ -59,6 +61,8 @@ export const INTEGER_FLAGS: IntegerFlag[] = [
   integer('loginsPerMinute', 'logins-per-minute', 1, 1e6, 'logins per client address and minute'),
   integer('maxTicksPerAddress', 'max-ticks-per-address', 1, 1e6, '/api/ticks streams per address'),
   integer('maxTicks', 'max-ticks', 1, 1e6, '/api/ticks streams in all'),
+  integer('maxLoadsPerSession', 'max-loads-per-session', 1, 1000, '/api/load runs per session'),
+  integer('maxLoads', 'max-loads', 1, 1000, '/api/load runs at once in all'),
   integer(
     'requestTimeoutMs',
     'request-timeout-ms',

@@ -26,6 +26,7 @@ export interface ServerContext {
   /** The per-session and global caps on open streams, over every streaming route. */
   slots: StreamSlots;
   hub: Hub;
+  /** The `POST /api/load` generators, within their caps per session and in all. */
   loads: LoadRunner;
   chats: ChatRunner;
   /** `POST /api/chat` requests per user and minute. */
@@ -34,7 +35,8 @@ export interface ServerContext {
   loginLimit: RateLimiter;
   /**
    * Ends a session and the streams opened with it, so a reconnecting client gets 401 instead of
-   * a stream it is no longer entitled to. The user's state goes with their last session.
+   * a stream it is no longer entitled to, and stops its load runs. The user's state goes with
+   * their last session.
    */
   endSession(token: string, reason: string): void;
   /** Ends the sessions idle for longer than the TTL; returns how many. */
@@ -65,7 +67,7 @@ export function createContext(options: ServerOptions): ServerContext {
     counters: { chatRequests: 0 },
   }));
   const hub = new Hub(streams, users);
-  const loads = new LoadRunner();
+  const loads = new LoadRunner(options.maxLoads, options.maxLoadsPerSession);
   const chats = new ChatRunner(slots, options.maxBufferBytes, options.log);
   const stopMetrics = startMetricSeries(hub, options.metricsMs);
   const sessions = new SessionStore();
@@ -74,6 +76,7 @@ export function createContext(options: ServerOptions): ServerContext {
     if (!session) return;
     streams.endSession(token, reason);
     chats.endSession(token, reason);
+    loads.endSession(token);
     if (sessions.countFor(session.username) === 0) users.delete(session.username);
   };
   const expireIdleSessions = () => {

@@ -42,6 +42,13 @@ export interface ServerOptions {
   maxTicks: number;
   /** Origins allowed to make credentialed cross-origin requests. */
   corsOrigins: string[];
+  /**
+   * `POST /api/load` runs in progress at once, per session (then 429) and in all (then 503):
+   * a run emits up to 10 000 events a second to every stream it reaches, so runs started in a
+   * loop would otherwise take the whole CPU.
+   */
+  maxLoadsPerSession: number;
+  maxLoads: number;
   /** Enables `/api/faults`, `/api/load`, `/api/debug/memory` and `/api/debug/stats`. */
   faults: boolean;
   /**
@@ -71,6 +78,8 @@ export const defaultOptions: ServerOptions = {
   loginsPerMinute: 60,
   maxTicksPerAddress: 10,
   maxTicks: 1000,
+  maxLoadsPerSession: 4,
+  maxLoads: 8,
   corsOrigins: ['http://localhost:4200', 'http://127.0.0.1:4200'],
   faults: false,
   requestTimeoutMs: 10_000,

@@ -172,6 +172,8 @@ export interface Health {
   sessions: number;
   /** The caps on open streams and how many count against them. */
   streamCaps: StreamCaps;
+  /** The caps on concurrent `POST /api/load` runs; only with `--faults`, as that route. */
+  loadCaps?: LoadCaps;
 }
 
 /**
@@ -184,6 +186,16 @@ export interface StreamCaps {
   max: number;
   perSession: number;
   perUser: number;
+}
+
+/**
+ * The load-run caps `/api/health` reports (with `--faults`): `running` counts the runs in
+ * progress on the whole server, `max` caps them, `perSession` caps one session's.
+ */
+export interface LoadCaps {
+  running: number;
+  max: number;
+  perSession: number;
 }
 
 /** `GET /api/debug/stats` (only with `--faults`): per-user counts for tests. */

@@ -30,6 +30,8 @@ describe('a client that stops reading', () => {
     server = await startServer({
       faults: true,
       maxBufferBytes: MAX_BUFFER_BYTES,
+      // Six concurrent bursts from one session: over the default cap of 4 runs per session.
+      maxLoadsPerSession: 6,
       log: (l) => lines.push(l),
     });
   });

@@ -88,7 +88,7 @@ export function faultRoutes(app: FastifyInstance, ctx: ServerContext): void {
     const { session } = currentUser(ctx, request);
     const { event, count, ratePerSec, broadcast = false } = request.body;
     const to = broadcast ? null : session.username;
-    const etaMs = loads.start(count, ratePerSec, (seq) => {
+    const etaMs = loads.start(session.token, count, ratePerSec, (seq) => {
       if (event === 'metric') {
         // `at` is the send time, so receivers can compute delivery latency.
         hub.publish(to, 'metric', { name: 'load', value: seq, at: Date.now() });

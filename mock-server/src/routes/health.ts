@@ -3,7 +3,10 @@ import type { FastifyInstance } from 'fastify';
 import type { ServerContext } from '../context.ts';
 import type { Health } from '../wire.ts';
 
-/** `GET /api/health`: liveness plus counts, public for probes, so it names nobody. */
+/**
+ * `GET /api/health`: liveness plus counts, public for probes, so it names nobody. The load caps
+ * only with `--faults`: without it there is no `/api/load` to cap.
+ */
 export function healthRoutes(app: FastifyInstance, ctx: ServerContext): void {
   app.get('/api/health', async (): Promise<Health> => ({
     status: 'ok',
@@ -12,5 +15,6 @@ export function healthRoutes(app: FastifyInstance, ctx: ServerContext): void {
     streams: ctx.streams.stats(),
     sessions: ctx.sessions.size,
     streamCaps: { ...ctx.slots.stats(), perUser: ctx.options.maxStreamsPerUser },
+    ...(ctx.options.faults && { loadCaps: ctx.loads.stats() }),
   }));
 }
