@@ -5,6 +5,7 @@ import Fastify, { type FastifyInstance } from 'fastify';
 import { createContext } from './context.ts';
 import { trackInFlight } from './drain.ts';
 import { closeAfterEarlyAnswers } from './early-answer.ts';
+import { continueWhenBodyIsRead } from './expect-continue.ts';
 import { guardHost } from './host-guard.ts';
 import { guardOrigin } from './origin-guard.ts';
 import { installErrorHandling, jsonNotFound } from './errors.ts';
@@ -67,6 +68,7 @@ export function buildServer(overrides: Partial<ServerOptions> = {}): FastifyInst
   closeAfterEarlyAnswers(app);
   app.addHook('onRequest', guardHost(options.corsOrigins));
   answerUnsupportedRequests(app.server);
+  continueWhenBodyIsRead(app);
   app.addHook('onRequest', refuseUnknownPreflights);
   app.register(fastifyCookie);
   app.register(fastifyCors, {
