@@ -155,13 +155,18 @@ export class SseConnection {
   }
 }
 
-/** Takes the response over from Fastify and starts an event stream, keeping hook headers (CORS). */
+/**
+ * Takes the response over from Fastify and starts an event stream, keeping hook headers (CORS).
+ * HTTP/1.0 has no chunked encoding, so a body of unknown length ends only when the connection
+ * closes: such a stream says `Connection: close`, not the `keep-alive` it could never honour.
+ */
 export function startStream(reply: FastifyReply): ServerResponse {
   reply.hijack();
   const headers = Object.fromEntries(
     Object.entries(reply.getHeaders()).filter(([, value]) => value !== undefined),
   );
-  reply.raw.writeHead(200, { ...headers, ...SSE_HEADERS });
+  const http10 = reply.raw.req.httpVersionMajor === 1 && reply.raw.req.httpVersionMinor === 0;
+  reply.raw.writeHead(200, { ...headers, ...SSE_HEADERS, ...(http10 && { Connection: 'close' }) });
   return reply.raw;
 }
 

@@ -13,6 +13,7 @@ export interface SseMessage {
 /**
  * Response headers of every stream. `no-transform` and `X-Accel-Buffering: no` stop proxies
  * (nginx, CDNs) from compressing or buffering, either of which would hold events back.
+ * `keep-alive` is for HTTP/1.1; an HTTP/1.0 stream gets `Connection: close` (`startStream`).
  */
 export const SSE_HEADERS = {
   'Content-Type': 'text/event-stream; charset=utf-8',
