@@ -1,4 +1,6 @@
-import fastifyStatic from '@fastify/static';
+import { basename } from 'node:path';
+
+import fastifyStatic, { type SetHeadersResponse } from '@fastify/static';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 
 import { badRequest, jsonNotFound, pathOf } from './errors.ts';
@@ -11,10 +13,18 @@ const DOT_DOT = /(?:^|[\\/])\.\.(?:[\\/]|$)/;
  * have no file, so reads of page paths fall back to index.html. Everything else that names no
  * file is a JSON 404: API paths however spelled (`/API/x`, `//api/x`, `/api%2fx`), dotfiles
  * (`.env` is never served), and file-like names, so a chunk missing after a redeploy is a 404
- * rather than an HTML page the browser refuses as script.
+ * rather than an HTML page the browser refuses as script. Content-hashed files are cached for a
+ * year, everything else revalidated (`setCacheControl`).
  */
 export function serveSpa(app: FastifyInstance, dir: string): void {
-  app.register(fastifyStatic, { root: dir, wildcard: true, dotfiles: 'ignore' });
+  app.register(fastifyStatic, {
+    root: dir,
+    wildcard: true,
+    dotfiles: 'ignore',
+    // `send` would add `public, max-age=0` to every file; ours depends on the name instead.
+    cacheControl: false,
+    setHeaders: setCacheControl,
+  });
   app.addHook('onRequest', refuseEscapingPaths);
   app.setNotFoundHandler((request, reply) => {
     const isRead = request.method === 'GET' || request.method === 'HEAD';
@@ -22,6 +32,28 @@ export function serveSpa(app: FastifyInstance, dir: string): void {
       ? reply.sendFile('index.html')
       : jsonNotFound(request, reply);
   });
+}
+
+// The build's content hash (esbuild's `[hash]`: 8 characters of upper-case base32) before the
+// extension: `main-7ZTZHPRJ.js`, `chunk-…`, `styles-…`, `media/roboto-latin-400-normal-….woff2`.
+const HASHED = /-[A-Z2-7]{8}\.[a-z0-9]+$/;
+
+/** What browsers may keep a file for, by its name: see `setCacheControl`. */
+const CACHE_CONTROL = {
+  hashed: 'public, max-age=31536000, immutable',
+  other: 'no-cache',
+};
+
+/**
+ * `setHeaders` of the static files (the index.html fallback too). A content-hashed file never
+ * changes under its name: a new build gives it another, so browsers may keep it a year without
+ * asking (`immutable`). Everything else, index.html first (it names the hashed files of the
+ * current build), is revalidated on every use, so a redeploy shows at the next load; the ETag
+ * keeps that a 304 while nothing changed.
+ */
+function setCacheControl(res: SetHeadersResponse, path: string): void {
+  const hashed = HASHED.test(basename(path));
+  res.setHeader('Cache-Control', hashed ? CACHE_CONTROL.hashed : CACHE_CONTROL.other);
 }
 
 const API = /^\/api(?:[/;]|$)/i;
