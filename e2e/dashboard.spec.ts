@@ -42,5 +42,7 @@ test('8. session expiry from another tab: 401, then /login with a message', asyn
   const other = await context.newPage();
   expect((await other.request.delete('/api/session')).status()).toBe(204);
   await expect(page).toHaveURL(/\/login$/, { timeout: 20_000 });
-  await expect(page.getByRole('alert')).toContainText('session has expired');
+  await expect(page.getByRole('alert')).toContainText(
+    'session has ended: it expired, or the server restarted',
+  );
 });

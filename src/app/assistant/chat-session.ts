@@ -20,7 +20,7 @@ export function chatErrorMessage(state: SseState): string {
     }
     case 'unauthorized 401':
     case 'unauthorized 403':
-      return 'Your session has expired. Sign in again to ask.';
+      return 'Your session has ended (it expired, or the server restarted). Sign in again to ask.';
     case 'http 400':
     case 'http 415':
       return `The server refused the prompt (${reason}).`;

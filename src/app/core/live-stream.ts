@@ -65,6 +65,14 @@ export class LiveStream {
     });
   }
 
+  /**
+   * A fresh attempt now, instead of waiting out the backoff: the resources share one connection,
+   * so reloading one retries it for all, with its diagnostics and resume id kept.
+   */
+  retryNow(): void {
+    this.resets.reload();
+  }
+
   /** Opens the stream again (every live resource restarts, resuming from its last id). */
   reconnect(): void {
     this.restarts.update((n) => n + 1);
@@ -81,7 +89,9 @@ export class LiveStream {
     // A failed probe says nothing about the session: only a clear "nobody" signs the user out.
     const username = await this.session.probe().catch(() => undefined);
     if (username === null) {
-      this.session.expire('Your session has expired. Please sign in again.');
+      this.session.expire(
+        'Your session has ended: it expired, or the server restarted. Please sign in again.',
+      );
       await this.router.navigateByUrl(toLogin(this.router, this.router.url));
     }
   }

@@ -44,7 +44,11 @@ describe('Session: the logged-out-elsewhere notice', () => {
     // This tab is still signed in: it asks nothing.
     expect(http.match({ method: 'GET', url: '/api/session' }).length).toBe(0);
     // Much later the session really expires (idle timeout, server restart):
-    session.expire('Your session has expired. Please sign in again.');
-    expect(session.notice()).toBe('Your session has expired. Please sign in again.');
+    session.expire(
+      'Your session has ended: it expired, or the server restarted. Please sign in again.',
+    );
+    expect(session.notice()).toBe(
+      'Your session has ended: it expired, or the server restarted. Please sign in again.',
+    );
   });
 });

@@ -55,7 +55,9 @@ describe('Session', () => {
     }
 
     it('follows a sign-in made in another tab, as the server confirms it', async () => {
-      session.notice.set('Your session has expired. Please sign in again.');
+      session.notice.set(
+        'Your session has ended: it expired, or the server restarted. Please sign in again.',
+      );
       (await probeAfterMessage()).flush({ username: 'carol' });
       await new Promise((resolve) => setTimeout(resolve));
       expect(session.user()).toBe('carol');
@@ -79,12 +81,16 @@ describe('Session', () => {
       );
       otherTab.postMessage('signed-out');
       await heard;
-      session.expire('Your session has expired. Please sign in again.');
+      session.expire(
+        'Your session has ended: it expired, or the server restarted. Please sign in again.',
+      );
       expect(session.notice()).toBe(LOGGED_OUT_ELSEWHERE);
       expect(session.user()).toBeNull();
       // The reason is used once: a later expiry is an expiry.
       session.user.set('erin');
-      session.expire('Your session has expired. Please sign in again.');
+      session.expire(
+        'Your session has ended: it expired, or the server restarted. Please sign in again.',
+      );
       expect(session.notice()).toContain('expired');
     });
 

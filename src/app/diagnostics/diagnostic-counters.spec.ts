@@ -2,6 +2,7 @@ import { TestbedHarnessEnvironment } from '@angular/cdk/testing/testbed';
 import { type ComponentFixture, TestBed } from '@angular/core/testing';
 import { type SseDiagnostics, SseError } from 'ngx-sse';
 
+import { formatClock } from '../shared/format';
 import { DiagnosticCounters } from './diagnostic-counters';
 import { DiagnosticCountersHarness } from './testing/diagnostic-counters-harness';
 
@@ -41,6 +42,24 @@ describe('DiagnosticCounters', () => {
     expect(await counters.getValue('last-event-id')).toBe('1234');
     expect(await counters.getValue('last-error')).toBe(
       'ngx-sse: http 503 (/api/events, attempt 2)',
+    );
+  });
+
+  it('dates the last error by the transition that carried it, which outlives the outage', async () => {
+    const error = DIAGNOSTICS.lastError!;
+    const failedAt = NOW - 60_000;
+    fixture.componentRef.setInput('diagnostics', {
+      ...DIAGNOSTICS,
+      log: [
+        {
+          at: failedAt,
+          state: { status: 'reconnecting', attempt: 2, delayMs: 2000, reason: 'http', error },
+        },
+        { at: NOW - 58_000, state: { status: 'open' } },
+      ],
+    });
+    expect(await counters.getValue('last-error')).toBe(
+      `at ${formatClock(failedAt)}: ngx-sse: http 503 (/api/events, attempt 2)`,
     );
   });
 

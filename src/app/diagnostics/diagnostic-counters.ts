@@ -1,7 +1,7 @@
 import { ChangeDetectionStrategy, Component, computed, input } from '@angular/core';
 import type { SseDiagnostics, SseRole, SseState } from 'ngx-sse';
 
-import { formatCount, formatDuration } from '../shared/format';
+import { formatClock, formatCount, formatDuration } from '../shared/format';
 
 /** A follower's state and counters are the leader tab's, relayed. */
 const ROLES: Record<SseRole, string> = {
@@ -9,6 +9,20 @@ const ROLES: Record<SseRole, string> = {
   leader: 'leader: holds the connection',
   follower: 'follower: state from the leader tab',
 };
+
+/**
+ * The last error, with the time of the transition that carried it: it stays after the stream
+ * recovered, and without a time it reads as current. A parse error has no transition.
+ */
+function lastError({ lastError: error, log }: SseDiagnostics): string {
+  if (!error) return 'none';
+  for (let i = log.length - 1; i >= 0; i--) {
+    const { state } = log[i];
+    if ('error' in state && state.error === error)
+      return `at ${formatClock(log[i].at)}: ${error.message}`;
+  }
+  return error.message;
+}
 
 /** One counter; `key` becomes `data-counter` for tests and e2e. */
 interface Counter {
@@ -89,7 +103,11 @@ export class DiagnosticCounters {
         label: 'Time connected',
         value: connectedFor === null ? 'not connected' : formatDuration(connectedFor),
       },
-      { key: 'last-error', label: 'Last error', value: diagnostics?.lastError?.message ?? 'none' },
+      {
+        key: 'last-error',
+        label: 'Last error',
+        value: diagnostics ? lastError(diagnostics) : 'none',
+      },
       { key: 'role', label: 'Tab role', value: ROLES[diagnostics?.role ?? 'solo'] },
     ];
   });

@@ -132,6 +132,6 @@ describe('DiagnosticsPage', () => {
     const status: HTMLElement = fixture.nativeElement.querySelector(
       'app-fault-controls [role="status"]',
     );
-    expect(status.textContent?.trim()).toBe('Injected: Drop connection');
+    expect(status.textContent?.trim()).toMatch(/^Injected at \d\d:\d\d:\d\d: Drop connection$/);
   });
 });

@@ -13,4 +13,14 @@ describe('faultActions', () => {
       expect(action.description).toContain('the server’s retry: delay (2 s by default)');
     }
   });
+
+  it('says a 204 stops the fetch transport for good but is a retried refusal on EventSource', () => {
+    const describe204 = (transport: 'fetch' | 'eventsource') =>
+      faultActions({ transport, heartbeatTimeoutMs: 2000 }).find(({ label }) => label === '204')!;
+    expect(describe204('fetch').description).toContain('the client stops for good (no-content)');
+    expect(describe204('eventsource').description).toContain(
+      'it reads as refused and the dashboard retries',
+    );
+    expect(describe204('eventsource').fault).toEqual({ kind: 'no-content' });
+  });
 });

@@ -39,6 +39,11 @@ export function faultActions({
     transport === 'fetch'
       ? 'Ends the stream and answers the next attempt as text/plain: the client retries with backoff (bad-content-type; the dashboard treats it as a passing proxy error), then recovers.'
       : 'Ends the stream and answers the next attempt as text/plain: EventSource refuses it (refused) and the dashboard retries.';
+  // EventSource hides the status: a 204 is one more refusal, which the dashboard retries.
+  const noContent =
+    transport === 'fetch'
+      ? 'Ends the stream and answers the next attempt with 204 No Content, the server’s “stop”: the client stops for good (no-content). Reconnect resumes.'
+      : 'Ends the stream and answers the next attempt with 204 No Content, the server’s “stop”. EventSource hides the status, so it reads as refused and the dashboard retries; the fetch transport would stop for good (no-content).';
   return [
     {
       label: 'Drop connection',
@@ -60,8 +65,7 @@ export function faultActions({
     { label: 'Bad MIME', description: badMime, fault: { kind: 'bad-mime', count: 1 } },
     {
       label: '204',
-      description:
-        'Ends the stream and answers the next attempt with 204 No Content, the server’s “stop”: the client stops for good (no-content). Reconnect resumes.',
+      description: noContent,
       fault: { kind: 'no-content' },
     },
   ];

@@ -73,7 +73,9 @@ describe('FaultControls', () => {
 
       request.flush({ ok: true });
       await settle(fixture);
-      expect(text('[role="status"]')).toBe(`Injected: ${label}`);
+      expect(text('[role="status"]')).toMatch(
+        new RegExp(`^Injected at \\d\\d:\\d\\d:\\d\\d: ${label}$`),
+      );
       expect(text('[role="alert"]')).toBe('');
       expect(await button.isDisabled()).toBeFalse();
     });

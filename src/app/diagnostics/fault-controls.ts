@@ -5,6 +5,7 @@ import type { SseTransport } from 'ngx-sse';
 import { errorMessage } from '../core/api';
 import { Faults } from '../core/faults';
 import { DEFAULT_HEARTBEAT_TIMEOUT_MS } from '../core/live-stream';
+import { formatClock } from '../shared/format';
 import { type FaultAction, faultActions } from './fault-actions';
 
 /**
@@ -100,7 +101,8 @@ export class FaultControls {
     this.failure.set('');
     try {
       await this.faults.inject(fault);
-      this.success.set(`Injected: ${label}`);
+      // The time says when: the line stays after the fault's effect has passed.
+      this.success.set(`Injected at ${formatClock(Date.now())}: ${label}`);
     } catch (error) {
       this.failure.set(`${label} failed: ${errorMessage(error)}`);
     } finally {

@@ -100,9 +100,13 @@ describe('LoginPage', () => {
     TestBed.configureTestingModule({
       providers: [...provideLiveTesting()],
     });
-    TestBed.inject(Session).notice.set('Your session has expired. Please sign in again.');
+    TestBed.inject(Session).notice.set(
+      'Your session has ended: it expired, or the server restarted. Please sign in again.',
+    );
     const fixture = TestBed.createComponent(LoginPage);
     await fixture.whenStable();
-    expect(fixture.nativeElement.textContent).toContain('Your session has expired');
+    expect(fixture.nativeElement.textContent).toContain(
+      'Your session has ended: it expired, or the server restarted',
+    );
   });
 });

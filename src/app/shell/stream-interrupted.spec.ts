@@ -104,4 +104,26 @@ describe('StreamInterrupted', () => {
     // Announced once, as a status: the text does not change while the outage lasts.
     expect(banner()?.querySelector('[role="status"]')).not.toBeNull();
   });
+
+  it('offers Retry now, which makes the next attempt at once instead of after the backoff', async () => {
+    const { connection, advance, later, banner } = await setup();
+    await advance(1500);
+    connection.fail();
+    await later(INTERRUPTED_AFTER_MS);
+    const controller = TestBed.inject(SseTestingController);
+    // The first retry's backoff has not run out on the stream's clock: no attempt yet.
+    expect(controller.match('/api/events')).toEqual([]);
+    const retryNow = Array.from(banner()!.querySelectorAll('button')).find(
+      (button) => button.textContent?.trim() === 'Retry now',
+    );
+    retryNow!.click();
+    await advance(0);
+    const [attempt] = controller.match('/api/events');
+    expect(attempt).withContext('an attempt right after the click').toBeDefined();
+    attempt.open();
+    await later(0);
+    expect(banner()).toBeNull();
+    // The outage stays on record: the same connection, its diagnostics kept.
+    expect(TestBed.inject(LiveStream).diagnostics()?.reconnects).toBeGreaterThan(0);
+  });
 });

@@ -1,10 +1,13 @@
+import { DOCUMENT } from '@angular/common';
 import { ChangeDetectionStrategy, Component, computed, inject } from '@angular/core';
+import { MatButtonModule } from '@angular/material/button';
 import type { SseDiagnostics } from 'ngx-sse';
 
 import { Clock } from '../core/clock';
 import { LiveStream } from '../core/live-stream';
 import { Session } from '../core/session';
 import { formatClock, stateReason } from '../shared/format';
+import { focusPageHeading } from '../shared/page-heading';
 import { StickyBanner } from '../shared/sticky-banner';
 
 /** A drop that heals within this long is not worth a banner that moves the page down and up. */
@@ -25,14 +28,16 @@ function leftOpenAt({ log, lastEventAt }: SseDiagnostics): number | null {
  * Shown above every page while the live stream is retrying for longer than a blip: every value
  * on screen (counts, progress, the chart, the clock) is then as of the moment it dropped and
  * does not update, which otherwise only the toolbar chip would say. It goes once the stream is
- * open again; a stream stopped for good is StreamStopped's.
+ * open again; a stream stopped for good is StreamStopped's. "Retry now" skips the rest of the
+ * backoff (a server back after an outage may otherwise sit unused for the longest delay); a
+ * follower tab has no attempt of its own to make, so it has no button.
  *
  * @example
  * <app-stream-interrupted />
  */
 @Component({
   selector: 'app-stream-interrupted',
-  imports: [StickyBanner],
+  imports: [MatButtonModule, StickyBanner],
   changeDetection: ChangeDetectionStrategy.OnPush,
   template: `
     @if (notice(); as notice) {
@@ -41,6 +46,9 @@ function leftOpenAt({ log, lastEventAt }: SseDiagnostics): number | null {
           Reconnecting ({{ notice.reason }}) since {{ notice.since }}: what you see is from then and
           does not update until the stream is back.
         </p>
+        @if (notice.canRetry) {
+          <button mat-button type="button" (click)="retryNow()">Retry now</button>
+        }
       </div>
     }
   `,
@@ -55,6 +63,7 @@ export class StreamInterrupted {
   private readonly live = inject(LiveStream);
   private readonly session = inject(Session);
   private readonly now = inject(Clock).now;
+  private readonly document = inject(DOCUMENT);
 
   /** Since when and why the stream is down, once it has been for INTERRUPTED_AFTER_MS. */
   protected readonly notice = computed(() => {
@@ -65,6 +74,16 @@ export class StreamInterrupted {
     }
     const since = leftOpenAt(diagnostics);
     if (since === null || this.now() - since < INTERRUPTED_AFTER_MS) return null;
-    return { reason: stateReason(state), since: formatClock(since) };
+    return {
+      reason: stateReason(state),
+      since: formatClock(since),
+      canRetry: diagnostics.role !== 'follower',
+    };
   });
+
+  /** The banner goes if the attempt opens: focus moves on before its button goes. */
+  protected retryNow(): void {
+    focusPageHeading(this.document, {});
+    this.live.retryNow();
+  }
 }
