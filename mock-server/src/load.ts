@@ -12,6 +12,12 @@ export interface LoadRequest {
 /** Upper bounds of a load request: enough to stress a client, not to take the server down. */
 export const LOAD_LIMITS = { count: 100_000, ratePerSec: 10_000 };
 
+/**
+ * The longest a run may last (`count / ratePerSec`): a slow, long run would hold one of the
+ * capped slots for hours (100,000 events at 1/s is 28 h), refusing every other session's runs.
+ */
+export const MAX_LOAD_SECONDS = 600;
+
 /** Timer granularity; higher rates send a small burst per tick instead of a timer per event. */
 const MIN_TICK_MS = 10;
 

@@ -55,8 +55,10 @@ export function answerUnsupportedRequests(server: Server): void {
       error: 'expectation-failed',
       detail: `Expect: ${excerpt(expect)} is not supported; only 100-continue`,
     } satisfies ErrorBody);
-    response.writeHead(417, JSON_HEADERS(json));
-    response.end(json);
+    // The body it would have sent is never read: what follows on the socket would be taken for
+    // the next request, so the connection ends with the answer.
+    response.writeHead(417, { ...JSON_HEADERS(json), Connection: 'close' });
+    response.end(json, () => request.socket.destroy());
   });
 }
 

@@ -1,4 +1,4 @@
-import { basename } from 'node:path';
+import { relative, sep } from 'node:path';
 
 import fastifyStatic, { type SetHeadersResponse } from '@fastify/static';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
@@ -23,7 +23,7 @@ export function serveSpa(app: FastifyInstance, dir: string): void {
     dotfiles: 'ignore',
     // `send` would add `public, max-age=0` to every file; ours depends on the name instead.
     cacheControl: false,
-    setHeaders: setCacheControl,
+    setHeaders: (res, file) => setCacheControl(res, relative(dir, file).split(sep).join('/')),
   });
   app.addHook('onRequest', refuseEscapingPaths);
   app.setNotFoundHandler((request, reply) => {
@@ -34,9 +34,12 @@ export function serveSpa(app: FastifyInstance, dir: string): void {
   });
 }
 
-// The build's content hash (esbuild's `[hash]`: 8 characters of upper-case base32) before the
-// extension: `main-7ZTZHPRJ.js`, `chunk-…`, `styles-…`, `media/roboto-latin-400-normal-….woff2`.
-const HASHED = /-[A-Z2-7]{8}\.[a-z0-9]+$/;
+// The names `ng build` gives content-hashed files (esbuild's `[hash]`: 8 characters of
+// upper-case base32 before the extension): `main-7ZTZHPRJ.js`, `chunk-…`, `polyfills-…`,
+// `styles-…`, `worker-…` at the root and everything in `media/`. Only those: a file copied from
+// `public/` keeps its name across builds, and `icon-SETTINGS.svg` looks hashed but is not.
+const HASHED =
+  /^(?:(?:main|polyfills|chunk|styles|worker)-[A-Z2-7]{8}\.(?:js|css)|media\/[^/]+-[A-Z2-7]{8}\.[a-z0-9]+)$/;
 
 /** What browsers may keep a file for, by its name: see `setCacheControl`. */
 const CACHE_CONTROL = {
@@ -52,7 +55,7 @@ const CACHE_CONTROL = {
  * keeps that a 304 while nothing changed.
  */
 function setCacheControl(res: SetHeadersResponse, path: string): void {
-  const hashed = HASHED.test(basename(path));
+  const hashed = HASHED.test(path);
   res.setHeader('Cache-Control', hashed ? CACHE_CONTROL.hashed : CACHE_CONTROL.other);
 }
 

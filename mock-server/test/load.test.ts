@@ -60,6 +60,8 @@ describe('POST /api/load', () => {
       [{ event: 'tick', count: 10, ratePerSec: 10 }, 'event'],
       [{ event: 'metric', ratePerSec: 10 }, 'count'],
       [{ event: 'metric', count: 1, ratePerSec: 1, broadcast: 'yes' }, 'broadcast'],
+      // Longer than MAX_LOAD_SECONDS: it would hold a capped slot for 28 h.
+      [{ event: 'metric', count: 100_000, ratePerSec: 1 }, 'count'],
     ];
     for (const [json, field] of cases) {
       const response = await load(json);

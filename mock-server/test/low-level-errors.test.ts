@@ -150,6 +150,23 @@ describe('malformed low-level requests get the one JSON error shape', () => {
     }
   });
 
+  it('closes the connection after a 417, whose body it never reads', async () => {
+    const { port } = new URL(server.url);
+    const socket = connect(Number(port), '127.0.0.1');
+    await once(socket, 'connect');
+    let answer = '';
+    socket.on('data', (chunk: Buffer) => (answer += chunk.toString('latin1')));
+    // The body is not sent: the next bytes on a kept connection would be read as a request.
+    socket.write(login400('Expect: foo\r\nContent-Length: 2\r\n', ''));
+    const closed = once(socket, 'close');
+    const timeout = new Promise((_, reject) =>
+      setTimeout(() => reject(new Error(`still open after: ${answer}`)), 3000).unref(),
+    );
+    await Promise.race([closed, timeout]);
+    assert.match(answer, /^HTTP\/1\.1 417 /);
+    assert.match(answer, /\r\nconnection: close\r\n/i);
+  });
+
   it('names the header or line at fault where Node lets the request through', async () => {
     const fields: [string, string][] = [
       [`GET /api/health HTTP/2.0\r\n${HOST}\r\n`, 'request'],

@@ -43,6 +43,8 @@ describe('--static: Cache-Control by file name', () => {
       '3rdpartylicenses.txt',
       'assets/logo.svg',
       'assets/redirect-page.js',
+      'icon-SETTINGS.svg',
+      'assets/banner-DARKMODE.png',
     ];
     for (const file of files)
       writeFileSync(join(dir, file), file === 'index.html' ? '<!doctype html>' : file);
@@ -81,6 +83,9 @@ describe('--static: Cache-Control by file name', () => {
       '/3rdpartylicenses.txt',
       '/assets/logo.svg',
       '/assets/redirect-page.js',
+      // Named like a hashed file, but not one the build names: copied from public/ as is.
+      '/icon-SETTINGS.svg',
+      '/assets/banner-DARKMODE.png',
     ]) {
       assert.deepEqual(await cacheControl(path), { status: 200, value: 'no-cache' }, path);
     }

@@ -1,7 +1,8 @@
 import type { FastifyInstance } from 'fastify';
 
 import { currentUser, type ServerContext } from '../context.ts';
-import { LOAD_LIMITS, type LoadRequest } from '../load.ts';
+import { badRequest } from '../errors.ts';
+import { LOAD_LIMITS, type LoadRequest, MAX_LOAD_SECONDS } from '../load.ts';
 import { makeNotification } from '../events.ts';
 
 import type { FaultRequest } from '../wire.ts';
@@ -87,6 +88,12 @@ export function faultRoutes(app: FastifyInstance, ctx: ServerContext): void {
   app.post<{ Body: LoadRequest }>('/api/load', { schema: loadSchema }, async (request, reply) => {
     const { session } = currentUser(ctx, request);
     const { event, count, ratePerSec, broadcast = false } = request.body;
+    if (count / ratePerSec > MAX_LOAD_SECONDS) {
+      throw badRequest(
+        'count',
+        `${count} events at ${ratePerSec}/s would take ${Math.ceil(count / ratePerSec)} s; at most ${MAX_LOAD_SECONDS} s`,
+      );
+    }
     const to = broadcast ? null : session.username;
     const etaMs = loads.start(session.token, count, ratePerSec, (seq) => {
       if (event === 'metric') {

@@ -1,6 +1,6 @@
 import { signal } from '@angular/core';
 import { type ComponentFixture, TestBed } from '@angular/core/testing';
-import { SSE_SCHEDULER } from 'ngx-sse';
+import { SSE_SCHEDULER, type SseDiagnostics, type SseRole, type SseState } from 'ngx-sse';
 import { FakeSseScheduler, SseTestingController, type TestConnection } from 'ngx-sse/testing';
 
 import { Clock } from '../core/clock';
@@ -125,5 +125,57 @@ describe('StreamInterrupted', () => {
     expect(banner()).toBeNull();
     // The outage stays on record: the same connection, its diagnostics kept.
     expect(TestBed.inject(LiveStream).diagnostics()?.reconnects).toBeGreaterThan(0);
+  });
+
+  describe('Retry now, by tab role', () => {
+    /** The banner over a stream down for 10 s, as this tab's `role` sees it. */
+    function render(role: SseRole) {
+      const live = {
+        state: signal<SseState>({
+          status: 'reconnecting',
+          attempt: 4,
+          delayMs: 8000,
+          reason: 'network',
+          error: null,
+        }),
+        diagnostics: signal<Partial<SseDiagnostics>>({
+          role,
+          log: [{ at: 0, state: { status: 'connecting' } }],
+        }),
+        retryNow: jasmine.createSpy('retryNow'),
+      };
+      TestBed.configureTestingModule({
+        providers: [
+          { provide: LiveStream, useValue: live },
+          { provide: Session, useValue: { user: signal('alice') } },
+          { provide: Clock, useValue: { now: signal(10_000) } },
+        ],
+      });
+      const fixture = TestBed.createComponent(StreamInterrupted);
+      fixture.detectChanges();
+      const button = (fixture.nativeElement as HTMLElement).querySelector('button');
+      return { live, button };
+    }
+
+    it('is offered where this tab makes the attempts, and moves focus to the page heading', () => {
+      const heading = document.createElement('h2');
+      const main = document.createElement('main');
+      main.append(heading);
+      document.body.append(main);
+      try {
+        const { live, button } = render('leader');
+        expect(button?.textContent?.trim()).toBe('Retry now');
+        button!.click();
+        expect(live.retryNow).toHaveBeenCalledTimes(1);
+        expect(document.activeElement).toBe(heading);
+      } finally {
+        main.remove();
+      }
+    });
+
+    it('is not offered on a follower tab, which makes no attempt of its own', () => {
+      const { button } = render('follower');
+      expect(button).toBeNull();
+    });
   });
 });

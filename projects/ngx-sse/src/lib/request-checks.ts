@@ -23,13 +23,17 @@ const METHODS: readonly string[] = ['GET', 'POST', 'PUT', 'PATCH', 'DELETE'];
 /** The schemes a stream can be read from; fetch() fails any other on every attempt. */
 const SCHEMES: readonly string[] = ['http:', 'https:', 'data:', 'blob:'];
 
-/** What is wrong with `url` resolved against `base`, or `false`. */
+/**
+ * What is wrong with `url` resolved against `base`, or `false`. The page's own scheme passes
+ * too: an app served from `app:`, `capacitor:` or `tauri:` streams from where it was loaded.
+ */
 function urlProblem(url: string, base: string): string | false {
   // fetch() would reject these on every attempt, which looks like a network failure: a
   // reconnect loop that can never succeed, where browsers fail the EventSource at once.
   if (!URL.canParse(url, base)) return `not a valid URL: '${url}'`;
   const { protocol } = new URL(url, base);
-  return !SCHEMES.includes(protocol) && `unsupported URL scheme '${protocol}' in '${url}'`;
+  const allowed = SCHEMES.includes(protocol) || protocol === new URL(base).protocol;
+  return !allowed && `unsupported URL scheme '${protocol}' in '${url}'`;
 }
 
 /**
