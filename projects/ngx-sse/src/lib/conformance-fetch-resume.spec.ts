@@ -30,7 +30,7 @@ describe('WHATWG event stream conformance, fetch transport end to end: resuming 
   it('sends no Last-Event-ID once an event reset the id to empty', async () => {
     const { stream, seen, sent, nextAttempt } = playWire(
       [{ reads: ['id: 1\ndata: a\n\nid:\ndata: b\n\n'] }],
-      'x',
+      { lastEventId: 'x' },
     );
     await until(() => seen.length === 2, 'two events');
     expect(seen).toEqual([seenMessage('a', '1'), seenMessage('b', '')]);

@@ -17,7 +17,9 @@ describe('fetch transport: resume id and retry at the edges', () => {
   ] as const) {
     it(`resumes from an id:-only frame ${shape}`, async () => {
       const { sent, scheduler } = serveWire([{ reads }], {
-        policy: (failure) => ({ action: 'retry', delayMs: 0, reason: failure.reason }),
+        reconnect: {
+          policy: (failure) => ({ action: 'retry', delayMs: 0, reason: failure.reason }),
+        },
       });
       const stream = TestBed.inject(SseClient).stream('/wire', {
         deserialize: 'text',
@@ -35,7 +37,7 @@ describe('fetch transport: resume id and retry at the edges', () => {
   }
 
   it("shows the caller's lastEventId in diagnostics before any event: the id the attempt resumes from", async () => {
-    const { stream, sent } = playWire([{ reads: [': hi\n'] }], 'saved-7');
+    const { stream, sent } = playWire([{ reads: [': hi\n'] }], { lastEventId: 'saved-7' });
     await until(() => stream.state().status === 'reconnecting', 'the attempt to end');
     expect(sent[0].get('Last-Event-ID')).toBe('saved-7');
     expect(stream.diagnostics().lastEventId).toBe('saved-7');

@@ -4,6 +4,8 @@ export interface WireReply {
   readonly reads: readonly (string | Uint8Array)[];
   readonly status?: number;
   readonly contentType?: string;
+  /** Keep the body open after the reads, sending nothing more, until aborted. */
+  readonly hold?: boolean;
 }
 
 /** A `fetch` that answers attempt n with reply n, and what each attempt sent. */
@@ -11,6 +13,32 @@ export interface ScriptedWire {
   readonly fetch: typeof fetch;
   /** The headers of every attempt so far, in order. */
   readonly sent: Headers[];
+}
+
+const encoder = new TextEncoder();
+
+/**
+ * The response a fake `fetch` gives for `reply`: its body delivers the reads, then ends (unless
+ * `hold`), and errors when `signal` aborts. A 204 or 205 has no body, as the Fetch standard says.
+ *
+ * @example
+ * return wireResponse({ reads: ['data: a\n\n'] }, init?.signal);
+ */
+export function wireResponse(reply: WireReply, signal?: AbortSignal | null): Response {
+  const status = reply.status ?? 200;
+  const body = new ReadableStream<Uint8Array>({
+    start(controller) {
+      signal?.addEventListener('abort', () => controller.error(signal.reason));
+      for (const read of reply.reads) {
+        controller.enqueue(typeof read === 'string' ? encoder.encode(read) : read);
+      }
+      if (!reply.hold) controller.close();
+    },
+  });
+  return new Response(status === 204 || status === 205 ? null : body, {
+    status,
+    headers: { 'Content-Type': reply.contentType ?? 'text/event-stream' },
+  });
 }
 
 /**
@@ -25,22 +53,9 @@ export interface ScriptedWire {
  */
 export function scriptedWire(replies: readonly WireReply[]): ScriptedWire {
   const sent: Headers[] = [];
-  const encoder = new TextEncoder();
   const fetch = async (_url: RequestInfo | URL, init?: RequestInit): Promise<Response> => {
     sent.push(new Headers(init?.headers));
-    const reply = replies[sent.length - 1];
-    const body = new ReadableStream<Uint8Array>({
-      start(controller) {
-        init?.signal?.addEventListener('abort', () => controller.error(init.signal!.reason));
-        if (!reply) return;
-        for (const read of reply.reads) {
-          controller.enqueue(typeof read === 'string' ? encoder.encode(read) : read);
-        }
-        controller.close();
-      },
-    });
-    const headers = { 'Content-Type': reply?.contentType ?? 'text/event-stream' };
-    return new Response(body, { status: reply?.status ?? 200, headers });
+    return wireResponse(replies[sent.length - 1] ?? { reads: [], hold: true }, init?.signal);
   };
   return { fetch, sent };
 }

@@ -1,20 +1,6 @@
-import { EnvironmentInjector } from '@angular/core';
-import { TestBed } from '@angular/core/testing';
-import {
-  SSE_FETCH,
-  SSE_SCHEDULER,
-  SseClient,
-  type SseMessage,
-  provideSse,
-  withBatching,
-  type withCredentials,
-  withFetchTransport,
-  withReconnect,
-} from 'ngx-sse';
-import { FakeSseScheduler } from 'ngx-sse/testing';
-
+import { type WireReply, wireResponse } from './scripted-wire.spec-helper';
 import { until } from './sse-stub.spec-helper';
-import { type Seen } from './wire-client.spec-helper';
+import { type Seen, playWire } from './wire-client.spec-helper';
 
 // The WPT server scripts (`eventsource/resources/*.py`) re-created as a fake `fetch` answering the
 // same URLs with the same bytes, so a ported case runs the WPT URL verbatim on the fetch
@@ -25,6 +11,8 @@ export interface WptRequest {
   url: URL;
   init: RequestInit;
   headers: Headers;
+  /** What the fake `fetch` returned for it (rejected when the request was aborted). */
+  response?: Promise<Response>;
 }
 
 const encoder = new TextEncoder();
@@ -50,12 +38,9 @@ const LAST_EVENT_ID2_PY: Record<string, string> = {
   '3': 'id: 1\ndata: 1\n\nid:\ndata:2\n\ndata:3\n\n',
 };
 
-interface WptReply {
-  status: number;
-  contentType: string;
+interface WptReply extends Omit<WireReply, 'reads'> {
+  /** The whole body, sent as one read; `hold` keeps it open after (message2.py loops forever). */
   body: string;
-  /** Keep the body open after it (message2.py loops forever). */
-  hold?: boolean;
   /** Answer only after this many ms (message.py's `sleep`). */
   sleepMs?: number;
 }
@@ -138,15 +123,9 @@ function wptReply(request: WptRequest, state: Map<string, string>): WptReply {
 export function wptServer() {
   const requests: WptRequest[] = [];
   const state = new Map<string, string>();
-  const fetch = async (input: RequestInfo | URL, init: RequestInit = {}): Promise<Response> => {
-    const request: WptRequest = {
-      url: new URL(String(input), document.baseURI),
-      init,
-      headers: new Headers(init.headers),
-    };
-    requests.push(request);
+  const answer = async (request: WptRequest): Promise<Response> => {
     const reply = wptReply(request, state);
-    const { signal } = init;
+    const { signal } = request.init;
     if (reply.sleepMs) {
       await new Promise<void>((resolve, reject) => {
         const timer = setTimeout(resolve, reply.sleepMs);
@@ -157,18 +136,16 @@ export function wptServer() {
       });
     }
     signal?.throwIfAborted();
-    const nullBody = reply.status === 204 || reply.status === 205;
-    const body = new ReadableStream<Uint8Array>({
-      start(controller) {
-        signal?.addEventListener('abort', () => controller.error(signal.reason));
-        if (reply.body) controller.enqueue(encoder.encode(reply.body));
-        if (!reply.hold) controller.close();
-      },
-    });
-    return new Response(nullBody ? null : body, {
-      status: reply.status,
-      headers: { 'Content-Type': reply.contentType },
-    });
+    return wireResponse({ ...reply, reads: reply.body ? [reply.body] : [] }, signal);
+  };
+  const fetch = (input: RequestInfo | URL, init: RequestInit = {}): Promise<Response> => {
+    const request: WptRequest = {
+      url: new URL(String(input), document.baseURI),
+      init,
+      headers: new Headers(init.headers),
+    };
+    requests.push(request);
+    return (request.response = answer(request));
   };
   return { fetch, requests };
 }
@@ -182,64 +159,13 @@ export function wptBody(url: string): Uint8Array {
   return encoder.encode(reply.body);
 }
 
-// The fetch transport, against the fake WPT server (or, for redirects, Karma's real stub).
-
 /**
- * Configures TestBed for fetch streams answered by `fetchFn`, with a manual clock and no jitter:
- * a reconnect waits exactly the server's `retry:` (or 0).
- */
-export function configure(
-  fetchFn: typeof fetch,
-  ...features: ReturnType<typeof withCredentials>[]
-) {
-  const scheduler = new FakeSseScheduler();
-  scheduler.randomValue = 0;
-  TestBed.configureTestingModule({
-    providers: [
-      provideSse(
-        withFetchTransport(),
-        withBatching('sync'),
-        withReconnect({ initialDelayMs: 1 }),
-        ...features,
-      ),
-      { provide: SSE_FETCH, useValue: fetchFn },
-      { provide: SSE_SCHEDULER, useValue: scheduler },
-    ],
-  });
-  return scheduler;
-}
-
-/**
- * Opens `url` on the fetch transport against the fake WPT server: every event `events()`
- * delivered, the requests, and `nextAttempt()`, which waits for the attempt to end, checks the
- * wait is `delayMs` when given, and starts the next.
+ * Opens `url` on the fetch transport against the fake WPT server (see `playWire()`), with the
+ * requests the server received.
  */
 export function playWpt(url: string) {
   const server = wptServer();
-  const scheduler = configure(server.fetch);
-  const stream = TestBed.inject(SseClient).stream(url, {
-    deserialize: 'text',
-    transport: 'fetch',
-    injector: TestBed.inject(EnvironmentInjector),
-  });
-  const seen: Seen[] = [];
-  stream.events().subscribe({
-    next: ({ type, data, lastEventId }: SseMessage<unknown>) =>
-      seen.push({ type, data: data as string, lastEventId }),
-    error: () => undefined,
-  });
-  const { requests } = server;
-  const nextAttempt = async (delayMs?: number) => {
-    const attempts = requests.length;
-    await until(() => stream.state().status === 'reconnecting', `attempt ${attempts} to end`);
-    const state = stream.state();
-    if (delayMs !== undefined && state.status === 'reconnecting') {
-      expect(state.delayMs).withContext('reconnection time').toBe(delayMs);
-    }
-    scheduler.tick(10_000);
-    await until(() => requests.length > attempts, `attempt ${attempts + 1}`);
-  };
-  return { stream, seen, requests, nextAttempt, scheduler };
+  return { ...playWire(server.fetch, { url }), requests: server.requests };
 }
 
 /** Waits for `count` events on a playWpt stream. */

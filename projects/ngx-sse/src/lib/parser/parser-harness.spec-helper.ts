@@ -77,3 +77,39 @@ export function splitAt(bytes: Uint8Array, ...offsets: number[]): Uint8Array[] {
   chunks.push(bytes.slice(start));
   return chunks;
 }
+
+/** The ways {@link expectEverySplit} feeds a stream: each gives one or more chunkings of the bytes. */
+const SPLITS = {
+  whole: (bytes: Uint8Array) => [[bytes]],
+  'byte by byte': (bytes: Uint8Array) => [splitEvery(bytes, 1)],
+  'every cut': (bytes: Uint8Array) =>
+    Array.from({ length: bytes.length + 1 }, (_, cut) => splitAt(bytes, cut)),
+};
+
+export type Split = keyof typeof SPLITS;
+
+/**
+ * Parses `input` fed whole, one byte at a time and cut in two at every byte (or only the
+ * `splits` given); each must report `expected`. Only the fields `expected` names are compared.
+ *
+ * @example
+ * expectEverySplit('data: a\n\n', { events: [{ type: 'message', data: 'a', lastEventId: '' }] });
+ * expectEverySplit(bytes, expected, ['byte by byte']);
+ */
+export function expectEverySplit(
+  input: string | Uint8Array,
+  expected: Partial<ParseOutput>,
+  splits: readonly Split[] = ['whole', 'byte by byte', 'every cut'],
+): void {
+  const bytes = toBytes(input);
+  const fields = Object.keys(expected) as (keyof ParseOutput)[];
+  for (const split of splits) {
+    SPLITS[split](bytes).forEach((chunks, i) => {
+      const out = parseChunks(chunks);
+      const compared = Object.fromEntries(fields.map((field) => [field, out[field]]));
+      expect(compared)
+        .withContext(split === 'every cut' ? `cut at byte ${i}` : split)
+        .toEqual(expected);
+    });
+  }
+}
