@@ -46,8 +46,24 @@ export function unauthorized(): HttpError {
 }
 
 /**
- * 429 `too-many-streams` over a stream cap, or 503 when the cap is the whole server's (the
- * server is full, not this client greedy); `Retry-After` is the reconnect delay, at least 1 s.
+ * 429 `code` over a cap a client holds, or 503 when the cap is the whole server's (the server
+ * is busy, not this client greedy); `Retry-After` is `retryMs` from now, at least 1 s.
+ *
+ * @example
+ * throw overCap('too-many-loads', { scope: 'global', limit: 8 }, firstEnd - Date.now(), 503);
+ */
+export function overCap(
+  code: string,
+  detail: object,
+  retryMs: number,
+  status: 429 | 503 = 429,
+): HttpError {
+  const retryAfter = String(Math.max(1, Math.ceil(retryMs / 1000)));
+  return new HttpError(status, code, detail, { 'Retry-After': retryAfter });
+}
+
+/**
+ * `too-many-streams` over a stream cap (see `overCap`); `Retry-After` is the reconnect delay.
  *
  * @example
  * throw tooManyStreams({ scope: 'session', limit: 6 }, options.retryMs);
@@ -57,8 +73,7 @@ export function tooManyStreams(
   retryMs: number,
   status: 429 | 503 = 429,
 ): HttpError {
-  const retryAfter = String(Math.max(1, Math.ceil(retryMs / 1000)));
-  return new HttpError(status, 'too-many-streams', detail, { 'Retry-After': retryAfter });
+  return overCap('too-many-streams', detail, retryMs, status);
 }
 
 /** 404 for an unknown route or resource. */

@@ -1,4 +1,4 @@
-import { HttpError } from './errors.ts';
+import { type HttpError, overCap } from './errors.ts';
 import type { LoadCaps } from './wire.ts';
 
 /** What `POST /api/load` asks for. */
@@ -103,9 +103,8 @@ export class LoadRunner {
   }
 }
 
-/** 429 (or 503) `too-many-loads`, with `Retry-After` until the first of `runs` ends, at least 1 s. */
+/** `too-many-loads` (see `overCap`), with `Retry-After` until the first of `runs` is due to end. */
 function tooManyLoads(detail: object, runs: Run[], status: 429 | 503 = 429): HttpError {
   const firstEnd = Math.min(...runs.map((run) => run.endsAt));
-  const retryAfter = String(Math.max(1, Math.ceil((firstEnd - Date.now()) / 1000)));
-  return new HttpError(status, 'too-many-loads', detail, { 'Retry-After': retryAfter });
+  return overCap('too-many-loads', detail, firstEnd - Date.now(), status);
 }
