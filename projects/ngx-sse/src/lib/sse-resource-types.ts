@@ -35,7 +35,11 @@ export type SseResourceMessage<M, K extends keyof M & string> = {
  * sseResource<Events, 'tick', number>(url, { event: 'tick', reduce: (n, m) => n + m.data.n, initialValue: 0 });
  */
 export interface SseResourceNeedsValueType {
-  /** The fix, in the compiler's words when an object or array is given as the initial value. */
+  /**
+   * The fix. The compiler's message names this type (`'number' is not assignable to type
+   * 'SseResourceNeedsValueType'`, `'n' does not exist in type 'SseResourceNeedsValueType'`), and
+   * this property says what to write; it shows in the message itself only for an empty object.
+   */
   readonly 'ngx-sse: with reduce, write the value type too, e.g. sseResource<Events, "tick", number>(...)': never;
 }
 
