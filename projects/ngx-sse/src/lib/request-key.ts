@@ -19,3 +19,7 @@ export function headersKey(headers: SseHeaders | undefined): unknown {
   if (typeof headers === 'function') return identity(headers);
   return [...new Headers(headers)].sort();
 }
+
+/** A `JSON.stringify` replacer: leaves out of a key what `headersKey` or `shareKey` stands for. */
+export const omitBody = (name: string, value: unknown) =>
+  name === 'headers' || name === 'body' ? undefined : value;

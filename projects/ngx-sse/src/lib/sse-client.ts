@@ -2,7 +2,6 @@ import {
   DOCUMENT,
   DestroyRef,
   ErrorHandler,
-  EnvironmentInjector,
   Injectable,
   Injector,
   NgZone,
@@ -12,12 +11,13 @@ import {
 
 import { SseBackend } from './backend';
 import { SseBatcher } from './batcher';
-import { DEFAULT_SSE_CONFIG, SSE_CONFIG, type SseConfig, mergeConfig } from './config';
+import type { SseConfig } from './config';
 import { SseConnection } from './connection';
+import { currentDestroyRef } from './current-destroy-ref';
 import { EventSourceBackend } from './event-source-backend';
 import type { SseFetchOptions, SseStreamOptions } from './options';
-import { liveContext } from './live-context';
-import { identity } from './request-key';
+import { ownConfig } from './own-config';
+import { identity, omitBody } from './request-key';
 import { SSE_SCHEDULER } from './scheduler';
 import type { SseStream } from './sse-stream';
 import { streamRequest } from './stream-request';
@@ -26,10 +26,6 @@ import type { SseEventMap } from './types';
 import { unknownOptionsMessage } from './unknown-options';
 
 let unshared = 0;
-
-/** Leaves out of a key what `headersKey` or `shareKey` stands for. */
-const omitBody = (name: string, value: unknown) =>
-  name === 'headers' || name === 'body' ? undefined : value;
 
 /**
  * Hands out typed, shared Server-Sent Events streams. Works with zero configuration;
@@ -50,7 +46,7 @@ export class SseClient {
    *
    * @internal
    */
-  readonly config: SseConfig = ownConfig();
+  readonly config: SseConfig = ownConfig(inject(SseClient, { optional: true, skipSelf: true }));
   readonly #zone = inject(NgZone);
   readonly #injector = inject(Injector);
   readonly #override = inject(SseBackend, { optional: true });
@@ -142,36 +138,5 @@ export class SseClient {
   #backend(transport: string): SseBackend | null {
     const token = transport === 'eventsource' ? EventSourceBackend : this.config.backends.fetch;
     return token ? this.#injector.get(token) : null;
-  }
-}
-
-/**
- * The parent injector's client's configuration, then this injector's features. A 401 handler of
- * this injector's own runs in its injection context, so it may `inject()` (an auth service).
- */
-function ownConfig(): SseConfig {
-  const parent: { readonly config: SseConfig } | null = inject(SseClient, {
-    optional: true,
-    skipSelf: true,
-  });
-  const inherited = parent?.config ?? DEFAULT_SSE_CONFIG;
-  const patches = inject(SSE_CONFIG, { optional: true }) ?? [];
-  const config = patches.reduce<SseConfig>((all, patch) => mergeConfig(all, patch), inherited);
-  const { refresh } = config;
-  if (!refresh || refresh === inherited.refresh) return config;
-  const inContext = liveContext(inject(EnvironmentInjector));
-  return {
-    ...config,
-    refresh: (error, retry, done) => inContext(() => refresh(error, retry, done)),
-  };
-}
-
-/** The `DestroyRef` of the current injection context, or none outside of one. */
-function currentDestroyRef(): DestroyRef | undefined {
-  try {
-    return inject(DestroyRef);
-  } catch {
-    // Angular 21 has no public "am I in an injection context" check; `inject` throwing is it.
-    return undefined;
   }
 }
