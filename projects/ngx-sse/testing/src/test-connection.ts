@@ -2,6 +2,8 @@ import type { SseBackendConnection, SseBackendHandlers, SseFailure, SseRequest }
 
 import { AttemptGuard } from './attempt-guard';
 import { reportedFailure, reportedProblem } from './reported-failures';
+import { ResumeIds } from './resume-ids';
+import { failWhenUnsent, sentHeaders } from './sent-request';
 import type { TestFailure } from './test-failure';
 import { eventProblem, failureProblem, idProblem } from './wire-checks';
 
@@ -20,11 +22,7 @@ export class TestConnection {
   /** Event names the client currently listens to. */
   readonly types: Set<string>;
   readonly #guard: AttemptGuard;
-  #lastEventId: string;
-  // The id of the last event the page saw, and whether one had an id: the EventSource
-  // transport reads both to tell whether its URL's resume id went stale (a reset).
-  #heardId = '';
-  #heardAnId = false;
+  readonly #ids: ResumeIds;
   readonly #handlers: SseBackendHandlers;
   readonly #sent: Promise<RequestInit> | undefined;
 
@@ -42,21 +40,10 @@ export class TestConnection {
   constructor(request: SseRequest, handlers: SseBackendHandlers, sent?: Promise<RequestInit>) {
     this.request = request;
     this.types = new Set(request.types);
-    const guard = (this.#guard = new AttemptGuard(request.url));
-    // A browser's EventSource starts with an empty id even when the URL's query resumes from
-    // one; the fetch transport's parser starts from the resume id it sends.
-    this.#lastEventId = request.transport === 'eventsource' ? '' : request.lastEventId;
+    this.#guard = new AttemptGuard(request.url);
+    this.#ids = new ResumeIds(request);
     this.#handlers = handlers;
-    // Headers the transport cannot build fail the attempt before anything is sent, as in
-    // production: a header function that throws (`network`, retried) or an invalid value.
-    // Any other rejection is the test's injector torn down while the probe ran (NG0205): that
-    // test is over, and nothing is left to fail.
-    sent?.catch((error: Error) => {
-      const failure = error.cause as SseFailure | undefined;
-      if (!failure?.reason || guard.cancelled || guard.opened) return;
-      guard.unsent = true;
-      handlers.error(failure);
-    });
+    failWhenUnsent(sent, this.#guard, handlers);
     this.#sent = sent;
   }
 
@@ -85,14 +72,7 @@ export class TestConnection {
    * expect(headers.get('Authorization')).toBe('Bearer t1');
    */
   headers(): Promise<Headers> {
-    if (!this.#sent) {
-      this.#guard.misuse(
-        this.request.transport === 'fetch'
-          ? 'headers() on a connection not made by provideSseTesting()'
-          : 'headers() on eventsource: a browser EventSource sends no headers of the app; use the fetch transport',
-      );
-    }
-    return this.#sent.then((init) => new Headers(init.headers));
+    return sentHeaders(this.#sent, this.request.transport, this.#guard);
   }
 
   /** The server accepted the stream (200, `text/event-stream`). */
@@ -114,8 +94,8 @@ export class TestConnection {
     if (id !== undefined) this.#setId('emit', id);
     const heard = this.request.transport === 'fetch' || type === 'message' || this.types.has(type);
     if (!heard) return;
-    if ((this.#heardId = this.#lastEventId)) this.#heardAnId = true;
-    handlers.event(type, typeof data === 'string' ? data : JSON.stringify(data), this.#lastEventId);
+    this.#ids.heard();
+    handlers.event(type, typeof data === 'string' ? data : JSON.stringify(data), this.#ids.last);
   }
 
   /**
@@ -124,7 +104,7 @@ export class TestConnection {
    */
   id(id: string): void {
     const handlers = this.#accepted('id');
-    const moved = id !== this.#lastEventId;
+    const moved = id !== this.#ids.last;
     this.#setId('id', id);
     // As the fetch transport, which reports a resume id only when it moves.
     if (moved && this.request.transport === 'fetch') handlers.resume?.(id);
@@ -160,7 +140,7 @@ export class TestConnection {
     const guard = this.#live('fail');
     if ('reason' in failure) {
       guard.check(
-        reportedProblem(failure, this.request.transport, guard.opened, this.#libraryRetries),
+        reportedProblem(failure, this.request.transport, guard.opened, this.#ids.libraryRetries),
       );
       // What an EventSource reports as it reconnects by itself: the same attempt opens again.
       if (failure.browserRetrying) guard.opened = false;
@@ -169,7 +149,7 @@ export class TestConnection {
     guard.check(failureProblem(failure, guard.opened));
     const reported = reportedFailure(failure, this.request.transport);
     if (reported) this.#handlers.error(reported);
-    else if (this.#libraryRetries) this.#handlers.error({ reason: 'network' });
+    else if (this.#ids.libraryRetries) this.#handlers.error({ reason: 'network' });
     else this.dropAndBrowserRetry();
   }
 
@@ -187,19 +167,10 @@ export class TestConnection {
    * connection.open(); // the browser's retry was accepted: open again, same connection
    */
   dropAndBrowserRetry(): string {
-    this.#live('dropAndBrowserRetry');
-    if (this.request.transport !== 'eventsource') {
-      this.#guard.misuse(
-        'dropAndBrowserRetry() on fetch: only an EventSource reconnects by itself; fail() is a drop the library reconnects from',
-      );
-    }
-    if (this.#libraryRetries) {
-      this.#guard.misuse(
-        "dropAndBrowserRetry() after the server reset the id on a stream that resumed through its URL's query: the browser would resume from that stale id, so the library reconnects by itself; fail() is that drop",
-      );
-    }
+    const guard = this.#live('dropAndBrowserRetry');
+    guard.check(this.#ids.browserRetryProblem());
     this.fail({ reason: 'network', browserRetrying: true });
-    return this.#lastEventId;
+    return this.#ids.last;
   }
 
   /**
@@ -225,22 +196,9 @@ export class TestConnection {
     };
   }
 
-  /**
-   * On `eventsource`, whether a drop is the library's to retry, not the browser's: the URL carries
-   * a resume id (the request's) and the events showed the server reset the browser's own id.
-   */
-  get #libraryRetries(): boolean {
-    return (
-      this.request.transport === 'eventsource' &&
-      this.request.lastEventId !== '' &&
-      this.#heardAnId &&
-      this.#heardId === ''
-    );
-  }
-
   #setId(action: string, id: string): void {
     this.#guard.check(idProblem(action, id));
-    this.#lastEventId = id;
+    this.#ids.set(id);
   }
 
   #live(action: string): AttemptGuard {
