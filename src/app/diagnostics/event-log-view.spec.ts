@@ -3,7 +3,8 @@ import { type ComponentFixture, TestBed } from '@angular/core/testing';
 
 import type { LogEntry } from '../core/event-log';
 import { formatTime } from '../shared/format';
-import { EventLogView, TOUCH_QUERY } from './event-log-view';
+import { EventLogView } from './event-log-view';
+import { TOUCH_QUERY } from './log-row-height';
 
 function entry(seq: number, data: string): LogEntry {
   return { seq, receivedAt: 0, type: 'notification', lastEventId: String(seq), data };

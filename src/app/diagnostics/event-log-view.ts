@@ -19,13 +19,8 @@ import { first } from 'rxjs';
 
 import { LOG_LIMIT, type LogEntry } from '../core/event-log';
 import { formatCount, formatTime } from '../shared/format';
-
-/** Row height in px; fixed so the viewport can place thousands of rows without measuring them. */
-const ROW_PX = 28;
-/** On a touch screen a row is a 44 px tap target, the least a finger hits reliably. */
-const TOUCH_ROW_PX = 44;
-/** A finger rather than a mouse is the main pointer. */
-export const TOUCH_QUERY = '(pointer: coarse)';
+import { logRowPx } from './log-row-height';
+import { rowAfterKey, tabStopSeq } from './roving-tab-stop';
 
 /**
  * The raw events, newest first, in a virtual scroll viewport: only the visible rows exist in the
@@ -38,6 +33,7 @@ export const TOUCH_QUERY = '(pointer: coarse)';
   selector: 'app-event-log-view',
   imports: [ScrollingModule, MatButtonModule],
   changeDetection: ChangeDetectionStrategy.OnPush,
+  styleUrl: './event-log-view.scss',
   template: `
     <p class="summary" id="event-log-summary">
       {{ count() }} events, newest first (the last {{ limit }} are kept). Arrow keys move between
@@ -92,96 +88,6 @@ export const TOUCH_QUERY = '(pointer: coarse)';
       </section>
     }
   `,
-  styles: `
-    .summary {
-      margin: 0 0 8px;
-      font: var(--mat-sys-body-small);
-      color: var(--mat-sys-on-surface-variant);
-    }
-    /* A container, so a row can be exactly as wide as the log: the viewport's content wrapper
-       is as wide as its widest row, which would keep a long payload from being cut. */
-    cdk-virtual-scroll-viewport {
-      container-type: inline-size;
-      height: 360px;
-      border: 1px solid var(--mat-sys-outline-variant);
-      border-radius: 8px;
-    }
-    cdk-virtual-scroll-viewport:focus-visible {
-      outline: 2px solid var(--mat-sys-primary);
-    }
-    .row {
-      box-sizing: border-box;
-      width: 100cqi;
-      display: flex;
-      gap: 12px;
-      align-items: center;
-      padding: 0 8px;
-      font: var(--mat-sys-body-small);
-      white-space: nowrap;
-    }
-    .odd {
-      background: var(--mat-sys-surface-container-low);
-    }
-    time,
-    code {
-      font-family: monospace;
-    }
-    .type {
-      min-width: 96px;
-      font-weight: 500;
-    }
-    .id {
-      min-width: 56px;
-      color: var(--mat-sys-on-surface-variant);
-    }
-    /* On a phone the id would leave the payload a character or two; a tap on the row shows the
-       id with the whole payload. */
-    @container (max-width: 479.98px) {
-      .id {
-        display: none;
-      }
-    }
-    .payload {
-      align-self: stretch;
-      min-width: 0;
-      flex: 1;
-      padding: 0;
-      border: 0;
-      background: none;
-      color: inherit;
-      font: inherit;
-      text-align: start;
-      cursor: pointer;
-    }
-    .payload:focus-visible {
-      outline: 2px solid var(--mat-sys-primary);
-    }
-    code {
-      display: block;
-      overflow: hidden;
-      text-overflow: ellipsis;
-    }
-    .detail {
-      margin-top: 8px;
-      padding: 8px;
-      border: 1px solid var(--mat-sys-outline-variant);
-      border-radius: 8px;
-    }
-    .detail-head {
-      display: flex;
-      align-items: center;
-      justify-content: space-between;
-      margin: 0;
-      font: var(--mat-sys-body-small);
-    }
-    pre {
-      margin: 0;
-      white-space: pre-wrap;
-      overflow-wrap: anywhere;
-      font: var(--mat-sys-body-small);
-      font-family: monospace;
-    }
-  `,
 })
 export class EventLogView {
   /** Entries newest first, as `EventLog.entries()` gives them. */
@@ -191,9 +97,7 @@ export class EventLogView {
   protected readonly selected = signal<LogEntry | null>(null);
   protected readonly count = computed(() => formatCount(this.entries().length));
   protected readonly limit = formatCount(LOG_LIMIT);
-  protected readonly rowPx = inject(BreakpointObserver).isMatched(TOUCH_QUERY)
-    ? TOUCH_ROW_PX
-    : ROW_PX;
+  protected readonly rowPx = logRowPx(inject(BreakpointObserver));
   protected readonly time = formatTime;
   /** The row that holds the log's one Tab stop, by sequence number: rows shift as events come. */
   protected readonly current = signal<number | null>(null);
@@ -205,15 +109,10 @@ export class EventLogView {
 
   /** The rows the virtual scroll renders now: only they can hold the Tab stop. */
   private readonly rendered = signal({ start: 0, end: 0 });
-  /**
-   * The row last focused while it is rendered, else the first rendered one: a row scrolled out
-   * of the rendered range, or pushed out of the log, must not take the log's Tab stop with it.
-   */
+  /** The row that holds the Tab stop now, by sequence number (see `tabStopSeq`). */
   private readonly tabStop = computed(() => {
     const { start, end } = this.rendered();
-    const shown = this.entries().slice(start, end);
-    const current = this.current();
-    return shown.some((entry) => entry.seq === current) ? current : (shown[0]?.seq ?? null);
+    return tabStopSeq(this.entries().slice(start, end), this.current());
   });
 
   constructor() {
@@ -229,14 +128,7 @@ export class EventLogView {
   }
 
   protected move(event: KeyboardEvent, index: number): void {
-    const last = this.entries().length - 1;
-    const steps: Record<string, number> = {
-      ArrowDown: Math.min(index + 1, last),
-      ArrowUp: Math.max(index - 1, 0),
-      Home: 0,
-      End: last,
-    };
-    const next = steps[event.key];
+    const next = rowAfterKey(event.key, index, this.entries().length - 1);
     if (next === undefined) return;
     event.preventDefault();
     const target = () => this.host.querySelector<HTMLElement>(`[data-index="${next}"]`);
