@@ -31,5 +31,6 @@ export function rowAfterKey(key: string, index: number, last: number): number | 
     Home: 0,
     End: last,
   };
-  return steps[key];
+  // Own keys only: `key` is the browser's string, and `steps.toString` is not a row.
+  return Object.hasOwn(steps, key) ? steps[key] : undefined;
 }
