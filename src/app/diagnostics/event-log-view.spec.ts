@@ -67,6 +67,34 @@ describe('EventLogView', () => {
     expect(detail()).toBeNull();
   });
 
+  it('hands focus back to the row that opened the payload when Close goes away', async () => {
+    const fixture = await render([entry(2, '{}'), entry(1, '{"a":1}')]);
+    const opener: HTMLButtonElement = rows(fixture)[1].querySelector('button')!;
+    opener.focus();
+    opener.click();
+    await fixture.whenStable();
+    const close: HTMLButtonElement = fixture.nativeElement.querySelector('.detail button');
+    close.focus();
+    close.click();
+    await fixture.whenStable();
+    expect(document.activeElement).toBe(opener);
+    expect(opener.tabIndex).toBe(0);
+  });
+
+  it("hands focus to the log's Tab stop on Close once the opening row left the log", async () => {
+    const fixture = await render([entry(1, '{}')]);
+    rows(fixture)[0].querySelector('button')!.click();
+    await fixture.whenStable();
+    fixture.componentRef.setInput('entries', [entry(3, '{}'), entry(2, '{}')]);
+    await fixture.whenStable();
+    await fixture.whenStable();
+    const close: HTMLButtonElement = fixture.nativeElement.querySelector('.detail button');
+    close.focus();
+    close.click();
+    await fixture.whenStable();
+    expect(document.activeElement?.closest('[data-seq]')?.getAttribute('data-seq')).toBe('3');
+  });
+
   it('names each row by sequence, type and time, even when events share an SSE id', async () => {
     const fixture = await render([
       { seq: 3, receivedAt: 2500, type: 'metric', lastEventId: '7', data: '{}' },

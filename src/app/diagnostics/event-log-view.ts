@@ -82,7 +82,7 @@ import { rowAfterKey, tabStopSeq } from './roving-tab-stop';
       <section id="event-log-payload" class="detail" aria-label="Selected event payload">
         <p class="detail-head">
           <span>{{ entry.type }} #{{ entry.lastEventId }} at {{ time(entry.receivedAt) }}</span>
-          <button mat-button type="button" (click)="selected.set(null)">Close</button>
+          <button mat-button type="button" (click)="close(entry)">Close</button>
         </p>
         <pre>{{ entry.data }}</pre>
       </section>
@@ -143,6 +143,20 @@ export class EventLogView {
       .pipe(first(({ start, end }) => start <= next && next < end))
       .subscribe(() => afterNextRender(() => target()?.focus(), { injector: this.injector }));
     viewport.scrollToIndex(next);
+  }
+
+  /**
+   * Hides the payload detail. The Close button goes away with it, so focus goes back to the row
+   * that opened it, or to the log's Tab stop once that row has scrolled out of the rendered range
+   * or out of the log, rather than falling to the page.
+   */
+  protected close(entry: LogEntry): void {
+    const row =
+      this.host.querySelector<HTMLElement>(`[data-seq="${entry.seq}"] button.payload`) ??
+      this.host.querySelector<HTMLElement>('button.payload[tabindex="0"]') ??
+      this.viewport().elementRef.nativeElement;
+    row.focus();
+    this.selected.set(null);
   }
 
   // Names a row by what tells it apart: its place in the log, type and arrival time. The SSE id
