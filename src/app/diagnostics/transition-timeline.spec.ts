@@ -65,4 +65,22 @@ describe('TransitionTimeline', () => {
     expect(await timeline.getEntries()).toEqual([]);
     expect(fixture.nativeElement.textContent).toContain('No transitions yet.');
   });
+
+  it('is a named Tab stop with a focus ring once it scrolls, so keys can scroll it', async () => {
+    const fixture = TestBed.createComponent(TransitionTimeline);
+    fixture.componentRef.setInput(
+      'transitions',
+      Array.from({ length: 40 }, (_, i) => ({ at: T + i, state: { status: 'open' } })),
+    );
+    await fixture.whenStable();
+    const list: HTMLElement = fixture.nativeElement.querySelector('ol');
+    expect(list.scrollHeight).toBeGreaterThan(list.clientHeight);
+    expect(list.getAttribute('aria-label')).toBe('Connection timeline');
+    expect(list.tabIndex).toBe(0);
+    list.focus();
+    expect(document.activeElement).toBe(list);
+    expect(list.matches(':focus-visible')).toBeTrue();
+    expect(getComputedStyle(list).outlineWidth).toBe('3px');
+    expect(getComputedStyle(list).outlineStyle).toBe('solid');
+  });
 });

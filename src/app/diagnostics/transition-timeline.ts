@@ -47,8 +47,9 @@ function toRow(source: SseTransition): TimelineRow {
   selector: 'app-transition-timeline',
   changeDetection: ChangeDetectionStrategy.OnPush,
   template: `
-    <!-- role="list" because list-style: none drops list semantics in Safari. -->
-    <ol role="list" aria-label="Connection timeline">
+    <!-- role="list" because list-style: none drops list semantics in Safari. A Tab stop so that
+         keyboard users can scroll it once it outgrows its max-height. -->
+    <ol role="list" aria-label="Connection timeline" tabindex="0">
       @for (row of rows(); track row.source) {
         <li
           [class]="'status-' + row.status"
@@ -73,6 +74,10 @@ function toRow(source: SseTransition): TimelineRow {
       list-style: none;
       max-height: 320px;
       overflow-y: auto;
+    }
+    ol:focus-visible {
+      outline: 3px solid var(--mat-sys-primary);
+      outline-offset: 2px;
     }
     li {
       display: flex;
