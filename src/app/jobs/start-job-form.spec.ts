@@ -7,6 +7,7 @@ import { MatInputHarness } from '@angular/material/input/testing';
 
 import { JobStore } from '../core/job-store';
 import { provideLiveTesting, settle } from '../testing/live-testing';
+import { subscriptOverflow } from '../testing/subscript-overflow';
 import { StartJobForm } from './start-job-form';
 
 describe('StartJobForm', () => {
@@ -129,5 +130,17 @@ describe('StartJobForm', () => {
     await settle(fixture);
     expect(errors()).toEqual(['too-many-jobs: 100 unfinished jobs']);
     expect(await (await input('name')).getValue()).toBe('export');
+  });
+
+  it('keeps every error inside its field at 320 px', async () => {
+    const host: HTMLElement = fixture.nativeElement;
+    host.style.display = 'block';
+    host.style.width = '320px';
+    await (await input('name')).setValue('   ');
+    await (await input('seconds')).setValue('0');
+    await (await input('failAt')).setValue('100');
+    await start();
+    expect(host.querySelectorAll('mat-error').length).toBe(3);
+    expect(subscriptOverflow(host)).toEqual([]);
   });
 });

@@ -8,6 +8,7 @@ import { Router } from '@angular/router';
 import { Session } from '../core/session';
 import { LoginPage } from './login-page';
 import { provideLiveTesting, settle } from '../testing/live-testing';
+import { subscriptOverflow } from '../testing/subscript-overflow';
 
 describe('LoginPage', () => {
   async function setup(returnUrl?: string) {
@@ -108,5 +109,24 @@ describe('LoginPage', () => {
     expect(fixture.nativeElement.textContent).toContain(
       'Your session has ended: it expired, or the server restarted',
     );
+  });
+
+  it("keeps the username's hint and error inside the form at 320 px, above Sign in", async () => {
+    const { input, fixture } = await setup();
+    const host: HTMLElement = fixture.nativeElement;
+    host.style.display = 'block';
+    host.style.width = '320px';
+    const button = host.querySelector('button[type="submit"]')!;
+    const clearOfButton = (message: string) =>
+      host.querySelector(message)!.getBoundingClientRect().bottom <=
+      button.getBoundingClientRect().top;
+    expect(subscriptOverflow(host)).toEqual([]);
+    expect(clearOfButton('mat-hint')).toBeTrue();
+    await input.setValue('bad name!');
+    host.querySelector('form')!.requestSubmit();
+    await fixture.whenStable();
+    expect(host.querySelector('mat-error')?.textContent).toContain('Letters, digits');
+    expect(subscriptOverflow(host)).toEqual([]);
+    expect(clearOfButton('mat-error')).toBeTrue();
   });
 });

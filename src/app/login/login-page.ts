@@ -42,7 +42,9 @@ const USERNAME_MAX = 64;
           <p class="notice" role="alert">{{ notice }}</p>
         }
         <form [formGroup]="form" (ngSubmit)="submit()">
-          <mat-form-field appearance="outline">
+          <!-- Dynamic: on a phone the hint and errors wrap to two lines, which a fixed one-line
+               subscript would spill under Sign in. -->
+          <mat-form-field appearance="outline" subscriptSizing="dynamic">
             <mat-label>Username</mat-label>
             <input matInput [formControl]="username" autocomplete="username" required />
             <mat-hint>1 to {{ usernameMax }} letters, digits, dots, dashes or underscores</mat-hint>

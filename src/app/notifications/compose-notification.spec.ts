@@ -9,6 +9,7 @@ import { MatSelectHarness } from '@angular/material/select/testing';
 import { NotificationStore } from '../core/notification-store';
 import { ComposeNotification } from './compose-notification';
 import { provideLiveTesting, settle } from '../testing/live-testing';
+import { subscriptOverflow } from '../testing/subscript-overflow';
 
 describe('ComposeNotification', () => {
   let fixture: ComponentFixture<ComposeNotification>;
@@ -132,5 +133,17 @@ describe('ComposeNotification', () => {
       ...fixture.nativeElement.querySelectorAll('.mat-mdc-text-field-wrapper'),
     ].map((field: Element) => field.getBoundingClientRect().height);
     expect(level).toBe(title);
+  });
+
+  it('keeps every hint and error inside its field at 320 px', async () => {
+    const host: HTMLElement = fixture.nativeElement;
+    host.style.display = 'block';
+    host.style.width = '320px';
+    expect(subscriptOverflow(host)).toEqual([]);
+    await (await input('title')).setValue('   ');
+    await (await input('message')).setValue('x'.repeat(2001));
+    await send();
+    expect(host.querySelectorAll('mat-error').length).toBe(2);
+    expect(subscriptOverflow(host)).toEqual([]);
   });
 });
