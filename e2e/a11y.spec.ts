@@ -275,6 +275,39 @@ test('in forced colours the chart legend keeps its series colours, as the lines 
   expect(colours).not.toContain(canvas);
 });
 
+/** What `colour` (a system colour such as GrayText or Canvas) computes to on this page now. */
+function systemColour(page: Page, colour: string): Promise<string> {
+  return page.evaluate((value) => {
+    const probe = document.body.appendChild(document.createElement('span'));
+    probe.style.color = value;
+    const computed = getComputedStyle(probe).color;
+    probe.remove();
+    return computed;
+  }, colour);
+}
+
+test('in forced colours the stopped banner keeps an edge, its background being dropped', async ({
+  page,
+  user,
+}) => {
+  await page.emulateMedia({ forcedColors: 'active' });
+  await signIn(page, user);
+  await visit(page, '/diagnostics');
+  await page.getByRole('button', { name: '204', exact: true }).click();
+  const banner = page.getByRole('region', { name: 'Live updates stopped' });
+  await expect(banner).toBeVisible();
+  const edge = await banner.evaluate((element) => {
+    const style = getComputedStyle(element);
+    return {
+      style: style.borderTopStyle,
+      width: style.borderTopWidth,
+      colour: style.borderTopColor,
+    };
+  });
+  expect(edge).toEqual(expect.objectContaining({ style: 'solid', width: '1px' }));
+  expect(edge.colour).not.toBe(await systemColour(page, 'Canvas'));
+});
+
 test('with reduced motion, the drawer and the user menu open without animating', async ({
   page,
   user,
