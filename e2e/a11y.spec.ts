@@ -286,6 +286,26 @@ function systemColour(page: Page, colour: string): Promise<string> {
   }, colour);
 }
 
+test('in forced colours a button disabled but focusable (aria-disabled) is drawn in GrayText', async ({
+  page,
+  user,
+}) => {
+  await page.emulateMedia({ forcedColors: 'active' });
+  await signIn(page, user);
+  await page.goto('/assistant');
+  const stop = page.getByRole('button', { name: 'Stop' });
+  await expect(stop).toHaveAttribute('aria-disabled', 'true');
+  const grayText = await systemColour(page, 'GrayText');
+  const paint = (button: Locator) =>
+    button.evaluate((element) => {
+      const style = getComputedStyle(element);
+      return { text: style.color, border: style.borderTopColor };
+    });
+  expect(await paint(stop)).toEqual({ text: grayText, border: grayText });
+  // An enabled button keeps the system's button text colour.
+  expect((await paint(page.getByRole('button', { name: 'Send' }))).text).not.toBe(grayText);
+});
+
 test('in forced colours the stopped banner keeps an edge, its background being dropped', async ({
   page,
   user,
