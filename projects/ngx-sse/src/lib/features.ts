@@ -106,7 +106,9 @@ export function withDiagnosticsLog(size: number): SseFeature {
 
 /**
  * The largest event, in UTF-16 code units, before a stream stops with `too-large` (default
- * 16 MiB). The fetch transport enforces it; browsers bound `EventSource` themselves.
+ * 16 MiB): its data so far plus the line being read. The event name and id, each one line, are
+ * held beside it, so memory stays within about three times the bound. The fetch transport
+ * enforces it; browsers bound `EventSource` themselves.
  *
  * @example
  * provideSse(withMaxEventSize(64 * 1024 * 1024))

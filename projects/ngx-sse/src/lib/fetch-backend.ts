@@ -67,6 +67,9 @@ export class FetchBackend extends SseBackend {
     const init = await fetchInit(request, this.#defaults, signal);
     if (signal.aborted) return;
     const response = await this.#fetch(request.url, init);
+    // fetch errors the body of an aborted request; an SSE_FETCH that ignores the signal (a
+    // wrapper, a polyfill) would answer late and leave its response open.
+    if (signal.aborted) return void response.body?.cancel().catch(() => undefined);
     const failure = responseFailure(response);
     if (failure) {
       void response.body?.cancel().catch(() => undefined);
@@ -88,6 +91,9 @@ export class FetchBackend extends SseBackend {
       { maxEventSize: request.maxEventSize, lastEventId },
     );
     const reader = response.body!.getReader();
+    signal.addEventListener('abort', () => void reader.cancel().catch(() => undefined), {
+      once: true,
+    });
     try {
       for (let chunk = await reader.read(); !chunk.done; chunk = await reader.read()) {
         if (signal.aborted) return;

@@ -2,7 +2,10 @@ import { mimeEssence } from './mime';
 import type { SseFailure } from './reason';
 
 // Seconds, or the IMF-fixdate of RFC 9110 (`Sun, 06 Nov 1994 08:49:37 GMT`).
-const RETRY_AFTER = /^(\d+|[A-Z][a-z]{2}, \d{2} [A-Z][a-z]{2} \d{4} \d{2}:\d{2}:\d{2} GMT)$/;
+// Seconds, or one of the three HTTP-date forms a recipient must accept (RFC 9110 §5.6.7):
+// IMF-fixdate, RFC 850 and asctime, the last one without a zone (GMT too), captured.
+const RETRY_AFTER =
+  /^(?:\d+|[A-Z][a-z]{2}, \d\d [A-Z][a-z]{2} \d{4} \d\d:\d\d:\d\d GMT|[A-Z][a-z]{5,8}, \d\d-[A-Z][a-z]{2}-\d\d \d\d:\d\d:\d\d GMT|([A-Z][a-z]{2} [A-Z][a-z]{2} [ \d]\d \d\d:\d\d:\d\d \d{4}))$/;
 
 /**
  * `Retry-After` as seconds or an HTTP date, in ms from `now`; undefined when absent or invalid.
@@ -13,8 +16,11 @@ const RETRY_AFTER = /^(\d+|[A-Z][a-z]{2}, \d{2} [A-Z][a-z]{2} \d{4} \d{2}:\d{2}:
 export function parseRetryAfter(value: string | null, now = Date.now()): number | undefined {
   const text = value?.trim() ?? '';
   // Anything else ("1.5", "-1", a loose date) is ignored rather than read as "now".
-  if (!RETRY_AFTER.test(text)) return undefined;
-  const ms = /^\d+$/.test(text) ? Number(text) * 1000 : Date.parse(text) - now;
+  const match = RETRY_AFTER.exec(text);
+  if (!match) return undefined;
+  const ms = /^\d+$/.test(text)
+    ? Number(text) * 1000
+    : Date.parse(match[1] ? `${text} GMT` : text) - now;
   return Number.isNaN(ms) ? undefined : Math.max(0, ms);
 }
 

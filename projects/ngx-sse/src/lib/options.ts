@@ -25,7 +25,10 @@ export interface SseCommonOptions {
   readonly lingerMs?: number;
   /** Resume from this id on the first connection (e.g. one kept across a page reload). */
   readonly lastEventId?: string;
-  /** Largest event, in UTF-16 code units, before the stream stops with `too-large` (fetch). */
+  /**
+   * Largest event, in UTF-16 code units, before the stream stops with `too-large` (fetch): its
+   * data plus the line being read; the name and id, a line each, are held beside it.
+   */
   readonly maxEventSize?: number;
   /**
    * Close while the page is hidden (state `paused`); resume from the last id when visible. Off

@@ -63,6 +63,9 @@ export function requestProblem(draft: SseRequestDraft): string | undefined {
     numberProblem('heartbeatTimeoutMs', draft.heartbeatTimeoutMs, 0),
     numberProblem('lingerMs', draft.lingerMs, 0),
     typeof draft.lastEventId !== 'string' && 'lastEventId must be a string',
+    // No server id holds one (they end a line, and a NUL id is ignored), and no header can carry
+    // it: on fetch every attempt would fail before sending, retried for ever as `network`.
+    /[\r\n\0]/.test(draft.lastEventId as string) && 'lastEventId cannot hold CR, LF or NUL',
   ];
   return problems.find((problem): problem is string => !!problem);
 }

@@ -1,0 +1,62 @@
+import { EnvironmentInjector } from '@angular/core';
+import { TestBed } from '@angular/core/testing';
+import {
+  EVENT_SOURCE_FACTORY,
+  SSE_SCHEDULER,
+  SseClient,
+  type SseState,
+  provideSse,
+  withBatching,
+} from 'ngx-sse';
+import { FakeSseScheduler } from 'ngx-sse/testing';
+
+import { FakeEventSource } from './fake-event-source.spec-helper';
+
+// A server that sends `retry: 0` and closes every response makes Chromium's EventSource
+// reconnect at once, in a loop: measured against a local server, 276 requests in 2 s (and 348
+// when each response carries one event). The library leaves every such retry to the browser
+// (`delayMs: null`), so its backoff never applies; with the default `maxAttempts: Infinity`
+// nothing ends the loop, and an event per response resets the attempt count, so no
+// `maxAttempts` does either. The fetch transport backs off in the same situation.
+describe('probe: an EventSource the server drops right after each open, with retry: 0', () => {
+  for (const [what, event] of [
+    ['with no event', false],
+    ['with one event per response', true],
+  ] as const) {
+    it(`${what}: the library's backoff takes over from the browser's 0 ms retries`, () => {
+      const sources: FakeEventSource[] = [];
+      TestBed.configureTestingModule({
+        providers: [
+          provideSse(withBatching('sync')),
+          { provide: SSE_SCHEDULER, useValue: new FakeSseScheduler() },
+          {
+            provide: EVENT_SOURCE_FACTORY,
+            useValue: (url: string, init: EventSourceInit) =>
+              sources[sources.push(new FakeEventSource(url, init)) - 1],
+          },
+        ],
+      });
+      const stream = TestBed.inject(SseClient).stream('/es', {
+        injector: TestBed.inject(EnvironmentInjector),
+      });
+      const retries: SseState[] = [];
+      stream.state$.subscribe((state) => state.status === 'reconnecting' && retries.push(state));
+      stream.events().subscribe({ error: () => undefined });
+      // Twenty drops at the same instant of the (manual) clock: the browser's own loop.
+      for (let i = 0; i < 20; i++) {
+        const source = sources.at(-1)!;
+        if (source.readyState === 2) break;
+        source.open();
+        if (event) source.emit('message', `"${i}"`);
+        source.error(0);
+      }
+      const delays = retries.map((s) => (s.status === 'reconnecting' ? s.delayMs : null));
+      expect(delays.some((ms) => ms !== null && ms > 0))
+        .withContext(`delays ${JSON.stringify(delays)}`)
+        .toBeTrue();
+      expect(sources.every((s) => s.readyState === 2))
+        .withContext('no EventSource left retrying')
+        .toBeTrue();
+    });
+  }
+});
