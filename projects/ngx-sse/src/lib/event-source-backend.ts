@@ -6,6 +6,7 @@ import {
   type SseBackendHandlers,
   type SseRequest,
 } from './backend';
+import { SSE_SCHEDULER } from './scheduler';
 
 /**
  * Creates the browser's `EventSource`. Tests provide a fake here instead of patching globals.
@@ -45,6 +46,7 @@ export function withQueryParam(url: string, name: string, value: string): string
 @Injectable({ providedIn: 'root' })
 export class EventSourceBackend extends SseBackend {
   readonly #create = inject(EVENT_SOURCE_FACTORY);
+  readonly #scheduler = inject(SSE_SCHEDULER);
 
   /** Opens an `EventSource` for `request`; the resume id goes in the `lastEventIdParam` query. */
   connect(request: SseRequest, handlers: SseBackendHandlers): SseBackendConnection {
@@ -59,6 +61,18 @@ export class EventSourceBackend extends SseBackend {
     let lastId = '';
     let sawId = false;
     const staleQuery = () => url !== request.url && sawId && lastId === '';
+    // A server that sends `retry: 0` and drops every connection at once keeps the browser
+    // reconnecting in a tight loop (hundreds of requests a second in Chromium) that its own
+    // retries never leave: from the fourth drop in a row, each within a second of the last, the
+    // library reconnects instead, after its backoff.
+    let droppedAt = -Infinity;
+    let hastyDrops = 0;
+    const hasty = () => {
+      const now = this.#scheduler.now();
+      hastyDrops = now - droppedAt < 1000 ? hastyDrops + 1 : 0;
+      droppedAt = now;
+      return hastyDrops > 2;
+    };
     // One listener per name, which knows its name: per event only `data` and `lastEventId` are
     // read. The browser's own `error` and `open` events reach listeners of those names too.
     const listeners = new Map<string, EventListener>();
@@ -68,7 +82,7 @@ export class EventSourceBackend extends SseBackend {
         // 2: EventSource.CLOSED, spelled out so fakes need not define the constant.
         source.readyState === 2
           ? { reason: 'refused' }
-          : staleQuery()
+          : staleQuery() || hasty()
             ? { reason: 'network' }
             : { reason: 'network', browserRetrying: true },
       );

@@ -1,7 +1,6 @@
 import { mimeEssence } from './mime';
 import type { SseFailure } from './reason';
 
-// Seconds, or the IMF-fixdate of RFC 9110 (`Sun, 06 Nov 1994 08:49:37 GMT`).
 // Seconds, or one of the three HTTP-date forms a recipient must accept (RFC 9110 §5.6.7):
 // IMF-fixdate, RFC 850 and asctime, the last one without a zone (GMT too), captured.
 const RETRY_AFTER =

@@ -14,10 +14,10 @@ import { FakeEventSource } from './fake-event-source.spec-helper';
 
 // A server that sends `retry: 0` and closes every response makes Chromium's EventSource
 // reconnect at once, in a loop: measured against a local server, 276 requests in 2 s (and 348
-// when each response carries one event). The library leaves every such retry to the browser
-// (`delayMs: null`), so its backoff never applies; with the default `maxAttempts: Infinity`
-// nothing ends the loop, and an event per response resets the attempt count, so no
-// `maxAttempts` does either. The fetch transport backs off in the same situation.
+// when each response carries one event). The library used to leave every such retry to the
+// browser (`delayMs: null`), so nothing ended the loop; an event per response reset the attempt
+// count, so no `maxAttempts` did either. `EventSourceBackend` now hands the fourth hasty drop in a
+// row to the library's backoff.
 describe('probe: an EventSource the server drops right after each open, with retry: 0', () => {
   for (const [what, event] of [
     ['with no event', false],

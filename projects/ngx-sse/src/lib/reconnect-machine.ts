@@ -36,9 +36,6 @@ export class SseReconnectMachine {
   #connectedAt: number | null = null;
   #delivered = false;
   #refreshed = false;
-  // When the browser last took a drop to retry by itself, and how many came that fast in a row.
-  #browserDropAt = -Infinity;
-  #hastyDrops = 0;
   #retryTimer: Timer = null;
   readonly #idle: SseIdleWatchdog;
   readonly #request: SseMachineRequest;
@@ -212,18 +209,10 @@ export class SseReconnectMachine {
 
   #onFailure(reported: SseFailure): void {
     const { config, scheduler } = this.#ctx;
-    const now = scheduler.now();
-    // A server that sends `retry: 0` and drops every connection at once keeps an EventSource
-    // reconnecting in a tight loop (hundreds of requests a second in Chromium), which its own
-    // retries would never leave: past three drops in a row each within the initial delay of the
-    // last, the library backs off, with a new EventSource after the delay.
-    if (reported.browserRetrying) {
-      const hasty = now - this.#browserDropAt < config.reconnect.initialDelayMs;
-      this.#hastyDrops = hasty ? this.#hastyDrops + 1 : 0;
-      this.#browserDropAt = now;
-      if (this.#hastyDrops > 2) reported = { ...reported, browserRetrying: false };
-    }
-    if (this.#status === 'open' && now - this.#connectedAt! >= config.reconnect.resetAfterMs) {
+    if (
+      this.#status === 'open' &&
+      scheduler.now() - this.#connectedAt! >= config.reconnect.resetAfterMs
+    ) {
       this.#attempt = 0;
     }
     const attempt = ++this.#attempt;

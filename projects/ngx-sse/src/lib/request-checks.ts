@@ -65,7 +65,9 @@ export function requestProblem(draft: SseRequestDraft): string | undefined {
     typeof draft.lastEventId !== 'string' && 'lastEventId must be a string',
     // No server id holds one (they end a line, and a NUL id is ignored), and no header can carry
     // it: on fetch every attempt would fail before sending, retried for ever as `network`.
-    /[\r\n\0]/.test(draft.lastEventId as string) && 'lastEventId cannot hold CR, LF or NUL',
+    typeof draft.lastEventId === 'string' &&
+      /[\r\n\0]/.test(draft.lastEventId) &&
+      'lastEventId cannot hold CR, LF or NUL',
   ];
   return problems.find((problem): problem is string => !!problem);
 }
