@@ -1,16 +1,8 @@
 import { EnvironmentInjector } from '@angular/core';
 import { TestBed } from '@angular/core/testing';
-import {
-  EVENT_SOURCE_FACTORY,
-  SSE_SCHEDULER,
-  SseClient,
-  type SseState,
-  provideSse,
-  withBatching,
-} from 'ngx-sse';
-import { FakeSseScheduler } from 'ngx-sse/testing';
+import { SseClient, type SseState } from 'ngx-sse';
 
-import { FakeEventSource } from './fake-event-source.spec-helper';
+import { recordingEventSources } from './probe-native.spec-helper';
 
 // A server that sends `retry: 0` and closes every response makes Chromium's EventSource
 // reconnect at once, in a loop: measured against a local server, 276 requests in 2 s (and 348
@@ -24,18 +16,7 @@ describe('probe: an EventSource the server drops right after each open, with ret
     ['with one event per response', true],
   ] as const) {
     it(`${what}: the library's backoff takes over from the browser's 0 ms retries`, () => {
-      const sources: FakeEventSource[] = [];
-      TestBed.configureTestingModule({
-        providers: [
-          provideSse(withBatching('sync')),
-          { provide: SSE_SCHEDULER, useValue: new FakeSseScheduler() },
-          {
-            provide: EVENT_SOURCE_FACTORY,
-            useValue: (url: string, init: EventSourceInit) =>
-              sources[sources.push(new FakeEventSource(url, init)) - 1],
-          },
-        ],
-      });
+      const sources = recordingEventSources();
       const stream = TestBed.inject(SseClient).stream('/es', {
         injector: TestBed.inject(EnvironmentInjector),
       });

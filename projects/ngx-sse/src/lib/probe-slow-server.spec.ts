@@ -28,31 +28,37 @@ const settle = () => new Promise((resolve) => setTimeout(resolve));
 
 const features = [withHeartbeatTimeout(1000), withMaxEventSize(64)];
 
+/**
+ * Opens a probe stream on `wire` (a 1 s heartbeat timeout) and, once `started` resolves, checks
+ * that a second of silence ends the attempt as `idle-timeout` and aborts its request.
+ */
+async function expectIdleTimeoutAborts(
+  wire: ReturnType<typeof recordingFetch>,
+  started: (probe: ReturnType<typeof probeStream>) => Promise<unknown>,
+): Promise<void> {
+  const probe = probeStream(wire.fetch, { features });
+  await started(probe);
+  probe.scheduler.tick(1000);
+  await probe.reached('reconnecting');
+  expect(probe.stream.state()).toEqual(jasmine.objectContaining({ reason: 'idle-timeout' }));
+  expect(wire.requests[0].init.signal!.aborted).toBeTrue();
+  probe.stream.close();
+  expect(wire.open()).toBe(0);
+}
+
 describe('probe: a server that is slow on purpose', () => {
   it('never sends headers: the heartbeat timeout ends the attempt (idle-timeout) and aborts it', async () => {
     const wire = recordingFetch((_, init) => noResponse(init));
-    const { stream, scheduler, reached } = probeStream(wire.fetch, { features });
-    await until(() => wire.requests.length === 1, 'the request');
-    scheduler.tick(1000);
-    await reached('reconnecting');
-    expect(stream.state()).toEqual(jasmine.objectContaining({ reason: 'idle-timeout' }));
-    expect(wire.requests[0].init.signal!.aborted).toBeTrue();
-    stream.close();
-    expect(wire.open()).toBe(0);
+    await expectIdleTimeoutAborts(wire, () =>
+      until(() => wire.requests.length === 1, 'the request'),
+    );
   });
 
   it('sends headers, then never a byte: idle-timeout, and the attempt is aborted', async () => {
     const wire = recordingFetch((n, init) =>
       eventStream(n === 1 ? heldBody(init.signal).stream : null),
     );
-    const { stream, scheduler, reached } = probeStream(wire.fetch, { features });
-    await reached('open');
-    scheduler.tick(1000);
-    await reached('reconnecting');
-    expect(stream.state()).toEqual(jasmine.objectContaining({ reason: 'idle-timeout' }));
-    expect(wire.requests[0].init.signal!.aborted).toBeTrue();
-    stream.close();
-    expect(wire.open()).toBe(0);
+    await expectIdleTimeoutAborts(wire, (probe) => probe.reached('open'));
   });
 
   it('trickles one byte a second without a newline: alive, but bounded by maxEventSize', async () => {

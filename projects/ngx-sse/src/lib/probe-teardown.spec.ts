@@ -1,8 +1,8 @@
 import { EnvironmentInjector, createEnvironmentInjector } from '@angular/core';
 import { TestBed } from '@angular/core/testing';
-import { EVENT_SOURCE_FACTORY, SseClient, type SseHeaders, provideSse } from 'ngx-sse';
+import { SseClient, type SseHeaders } from 'ngx-sse';
 
-import { FakeEventSource } from './fake-event-source.spec-helper';
+import { recordingEventSources } from './probe-native.spec-helper';
 import { eventStream, noResponse, recordingFetch } from './probe.spec-helper';
 import { until } from './sse-stub.spec-helper';
 import { serveWire } from './wire-client.spec-helper';
@@ -58,17 +58,7 @@ describe('probe: the injector destroyed in the middle of a connect', () => {
   });
 
   it('EventSource: the source is closed', () => {
-    const sources: FakeEventSource[] = [];
-    TestBed.configureTestingModule({
-      providers: [
-        provideSse(),
-        {
-          provide: EVENT_SOURCE_FACTORY,
-          useValue: (url: string, init: EventSourceInit) =>
-            sources[sources.push(new FakeEventSource(url, init)) - 1],
-        },
-      ],
-    });
+    const sources = recordingEventSources();
     const injector = createEnvironmentInjector([], TestBed.inject(EnvironmentInjector));
     TestBed.inject(SseClient).stream('/es', { injector }).events().subscribe();
     expect(sources[0].readyState).toBe(0);

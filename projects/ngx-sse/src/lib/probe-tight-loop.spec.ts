@@ -1,17 +1,8 @@
 import { EnvironmentInjector } from '@angular/core';
 import { TestBed } from '@angular/core/testing';
-import {
-  EVENT_SOURCE_FACTORY,
-  SSE_SCHEDULER,
-  SseClient,
-  type SseState,
-  provideSse,
-  withBatching,
-  withReconnect,
-} from 'ngx-sse';
-import { FakeSseScheduler } from 'ngx-sse/testing';
+import { SseClient, type SseState, withReconnect } from 'ngx-sse';
 
-import { FakeEventSource } from './fake-event-source.spec-helper';
+import { recordingEventSources } from './probe-native.spec-helper';
 import { type ProbeAnswer, eventStream, probeStream, recordingFetch } from './probe.spec-helper';
 import { until } from './sse-stub.spec-helper';
 
@@ -69,18 +60,7 @@ describe('probe: a server that fails every attempt, in a tight loop', () => {
   }
 
   it('EventSource: the browser’s own retries count towards maxAttempts too', () => {
-    const sources: FakeEventSource[] = [];
-    TestBed.configureTestingModule({
-      providers: [
-        provideSse(withBatching('sync'), withReconnect(reconnect)),
-        { provide: SSE_SCHEDULER, useValue: new FakeSseScheduler() },
-        {
-          provide: EVENT_SOURCE_FACTORY,
-          useValue: (url: string, init: EventSourceInit) =>
-            sources[sources.push(new FakeEventSource(url, init)) - 1],
-        },
-      ],
-    });
+    const sources = recordingEventSources(withReconnect(reconnect));
     const stream = TestBed.inject(SseClient).stream('/es', {
       injector: TestBed.inject(EnvironmentInjector),
     });
