@@ -68,12 +68,11 @@ export class FetchBackend extends SseBackend {
     if (signal.aborted) return;
     const response = await this.#fetch(request.url, init);
     // fetch errors the body of an aborted request; an SSE_FETCH that ignores the signal (a
-    // wrapper, a polyfill) would answer late and leave its response open.
-    if (signal.aborted) return void response.body?.cancel().catch(() => undefined);
-    const failure = responseFailure(response);
-    if (failure) {
+    // wrapper, a polyfill) would answer late, and its response is discarded like a refused one.
+    const failure = signal.aborted ? null : responseFailure(response);
+    if (signal.aborted || failure) {
       void response.body?.cancel().catch(() => undefined);
-      if (!signal.aborted) handlers.error(failure);
+      if (failure) handlers.error(failure);
       return;
     }
     handlers.open();
